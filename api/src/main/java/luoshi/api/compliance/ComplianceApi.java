@@ -1,0 +1,101 @@
+package luoshi.api.compliance;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import luoshi.api.common.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The public compliance views (API.md, Compliance), served by the gateway: it asks org-, funding-
+ * and review-service ({@link ComplianceSource}) in parallel and merges their answers.
+ */
+@Path("/api/v1/compliance")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "A malformed region code, year or date (the problem names the field)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "bad region code", value = ComplianceApi.BAD_REGION_EXAMPLE)))
+@APIResponse(responseCode = "404", description = "A region that org-service does not know",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "Compliance", description = "落实情况: every requirement evaluated for a region and a year, and rolled up over subtrees")
+public interface ComplianceApi {
+
+    String REGION_CODE = "A region code (6, 9 or 12 digits); 000000 is the whole country. 例: 330602001 (府山街道), 330600 (绍兴市)";
+    String YEAR = "The year evaluated (calendar = fiscal year); defaults to the current year";
+    String AS_OF = "The date the verdicts are taken on (PENDING before a due date, NON_COMPLIANT after it); defaults to today";
+    String INCOMPLETE = "Still 200 when a service does not answer within its timeout: `incomplete` names it, "
+            + "and its requirements are missing from the answer.";
+
+    @GET
+    @Path("/{regionCode}")
+    @Operation(summary = "The compliance of one region for one year (一个地区的落实情况)",
+            description = "One item per requirement in the catalog (a TERM requirement: one per committee term that "
+                    + "overlaps the year), with what was expected, what was found and the evidence, ordered by "
+                    + "requirement id; `summary` counts the items per status. " + INCOMPLETE)
+    @APIResponse(responseCode = "200", description = "The region's items",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ComplianceReport.class),
+                    examples = @ExampleObject(name = "府山街道 2025", value = REPORT_EXAMPLE)))
+    ComplianceReport report(
+            @Parameter(description = REGION_CODE, example = "330602001") @PathParam("regionCode") String regionCode,
+            @Parameter(description = YEAR, example = "2025") @QueryParam("year") @Min(1949) @Max(2100) Integer year,
+            @Parameter(description = AS_OF, example = "2026-11-22") @QueryParam("asOf") LocalDate asOf);
+
+    @GET
+    @Path("/{regionCode}/rollup")
+    @Operation(summary = "The compliance of a region's whole subtree (汇总: 省 → 市 → 县 → 乡镇)",
+            description = "`counts` cover the region and its whole subtree; each child's `counts` cover that child and "
+                    + "its subtree; `byRequirement` counts each requirement over the subtree. `complianceRate` = "
+                    + "COMPLIANT ÷ (COMPLIANT + PENDING + NON_COMPLIANT + NO_DATA), rounded to 4 decimals, null when "
+                    + "that sum is 0. 000000 rolls up the whole country by province. " + INCOMPLETE)
+    @APIResponse(responseCode = "200", description = "The subtree's counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ComplianceRollup.class),
+                    examples = @ExampleObject(name = "绍兴市 2025", value = ROLLUP_EXAMPLE)))
+    ComplianceRollup rollup(
+            @Parameter(description = REGION_CODE, example = "330600") @PathParam("regionCode") String regionCode,
+            @Parameter(description = YEAR, example = "2025") @QueryParam("year") @Min(1949) @Max(2100) Integer year,
+            @Parameter(description = AS_OF, example = "2026-11-22") @QueryParam("asOf") LocalDate asOf);
+
+    String REPORT_EXAMPLE = """
+            {"regionCode":"330602001","regionName":"府山街道","year":2025,"asOf":"2026-11-22",
+             "items":[{"requirementId":"TOWNSHIP_YOUTH_LEAGUE_FUNDING","status":"NON_COMPLIANT",
+                       "periodStart":"2025-01-01","periodEnd":"2025-12-31","dueDate":"2025-12-31",
+                       "expected":"20000.00","actual":"19999.99",
+                       "evidence":[{"kind":"FUNDING","id":"9f1c","documentRef":"越财预〔2025〕12号","note":"19999.99"}]},
+                      {"requirementId":"TOWNSHIP_FULL_TIME_HEADS","status":"COMPLIANT",
+                       "periodStart":"2025-01-01","periodEnd":"2025-12-31","dueDate":"2025-12-31",
+                       "expected":"3","actual":"3",
+                       "evidence":[{"kind":"LEADER","id":"41","note":"张丽 (妇联主席, 专职)"}]}],
+             "summary":{"COMPLIANT":1,"PENDING":0,"NON_COMPLIANT":1,"NO_DATA":0,"NOT_APPLICABLE":0},
+             "incomplete":[]}""";
+
+    String ROLLUP_EXAMPLE = """
+            {"regionCode":"330600","regionName":"绍兴市","year":2025,"asOf":"2026-11-22",
+             "counts":{"COMPLIANT":13,"PENDING":0,"NON_COMPLIANT":2,"NO_DATA":1,"NOT_APPLICABLE":40},
+             "complianceRate":0.8125,
+             "children":[{"regionCode":"330602","regionName":"越城区",
+                          "counts":{"COMPLIANT":7,"PENDING":0,"NON_COMPLIANT":1,"NO_DATA":0,"NOT_APPLICABLE":20},
+                          "complianceRate":0.875}],
+             "byRequirement":[{"requirementId":"TOWNSHIP_YOUTH_LEAGUE_FUNDING",
+                               "counts":{"COMPLIANT":9,"PENDING":0,"NON_COMPLIANT":1,"NO_DATA":0,"NOT_APPLICABLE":0},
+                               "complianceRate":0.9}],
+             "incomplete":["review-service"]}""";
+
+    String BAD_REGION_EXAMPLE = """
+            {"type":"about:blank","title":"Bad Request","status":400,
+             "detail":"regionCode: must be a region code of 6, 9 or 12 digits (000000 for the country)",
+             "violations":[{"field":"regionCode","message":"must be a region code of 6, 9 or 12 digits (000000 for the country)"}]}""";
+}

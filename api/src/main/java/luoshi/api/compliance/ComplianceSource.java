@@ -1,0 +1,50 @@
+package luoshi.api.compliance;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import luoshi.api.common.Page;
+
+/**
+ * What each of org-, funding- and review-service answers about the requirements it owns. Internal:
+ * the gateway merges the three for the public compliance views, review-service's reminder job
+ * reads the open items of all three. Every service implements it with a resource class; callers
+ * build a client of this same interface, so the shape is defined once.
+ */
+@Path("/internal/v1/compliance")
+@Produces(MediaType.APPLICATION_JSON)
+public interface ComplianceSource {
+
+    /** The requirements this service owns, with their parameters as the issuer set them. */
+    @GET
+    @Path("/requirements")
+    RequirementList requirements();
+
+    /** One item per owned requirement (and period) for one region, year and date. */
+    @GET
+    @Path("/regions/{regionCode}")
+    ServiceItems items(@PathParam("regionCode") String regionCode, @QueryParam("year") int year,
+            @QueryParam("asOf") LocalDate asOf);
+
+    /** Counts over the region's whole subtree, per child and per requirement, computed in SQL. */
+    @GET
+    @Path("/regions/{regionCode}/rollup")
+    ServiceRollup rollup(@PathParam("regionCode") String regionCode, @QueryParam("year") int year,
+            @QueryParam("asOf") LocalDate asOf);
+
+    /**
+     * Every PENDING or NON_COMPLIANT item in the whole country whose due date lies in
+     * [dueFrom, dueTo], evaluated on {@code asOf}; ordered by requirement, region and period so that
+     * pages are stable. The reminder job's bulk read: a call per page, never one per region.
+     */
+    @GET
+    @Path("/open-items")
+    Page<OpenItem> openItems(@QueryParam("asOf") LocalDate asOf, @QueryParam("dueFrom") LocalDate dueFrom,
+            @QueryParam("dueTo") LocalDate dueTo, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("500") int size);
+}

@@ -1,0 +1,19 @@
+package luoshi.api.region;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A region (API.md, "Regions and population"): also one row of a bulk import. {@code level} and
+ * {@code parentCode} must be the ones the code implies ({@link RegionCode}); {@code parentCode}
+ * is null for a province only.
+ */
+@Schema(description = "A region: 省/市/县/乡镇(街道)/村")
+public record Region(
+        @Schema(example = "330602") @NotBlank String code,
+        @Schema(example = "越城区") @NotBlank @Size(max = 100) String name,
+        @Schema(example = "COUNTY") @NotNull RegionLevel level,
+        @Schema(example = "330600", nullable = true) String parentCode) {
+}

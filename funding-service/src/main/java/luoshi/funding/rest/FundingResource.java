@@ -1,0 +1,40 @@
+package luoshi.funding.rest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import luoshi.api.common.Page;
+import luoshi.api.funding.BatchResult;
+import luoshi.api.funding.FundingApi;
+import luoshi.api.funding.FundingCategory;
+import luoshi.api.funding.FundingRecord;
+import luoshi.api.funding.NewFundingRecord;
+import luoshi.funding.service.FundingService;
+import org.jboss.resteasy.reactive.RestResponse;
+
+public class FundingResource implements FundingApi {
+
+    private final FundingService funding;
+
+    FundingResource(FundingService funding) {
+        this.funding = funding;
+    }
+
+    @Override
+    public RestResponse<FundingRecord> create(NewFundingRecord record) {
+        return RestResponse.status(RestResponse.Status.CREATED, funding.create(record));
+    }
+
+    @Override
+    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
+        return funding.createBatch(idempotencyKey, rows);
+    }
+
+    @Override
+    public Page<FundingRecord> list(String regionCode, Integer fiscalYear, FundingCategory category, int page, int size) {
+        return funding.list(regionCode, fiscalYear, category, page, size);
+    }
+
+    @Override
+    public void delete(String id) {
+        funding.delete(id);
+    }
+}

@@ -1,0 +1,25 @@
+package luoshi.funding.rest;
+
+import luoshi.api.funding.UnionFeeRecord;
+import luoshi.api.funding.UnionFees;
+import luoshi.api.funding.UnionFeesApi;
+import luoshi.funding.service.UnionFeeService;
+
+public class UnionFeesResource implements UnionFeesApi {
+
+    private final UnionFeeService unionFees;
+
+    UnionFeesResource(UnionFeeService unionFees) {
+        this.unionFees = unionFees;
+    }
+
+    @Override
+    public UnionFeeRecord put(String regionCode, int year, UnionFees fees) {
+        return unionFees.put(regionCode, year, fees);
+    }
+
+    @Override
+    public UnionFeeRecord get(String regionCode, int year) {
+        return unionFees.get(regionCode, year);
+    }
+}

@@ -1,0 +1,57 @@
+package luoshi.gateway.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import luoshi.api.common.ProblemException;
+
+/**
+ * The services' outcomes of one parallel read, in the order org, funding, review. The first service
+ * that answers at all decides whether the request is valid: its 4xx (org-service's 404 for an unknown
+ * region, say) is the caller's answer. A service that refuses what an earlier one accepted (a read
+ * copy of the regions that lags, say) is reported like one that did not answer, with a warning.
+ */
+public final class Answers<T> {
+
+    private final List<Outcome<T>> outcomes;
+
+    Answers(List<Outcome<T>> outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    /** Throws the deciding service's problem, if it refused the request. */
+    public Answers<T> rejectIfRefused() {
+        Optional<Outcome<T>> decisive = outcomes.stream().filter(o -> !o.unanswered()).findFirst();
+        if (decisive.isPresent() && !decisive.get().answered()) {
+            throw decisive.get().problem();
+        }
+        return this;
+    }
+
+    /** The answers given, in service order. */
+    public List<T> values() {
+        return outcomes.stream().filter(Outcome::answered).map(Outcome::value).toList();
+    }
+
+    /** The names of the services whose part is missing. */
+    public List<String> incomplete() {
+        return outcomes.stream().filter(o -> !o.answered()).map(o -> o.service().name()).toList();
+    }
+
+    /** Why each missing part is missing. */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (Outcome<T> o : outcomes) {
+            if (!o.answered()) {
+                out.add(o.problem().problem().detail() == null ? o.service().name() + " did not answer."
+                        : o.unanswered() ? o.problem().problem().detail()
+                        : o.service().name() + " refused the request: " + o.problem().problem().detail());
+            }
+        }
+        return out;
+    }
+
+    public boolean complete() {
+        return outcomes.stream().allMatch(Outcome::answered);
+    }
+}

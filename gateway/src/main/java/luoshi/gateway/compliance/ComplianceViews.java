@@ -1,0 +1,96 @@
+package luoshi.gateway.compliance;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import luoshi.api.compliance.ComplianceItem;
+import luoshi.api.compliance.ComplianceReport;
+import luoshi.api.compliance.ComplianceRollup;
+import luoshi.api.compliance.ComplianceRollup.ChildCompliance;
+import luoshi.api.compliance.ComplianceRollup.RequirementCompliance;
+import luoshi.api.compliance.ComplianceSource;
+import luoshi.api.compliance.ServiceItems;
+import luoshi.api.compliance.ServiceRollup;
+import luoshi.api.compliance.StatusCounts;
+import luoshi.gateway.client.Answers;
+import luoshi.gateway.client.Services;
+
+/**
+ * The compliance views of API.md: each service evaluates the requirements it owns
+ * ({@link ComplianceSource}); the gateway asks the three in parallel, merges the items and sums the
+ * counts. A service that does not answer in time is named in {@code incomplete}, and the answer is
+ * still given with what the others said.
+ */
+@ApplicationScoped
+public class ComplianceViews {
+
+    private static final Comparator<ComplianceItem> ITEM_ORDER = Comparator
+            .comparing(ComplianceItem::requirementId)
+            .thenComparing(ComplianceItem::periodStart, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private final Services services;
+
+    ComplianceViews(Services services) {
+        this.services = services;
+    }
+
+    public ComplianceReport report(RegionYear q) {
+        Answers<ServiceItems> answers = services
+                .readAll(ComplianceSource.class, s -> s.items(q.regionCode(), q.year(), q.asOf()))
+                .rejectIfRefused();
+        List<ServiceItems> parts = answers.values();
+        List<ComplianceItem> items = parts.stream().flatMap(p -> orEmpty(p.items()).stream()).sorted(ITEM_ORDER).toList();
+        StatusCounts summary = StatusCounts.count(items.stream().map(ComplianceItem::status).toList());
+        return new ComplianceReport(q.regionCode(), firstName(parts.stream().map(ServiceItems::regionName).toList()),
+                q.year(), q.asOf(), items, summary, answers.incomplete(),
+                warnings(answers, parts.stream().map(ServiceItems::warnings).toList()));
+    }
+
+    public ComplianceRollup rollup(RegionYear q) {
+        Answers<ServiceRollup> answers = services
+                .readAll(ComplianceSource.class, s -> s.rollup(q.regionCode(), q.year(), q.asOf()))
+                .rejectIfRefused();
+        List<ServiceRollup> parts = answers.values();
+        StatusCounts counts = StatusCounts.ZERO;
+        Map<String, StatusCounts> byChild = new TreeMap<>();
+        Map<String, String> childNames = new TreeMap<>();
+        Map<String, StatusCounts> byRequirement = new TreeMap<>();
+        for (ServiceRollup part : parts) {
+            counts = counts.plus(Objects.requireNonNullElse(part.counts(), StatusCounts.ZERO));
+            for (ServiceRollup.ChildCounts child : orEmpty(part.children())) {
+                byChild.merge(child.regionCode(), child.counts(), StatusCounts::plus);
+                if (child.regionName() != null) {
+                    childNames.putIfAbsent(child.regionCode(), child.regionName());
+                }
+            }
+            for (ServiceRollup.RequirementCounts r : orEmpty(part.byRequirement())) {
+                byRequirement.merge(r.requirementId(), r.counts(), StatusCounts::plus);
+            }
+        }
+        List<ChildCompliance> children = byChild.entrySet().stream()
+                .map(e -> ChildCompliance.of(e.getKey(), childNames.get(e.getKey()), e.getValue())).toList();
+        List<RequirementCompliance> requirements = byRequirement.entrySet().stream()
+                .map(e -> RequirementCompliance.of(e.getKey(), e.getValue())).toList();
+        return new ComplianceRollup(q.regionCode(), firstName(parts.stream().map(ServiceRollup::regionName).toList()),
+                q.year(), q.asOf(), counts, counts.complianceRate(), children, requirements, answers.incomplete(),
+                warnings(answers, parts.stream().map(ServiceRollup::warnings).toList()));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String firstName(List<String> names) {
+        return names.stream().filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static List<String> warnings(Answers<?> answers, List<List<String>> given) {
+        List<String> out = new ArrayList<>(answers.warnings());
+        given.stream().filter(Objects::nonNull).forEach(out::addAll);
+        return out;
+    }
+}

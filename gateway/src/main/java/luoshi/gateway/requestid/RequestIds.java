@@ -1,0 +1,66 @@
+package luoshi.gateway.requestid;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import luoshi.gateway.rest.CurrentRequest;
+import org.jboss.logging.MDC;
+
+/**
+ * One id per call, to follow it through the gateway's access log and the services' logs: the
+ * caller's {@code X-Request-Id} when it is a sensible token, else a new UUID. Set before anything
+ * else runs, answered in the response header (where the access log reads it) and put in the MDC.
+ * Downstream calls run on fault-tolerance threads, so a call is {@link #bind bound} to the id of the
+ * request that makes it.
+ */
+@ApplicationScoped
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    private static final String ROUTING_KEY = "luoshi.request-id";
+    /** Log-safe: no spaces, quotes or line breaks from a caller reach a log line. */
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final ThreadLocal<String> BOUND = new ThreadLocal<>();
+
+    void assignToEveryRequest(@Observes Filters filters) {
+        filters.register(rc -> {
+            String given = rc.request().getHeader(HEADER);
+            String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            rc.put(ROUTING_KEY, id);
+            rc.response().putHeader(HEADER, id);
+            MDC.put(MDC_KEY, id);
+            rc.next();
+        }, Integer.MAX_VALUE);
+    }
+
+    /** The id of the call being served on this thread, or null outside a call. */
+    public static String current() {
+        String bound = BOUND.get();
+        if (bound != null) {
+            return bound;
+        }
+        return CurrentRequest.get().map(rc -> rc.<String>get(ROUTING_KEY)).orElse(null);
+    }
+
+    /** {@code call}, carrying the current request's id to whichever thread runs it. */
+    public static <A, T> Function<A, T> bind(Function<A, T> call) {
+        String id = current();
+        return api -> {
+            String previous = BOUND.get();
+            BOUND.set(id);
+            try {
+                return call.apply(api);
+            } finally {
+                if (previous == null) {
+                    BOUND.remove();
+                } else {
+                    BOUND.set(previous);
+                }
+            }
+        };
+    }
+}

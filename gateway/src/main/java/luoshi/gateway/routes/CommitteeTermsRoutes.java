@@ -1,0 +1,29 @@
+package luoshi.gateway.routes;
+
+import luoshi.api.common.Page;
+import luoshi.api.review.CommitteeTerm;
+import luoshi.api.review.CommitteeTermsApi;
+import luoshi.api.review.NewCommitteeTerm;
+import luoshi.gateway.client.ReviewService;
+import luoshi.gateway.client.Route;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** CommitteeTermsApi of review-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
+public class CommitteeTermsRoutes implements CommitteeTermsApi {
+
+    private final Route<CommitteeTermsApi> route;
+
+    public CommitteeTermsRoutes(ReviewService service) {
+        this.route = service.route(CommitteeTermsApi.class);
+    }
+
+    @Override
+    public RestResponse<CommitteeTerm> create(NewCommitteeTerm term) {
+        return route.write(api -> api.create(term));
+    }
+
+    @Override
+    public Page<CommitteeTerm> list(String regionCode, int page, int size) {
+        return route.read(api -> api.list(regionCode, page, size));
+    }
+}

@@ -1,0 +1,30 @@
+package luoshi.gateway.routes;
+
+import luoshi.api.common.Page;
+import luoshi.api.review.Document;
+import luoshi.api.review.DocumentType;
+import luoshi.api.review.DocumentsApi;
+import luoshi.api.review.NewDocument;
+import luoshi.gateway.client.ReviewService;
+import luoshi.gateway.client.Route;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** DocumentsApi of review-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
+public class DocumentsRoutes implements DocumentsApi {
+
+    private final Route<DocumentsApi> route;
+
+    public DocumentsRoutes(ReviewService service) {
+        this.route = service.route(DocumentsApi.class);
+    }
+
+    @Override
+    public RestResponse<Document> create(NewDocument document) {
+        return route.write(api -> api.create(document));
+    }
+
+    @Override
+    public Page<Document> list(String regionCode, DocumentType type, int page, int size) {
+        return route.read(api -> api.list(regionCode, type, page, size));
+    }
+}

@@ -1,0 +1,42 @@
+package luoshi.gateway.routes;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import luoshi.api.common.Page;
+import luoshi.api.funding.BatchResult;
+import luoshi.api.funding.FundingApi;
+import luoshi.api.funding.FundingCategory;
+import luoshi.api.funding.FundingRecord;
+import luoshi.api.funding.NewFundingRecord;
+import luoshi.gateway.client.FundingService;
+import luoshi.gateway.client.Route;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** FundingApi of funding-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
+public class FundingRoutes implements FundingApi {
+
+    private final Route<FundingApi> route;
+
+    public FundingRoutes(FundingService service) {
+        this.route = service.route(FundingApi.class);
+    }
+
+    @Override
+    public RestResponse<FundingRecord> create(NewFundingRecord record) {
+        return route.write(api -> api.create(record));
+    }
+
+    @Override
+    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
+        return route.bulkWrite(api -> api.createBatch(idempotencyKey, rows));
+    }
+
+    @Override
+    public Page<FundingRecord> list(String regionCode, Integer fiscalYear, FundingCategory category, int page, int size) {
+        return route.read(api -> api.list(regionCode, fiscalYear, category, page, size));
+    }
+
+    @Override
+    public void delete(String id) {
+        route.run(api -> api.delete(id));
+    }
+}

@@ -1,0 +1,35 @@
+package luoshi.gateway.routes;
+
+import luoshi.api.common.Page;
+import luoshi.api.review.Meeting;
+import luoshi.api.review.MeetingType;
+import luoshi.api.review.MeetingsApi;
+import luoshi.api.review.NewMeeting;
+import luoshi.gateway.client.ReviewService;
+import luoshi.gateway.client.Route;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** MeetingsApi of review-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
+public class MeetingsRoutes implements MeetingsApi {
+
+    private final Route<MeetingsApi> route;
+
+    public MeetingsRoutes(ReviewService service) {
+        this.route = service.route(MeetingsApi.class);
+    }
+
+    @Override
+    public RestResponse<Meeting> create(NewMeeting meeting) {
+        return route.write(api -> api.create(meeting));
+    }
+
+    @Override
+    public Page<Meeting> list(String regionCode, Integer year, MeetingType type, int page, int size) {
+        return route.read(api -> api.list(regionCode, year, type, page, size));
+    }
+
+    @Override
+    public void delete(String id) {
+        route.run(api -> api.delete(id));
+    }
+}

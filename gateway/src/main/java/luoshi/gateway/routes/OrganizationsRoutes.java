@@ -1,0 +1,49 @@
+package luoshi.gateway.routes;
+
+import java.time.LocalDate;
+import luoshi.api.common.Page;
+import luoshi.api.org.Leader;
+import luoshi.api.org.LeaderRole;
+import luoshi.api.org.NewLeader;
+import luoshi.api.org.NewOrganization;
+import luoshi.api.org.Organization;
+import luoshi.api.org.OrganizationType;
+import luoshi.api.org.OrganizationsApi;
+import luoshi.gateway.client.OrgService;
+import luoshi.gateway.client.Route;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** OrganizationsApi of org-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
+public class OrganizationsRoutes implements OrganizationsApi {
+
+    private final Route<OrganizationsApi> route;
+
+    public OrganizationsRoutes(OrgService service) {
+        this.route = service.route(OrganizationsApi.class);
+    }
+
+    @Override
+    public RestResponse<Organization> create(NewOrganization organization) {
+        return route.write(api -> api.create(organization));
+    }
+
+    @Override
+    public Page<Organization> list(String regionCode, String within, OrganizationType type, int page, int size) {
+        return route.read(api -> api.list(regionCode, within, type, page, size));
+    }
+
+    @Override
+    public Organization get(long id) {
+        return route.read(api -> api.get(id));
+    }
+
+    @Override
+    public RestResponse<Leader> addLeader(long id, NewLeader leader) {
+        return route.write(api -> api.addLeader(id, leader));
+    }
+
+    @Override
+    public Page<Leader> leaders(long id, LocalDate asOf, LeaderRole role, int page, int size) {
+        return route.read(api -> api.leaders(id, asOf, role, page, size));
+    }
+}

@@ -1,0 +1,40 @@
+package luoshi.gateway.routes;
+
+import java.util.List;
+import luoshi.api.region.ImportResult;
+import luoshi.api.region.Population;
+import luoshi.api.region.PopulationApi;
+import luoshi.api.region.PopulationRow;
+import luoshi.api.region.PopulationWrite;
+import luoshi.gateway.client.OrgService;
+import luoshi.gateway.client.Route;
+
+/** PopulationApi of org-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
+public class PopulationRoutes implements PopulationApi {
+
+    private final Route<PopulationApi> route;
+
+    public PopulationRoutes(OrgService service) {
+        this.route = service.route(PopulationApi.class);
+    }
+
+    @Override
+    public Population put(String code, int year, PopulationWrite population) {
+        return route.write(api -> api.put(code, year, population));
+    }
+
+    @Override
+    public Population get(String code, int year) {
+        return route.read(api -> api.get(code, year));
+    }
+
+    @Override
+    public ImportResult importPopulation(List<PopulationRow> rows) {
+        return route.bulkWrite(api -> api.importPopulation(rows));
+    }
+
+    @Override
+    public ImportResult importPopulationCsv(String csv) {
+        return route.bulkWrite(api -> api.importPopulationCsv(csv));
+    }
+}

@@ -1,0 +1,46 @@
+package luoshi.gateway.routes;
+
+import java.util.List;
+import luoshi.api.common.Page;
+import luoshi.api.region.ImportResult;
+import luoshi.api.region.Region;
+import luoshi.api.region.RegionWrite;
+import luoshi.api.region.RegionsApi;
+import luoshi.gateway.client.OrgService;
+import luoshi.gateway.client.Route;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** RegionsApi of org-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
+public class RegionsRoutes implements RegionsApi {
+
+    private final Route<RegionsApi> route;
+
+    public RegionsRoutes(OrgService service) {
+        this.route = service.route(RegionsApi.class);
+    }
+
+    @Override
+    public RestResponse<Region> put(String code, RegionWrite region) {
+        return route.write(api -> api.put(code, region));
+    }
+
+    @Override
+    public Region get(String code) {
+        return route.read(api -> api.get(code));
+    }
+
+    @Override
+    public Page<Region> children(String code, int page, int size) {
+        return route.read(api -> api.children(code, page, size));
+    }
+
+    @Override
+    public ImportResult importRegions(List<Region> regions) {
+        return route.bulkWrite(api -> api.importRegions(regions));
+    }
+
+    @Override
+    public ImportResult importRegionsCsv(String csv) {
+        return route.bulkWrite(api -> api.importRegionsCsv(csv));
+    }
+}

@@ -1,0 +1,30 @@
+package luoshi.gateway.routes;
+
+import java.time.LocalDate;
+import luoshi.api.common.Page;
+import luoshi.api.review.Reminder;
+import luoshi.api.review.ReminderRun;
+import luoshi.api.review.ReminderStage;
+import luoshi.api.review.RemindersApi;
+import luoshi.gateway.client.ReviewService;
+import luoshi.gateway.client.Route;
+
+/** RemindersApi of review-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
+public class RemindersRoutes implements RemindersApi {
+
+    private final Route<RemindersApi> route;
+
+    public RemindersRoutes(ReviewService service) {
+        this.route = service.route(RemindersApi.class);
+    }
+
+    @Override
+    public ReminderRun run(LocalDate asOf) {
+        return route.bulkWrite(api -> api.run(asOf));
+    }
+
+    @Override
+    public Page<Reminder> list(String regionCode, String requirementId, ReminderStage stage, int page, int size) {
+        return route.read(api -> api.list(regionCode, requirementId, stage, page, size));
+    }
+}

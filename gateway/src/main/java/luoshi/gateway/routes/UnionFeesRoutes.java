@@ -1,0 +1,27 @@
+package luoshi.gateway.routes;
+
+import luoshi.api.funding.UnionFeeRecord;
+import luoshi.api.funding.UnionFees;
+import luoshi.api.funding.UnionFeesApi;
+import luoshi.gateway.client.FundingService;
+import luoshi.gateway.client.Route;
+
+/** UnionFeesApi of funding-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
+public class UnionFeesRoutes implements UnionFeesApi {
+
+    private final Route<UnionFeesApi> route;
+
+    public UnionFeesRoutes(FundingService service) {
+        this.route = service.route(UnionFeesApi.class);
+    }
+
+    @Override
+    public UnionFeeRecord put(String regionCode, int year, UnionFees fees) {
+        return route.write(api -> api.put(regionCode, year, fees));
+    }
+
+    @Override
+    public UnionFeeRecord get(String regionCode, int year) {
+        return route.read(api -> api.get(regionCode, year));
+    }
+}

@@ -1,0 +1,50 @@
+package luoshi.gateway;
+
+import java.time.LocalDate;
+import java.util.List;
+import luoshi.api.compliance.ComplianceItem;
+import luoshi.api.compliance.ComplianceStatus;
+import luoshi.api.compliance.Evidence;
+import luoshi.api.compliance.ServiceItems;
+import luoshi.api.compliance.ServiceRollup;
+import luoshi.api.compliance.ServiceRollup.ChildCounts;
+import luoshi.api.compliance.ServiceRollup.RequirementCounts;
+import luoshi.api.compliance.StatusCounts;
+
+/** What the services answer on ComplianceSource, for 2025 evaluated on 2026-11-22. */
+final class ComplianceFixtures {
+
+    static final int YEAR = 2025;
+    static final LocalDate AS_OF = LocalDate.parse("2026-11-22");
+
+    private ComplianceFixtures() {
+    }
+
+    static ComplianceItem item(String requirementId, ComplianceStatus status) {
+        return new ComplianceItem(requirementId, status, LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31),
+                LocalDate.of(YEAR, 12, 31), "1", status == ComplianceStatus.COMPLIANT ? "1" : "0",
+                List.of(new Evidence("MEETING", "m-" + requirementId, "绍市委常〔2025〕3号", null)));
+    }
+
+    static ServiceItems items(String regionCode, String regionName, ComplianceItem... items) {
+        return new ServiceItems(regionCode, regionName, YEAR, AS_OF, List.of(items), List.of());
+    }
+
+    /** {@code counts(C, P, NC, ND, NA)}. */
+    static StatusCounts counts(long compliant, long pending, long nonCompliant, long noData, long notApplicable) {
+        return new StatusCounts(compliant, pending, nonCompliant, noData, notApplicable);
+    }
+
+    static ServiceRollup rollup(String regionCode, String regionName, StatusCounts counts, List<ChildCounts> children,
+            List<RequirementCounts> byRequirement) {
+        return new ServiceRollup(regionCode, regionName, YEAR, AS_OF, counts, children, byRequirement, List.of());
+    }
+
+    static ChildCounts child(String regionCode, String regionName, StatusCounts counts) {
+        return new ChildCounts(regionCode, regionName, counts);
+    }
+
+    static RequirementCounts requirement(String requirementId, StatusCounts counts) {
+        return new RequirementCounts(requirementId, counts);
+    }
+}

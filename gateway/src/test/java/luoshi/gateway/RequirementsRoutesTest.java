@@ -1,0 +1,153 @@
+package luoshi.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import luoshi.api.common.Problem;
+import luoshi.api.common.Violation;
+import luoshi.api.compliance.Requirement;
+import luoshi.api.compliance.RequirementPeriod;
+import luoshi.api.region.RegionLevel;
+import luoshi.gateway.requirement.RequirementsRoutes;
+import org.junit.jupiter.api.Test;
+
+/** The catalog at the gateway: merged on read, each write routed to the service that owns the rule. */
+@QuarkusTest
+class RequirementsRoutesTest extends DownstreamTest {
+
+    private static final String CATALOG = "/api/v1/requirements";
+
+    @Test
+    void theListMergesTheThreeCatalogsOrderedById() {
+        catalog(org, requirement("TOWNSHIP_FULL_TIME_HEADS", "LEADER_EMPLOYMENT", "org"));
+        catalog(funding, requirement("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding"),
+                requirement("UNION_FEES_FULL_COLLECTION", "COLLECTION_RATE", "funding"));
+        catalog(review, requirement("ANNUAL_COMMITTEE_STUDY", "MEETING_COUNT", "review"));
+
+        given().get(CATALOG).then().statusCode(200)
+                .header(RequirementsRoutes.INCOMPLETE_HEADER, nullValue())
+                .body("items.id", contains("ANNUAL_COMMITTEE_STUDY", "TOWNSHIP_FULL_TIME_HEADS",
+                        "TOWNSHIP_YOUTH_LEAGUE_FUNDING", "UNION_FEES_FULL_COLLECTION"))
+                .body("items.owner", contains("review", "org", "funding", "funding"))
+                .body("items[2].titleZh", is("乡镇（街道）共青团工作经费"))
+                .body("items[2].rule.minAmount", is("20000.00"));
+    }
+
+    @Test
+    void aMissingCatalogIsNamedInAHeader() {
+        catalog(org, requirement("TOWNSHIP_FULL_TIME_HEADS", "LEADER_EMPLOYMENT", "org"));
+        catalog(funding, requirement("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding"));
+        review.register(get(urlPathEqualTo(CATALOG)).willReturn(aResponse().withStatus(503)));
+
+        given().get(CATALOG).then().statusCode(200)
+                .header(RequirementsRoutes.INCOMPLETE_HEADER, is("review-service"))
+                .body("items.id", contains("TOWNSHIP_FULL_TIME_HEADS", "TOWNSHIP_YOUTH_LEAGUE_FUNDING"));
+    }
+
+    @Test
+    void aNewRequirementGoesToTheOwnerOfItsRuleType() {
+        String body = newRequirement("JIANGSU_TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT");
+        funding.register(post(urlPathEqualTo(CATALOG)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody(toJson(requirement("JIANGSU_TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding")))));
+
+        given().contentType(ContentType.JSON).body(body).post(CATALOG).then().statusCode(201)
+                .body("id", is("JIANGSU_TOWNSHIP_YOUTH_LEAGUE_FUNDING"))
+                .body("owner", is("funding"));
+        funding.verifyThat(1, postRequestedFor(urlPathEqualTo(CATALOG)).withRequestBody(equalToJson(body, true, true)));
+        org.verifyThat(0, anyRequestedFor(anyUrl()));
+        review.verifyThat(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anUnknownRuleTypeIs400NamingItAndReachesNoService() {
+        given().contentType(ContentType.JSON).body(newRequirement("JIANGSU_SOMETHING", "HOURS_VOLUNTEERED"))
+                .post(CATALOG).then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("violations.field", contains("rule.type"));
+        assertNoServiceWasCalled();
+    }
+
+    @Test
+    void aServicesClientErrorReachesTheCallerUnchanged() {
+        Problem refused = Problem.invalid("2 invalid fields: rule.minAmount, issuerRegionCode", List.of(
+                new Violation("issuerRegionCode", "no region 329900"),
+                new Violation("rule.minAmount", "must be at least 20000.00 (SHAOXING-2015 item 21: 不少于2万元)")));
+        review.register(post(urlPathEqualTo(CATALOG)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", Problem.MEDIA_TYPE).withBody(toJson(refused))));
+
+        given().contentType(ContentType.JSON).body(newRequirement("ZHEJIANG_MEETINGS", "MEETING_COUNT"))
+                .post(CATALOG).then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("title", is("Bad Request"))
+                .body("detail", is(refused.detail()))
+                .body("violations.field", contains("issuerRegionCode", "rule.minAmount"))
+                .body("violations[1].message", is("must be at least 20000.00 (SHAOXING-2015 item 21: 不少于2万元)"));
+        review.verifyThat(1, postRequestedFor(urlPathEqualTo(CATALOG)));   // a write is never retried
+    }
+
+    @Test
+    void aParameterGoesToTheRequirementsOwner() {
+        catalog(org, requirement("TOWNSHIP_FULL_TIME_HEADS", "LEADER_EMPLOYMENT", "org"));
+        catalog(funding, requirement("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding"));
+        catalog(review, requirement("ANNUAL_COMMITTEE_STUDY", "MEETING_COUNT", "review"));
+        String path = CATALOG + "/TOWNSHIP_YOUTH_LEAGUE_FUNDING/parameters/330602";
+        funding.register(put(urlPathEqualTo(path)).willReturn(okJson(
+                "{\"requirementId\":\"TOWNSHIP_YOUTH_LEAGUE_FUNDING\",\"regionCode\":\"330602\",\"parameters\":{\"minAmount\":\"25000.00\"}}")));
+
+        given().contentType(ContentType.JSON).body("{\"minAmount\":\"25000.00\"}").put(path).then().statusCode(200)
+                .body("regionCode", is("330602"))
+                .body("parameters.minAmount", is("25000.00"));
+        funding.verifyThat(1, putRequestedFor(urlPathEqualTo(path)).withRequestBody(equalToJson("{\"minAmount\":\"25000.00\"}")));
+        org.verifyThat(0, putRequestedFor(anyUrl()));
+        review.verifyThat(0, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aParameterOfAnUnknownRequirementIs404() {
+        catalog(org);
+        catalog(funding, requirement("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding"));
+        catalog(review);
+
+        given().contentType(ContentType.JSON).body("{\"minAmount\":\"25000.00\"}")
+                .put(CATALOG + "/NO_SUCH_REQUIREMENT/parameters/330602").then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE);
+        for (WireMock service : List.of(org, funding, review)) {
+            service.verifyThat(0, putRequestedFor(anyUrl()));
+        }
+    }
+
+    private Requirement requirement(String id, String ruleType, String owner) {
+        ObjectNode rule = json.createObjectNode().put("type", ruleType);
+        if (ruleType.equals("FUNDING_MIN_AMOUNT")) {
+            rule.put("category", "YOUTH_LEAGUE_WORK").put("minAmount", "20000.00");
+        }
+        return new Requirement(id, id.toLowerCase(), "乡镇（街道）共青团工作经费",
+                "SHAOXING-2015 item 21", "330600", List.of(RegionLevel.TOWNSHIP), RequirementPeriod.YEAR, rule, null, owner);
+    }
+
+    private String newRequirement(String id, String ruleType) {
+        return """
+                {"id":"%s","title":"Township youth league funding","titleZh":"乡镇共青团工作经费不少于3万元",
+                 "source":"JIANGSU-2025","issuerRegionCode":"320000","levels":["TOWNSHIP"],"period":"YEAR",
+                 "rule":{"type":"%s","category":"YOUTH_LEAGUE_WORK","minAmount":"30000.00"}}""".formatted(id, ruleType);
+    }
+}

@@ -1,0 +1,40 @@
+package luoshi.gateway.sample;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** A stand-in for a service's public interface in `api` (as org-, funding- and review-service will add). */
+@Path("/api/v1/route-samples")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface SampleApi {
+
+    @GET
+    @Path("/{code}")
+    Sample get(@PathParam("code") String code);
+
+    @POST
+    RestResponse<Sample> create(@Valid @NotNull Sample sample);
+
+    @POST
+    @Path("/batch")
+    int importAll(@Valid @NotNull List<@Valid @NotNull Sample> samples);
+
+    @DELETE
+    @Path("/{code}")
+    void delete(@PathParam("code") String code);
+
+    record Sample(@NotBlank String code, String name) {
+    }
+}

@@ -1,0 +1,118 @@
+package luoshi.org.compliance;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import luoshi.api.common.Violation;
+import luoshi.api.compliance.Evidence;
+import luoshi.api.compliance.Requirement;
+import luoshi.api.region.RegionCode;
+import luoshi.org.db.Jdbc;
+import luoshi.rules.RequirementCatalog;
+import luoshi.rules.Strictness;
+
+/**
+ * LEADER_SHARE (FRONTLINE_SHARE, CENTRAL-2015 §11; SHAOXING-2015 items 11, 25: 基层一线代表人士的比例): of the
+ * leaders in office on the evaluation date of the named organisation types of the region, the share with the
+ * flag ({@code frontline}) is at least {@code minShare}. The seeds set no number: with no minShare in force
+ * the rule is NOT_APPLICABLE; with no leader at all it is NO_DATA. A share exactly at the threshold is met.
+ */
+@ApplicationScoped
+public class LeaderShareRule implements LeadershipRule {
+
+    static final String MIN_SHARE = "minShare";
+
+    private final Jdbc jdbc;
+    private final RequirementCatalog catalog;
+
+    public LeaderShareRule(Jdbc jdbc, RequirementCatalog catalog) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public String name() {
+        return "LEADER_SHARE";
+    }
+
+    @Override
+    public List<Violation> validate(ObjectNode rule) {
+        List<Violation> v = new ArrayList<>();
+        LeaderRules.checkOrganizationTypes(rule, v);
+        if (!"frontline".equals(rule.path("flag").asText())) {
+            v.add(new Violation("rule.flag", "must be frontline"));
+        }
+        if (rule.has(MIN_SHARE)) {
+            Optional<BigDecimal> share = LeaderRules.decimal(rule.get(MIN_SHARE));
+            if (share.isEmpty() || share.get().signum() <= 0 || share.get().compareTo(BigDecimal.ONE) > 0) {
+                v.add(new Violation("rule.minShare", "must be a share above 0 and at most 1"));
+            }
+        }
+        return v;
+    }
+
+    @Override
+    public Map<String, Strictness> adjustable() {
+        return Map.of(MIN_SHARE, Strictness.HIGHER);
+    }
+
+    @Override
+    public Query verdicts(Requirement r, LocalDate on, String scope) {
+        List<String> types = LeaderRules.organizationTypes(r.rule());
+        List<Object> params = new ArrayList<>(types);
+        params.addAll(List.of(on, on, RegionCode.subtreePattern(r.issuerRegionCode()), scope));
+        String sql = "SELECT t.code AS code, COALESCE(SUM(l.frontline), 0) AS met, COUNT(l.id) AS needed, "
+                + threshold(r) + " AS threshold FROM region t "
+                + "LEFT JOIN organization o ON o.region_code = t.code AND o.type IN (" + LeaderRules.marks(types.size()) + ") "
+                + "LEFT JOIN leader l ON l.organization_id = o.id AND " + LeaderRules.inOffice("l") + " "
+                + "WHERE t.level IN (" + LeaderRules.levels(r.levels()) + ") AND t.code LIKE ? AND t.code LIKE ? GROUP BY t.code";
+        return new Query(sql, params);
+    }
+
+    /**
+     * The minShare in force per region. rule-core's parameterSql answers {@code CASE ELSE x END}, which is not
+     * SQL, when no jurisdiction has set a value: then the issuer's value (or NULL) applies everywhere.
+     */
+    private String threshold(Requirement r) {
+        String sql = catalog.parameterSql(r, MIN_SHARE, "t.code");
+        String noSetting = "CASE ELSE ";
+        return sql.startsWith(noSetting) ? sql.substring(noSetting.length(), sql.length() - " END".length()) : sql;
+    }
+
+    @Override
+    public String statusSql() {
+        // met ÷ needed ≥ threshold, compared exactly as met ≥ threshold × needed
+        return "CASE WHEN v.threshold IS NULL THEN 'NOT_APPLICABLE' WHEN v.needed = 0 THEN 'NO_DATA' "
+                + "WHEN v.met >= v.threshold * v.needed THEN 'COMPLIANT' ELSE 'NON_COMPLIANT' END";
+    }
+
+    @Override
+    public String expected(ObjectNode rule) {
+        return LeaderRules.decimal(rule.get(MIN_SHARE)).map(BigDecimal::toPlainString).orElse(null);
+    }
+
+    @Override
+    public String actual(long met, long needed) {
+        return needed == 0 ? null
+                : BigDecimal.valueOf(met).divide(BigDecimal.valueOf(needed), 4, RoundingMode.HALF_UP).toPlainString()
+                        + " (" + met + " of " + needed + ")";
+    }
+
+    @Override
+    public List<Evidence> evidence(ObjectNode rule, String regionCode, LocalDate on) {
+        List<String> types = LeaderRules.organizationTypes(rule);
+        List<Object> params = new ArrayList<>(List.of(on, on, regionCode));
+        params.addAll(types);
+        return jdbc.query("SELECT l.id, l.name, l.role, l.frontline, o.name FROM leader l JOIN organization o "
+                + "ON o.id = l.organization_id WHERE " + LeaderRules.inOffice("l") + " AND o.region_code = ? AND o.type IN ("
+                + LeaderRules.marks(types.size()) + ") ORDER BY o.type, l.id",
+                rs -> new Evidence("LEADER", String.valueOf(rs.getLong(1)), null, rs.getString(2) + ", " + rs.getString(3)
+                        + " of " + rs.getString(5) + (rs.getBoolean(4) ? ", frontline" : "")), params.toArray());
+    }
+}

@@ -1,0 +1,105 @@
+package luoshi.org.population;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+import luoshi.api.common.ProblemException;
+import luoshi.api.common.Violation;
+import luoshi.api.region.ImportResult;
+import luoshi.api.region.Population;
+import luoshi.api.region.PopulationApi;
+import luoshi.api.region.RegionCode;
+import luoshi.org.db.Jdbc;
+import luoshi.org.feed.FeedCounter;
+import luoshi.org.feed.VersionedWrite;
+import luoshi.org.region.RegionService;
+import luoshi.org.region.RegionStore;
+
+/** Population per region and year, written like regions: checked in memory, then only changed rows, versioned. */
+@ApplicationScoped
+@Transactional
+public class PopulationService {
+
+    private final PopulationStore store;
+    private final RegionStore regions;
+    private final RegionService regionService;
+    private final Jdbc jdbc;
+
+    public PopulationService(PopulationStore store, RegionStore regions, RegionService regionService, Jdbc jdbc) {
+        this.store = store;
+        this.regions = regions;
+        this.regionService = regionService;
+        this.jdbc = jdbc;
+    }
+
+    public Population put(Population row) {
+        if (RegionCode.isCountry(row.regionCode())) {
+            throw ProblemException.badRequest("code", "000000 is the country: set the population of its regions");
+        }
+        regionService.get(row.regionCode());
+        write(List.of(row), i -> "");
+        return row;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Population get(String regionCode, int year) {
+        regionService.get(regionCode);
+        return store.find(regionCode, year)
+                .orElseThrow(() -> ProblemException.notFound("No population of " + regionCode + " for " + year));
+    }
+
+    public ImportResult importPopulation(List<Population> rows) {
+        return write(rows, i -> "[" + i + "].");
+    }
+
+    private ImportResult write(List<Population> rows, IntFunction<String> field) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, Integer> rowOfKey = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Population p = rows.get(i);
+            check(p, field.apply(i), violations);
+            Integer earlier = rowOfKey.putIfAbsent(PopulationStore.key(p.regionCode(), p.year()), i);
+            if (earlier != null) {
+                violations.add(new Violation(field.apply(i) + "year", p.regionCode() + " " + p.year()
+                        + " appears twice (also row " + earlier + ")"));
+            }
+        }
+        VersionedWrite.reject(violations);
+
+        return jdbc.withConnection(c -> {
+            long version = FeedCounter.lock(c);
+            Set<String> codes = new HashSet<>();
+            rows.forEach(p -> codes.add(p.regionCode()));
+            Set<String> known = regions.findAll(codes).keySet();
+            for (int i = 0; i < rows.size(); i++) {
+                if (!known.contains(rows.get(i).regionCode())) {
+                    violations.add(new Violation(field.apply(i) + "regionCode", "no region " + rows.get(i).regionCode()));
+                }
+            }
+            VersionedWrite.reject(violations);
+            Map<String, Population> stored = store.findAll(codes);
+            return VersionedWrite.writeChanged(c, version, rows, p -> stored.get(PopulationStore.key(p.regionCode(), p.year())),
+                    Comparator.comparing(Population::regionCode), store::upsert);
+        });
+    }
+
+    private static void check(Population p, String field, List<Violation> violations) {
+        if (p.year() < PopulationApi.FIRST_YEAR || p.year() > PopulationApi.LAST_YEAR) {
+            violations.add(new Violation(field + "year", "must be between " + PopulationApi.FIRST_YEAR + " and "
+                    + PopulationApi.LAST_YEAR));
+        }
+        if (p.female() != null && p.female() > p.total()) {
+            violations.add(new Violation(field + "female", "must be at most total (" + p.total() + ")"));
+        }
+        if (p.youth() != null && p.youth() > p.total()) {
+            violations.add(new Violation(field + "youth", "must be at most total (" + p.total() + ")"));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package luoshi.org.region;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+import luoshi.api.common.Page;
+import luoshi.api.common.ProblemException;
+import luoshi.api.common.Violation;
+import luoshi.api.region.ImportResult;
+import luoshi.api.region.Region;
+import luoshi.api.region.RegionCode;
+import luoshi.api.region.RegionLevel;
+import luoshi.org.db.Jdbc;
+import luoshi.org.feed.FeedCounter;
+import luoshi.org.feed.VersionedWrite;
+
+/**
+ * Regions: single writes and bulk imports go the same way. Everything that can be checked in memory is
+ * checked before the database is touched; then, with the feed counter locked, the stored rows are read,
+ * the parents checked, and only new or changed rows written (so a re-import adds no version).
+ */
+@ApplicationScoped
+@Transactional
+public class RegionService {
+
+    /** Names the country on a read; it is never stored. */
+    public static final Region COUNTRY = new Region(RegionCode.COUNTRY, "中华人民共和国", null, null);
+
+    private final RegionStore store;
+    private final Jdbc jdbc;
+
+    public RegionService(RegionStore store, Jdbc jdbc) {
+        this.store = store;
+        this.jdbc = jdbc;
+    }
+
+    /** Creates or renames one region; answers true when it was created. */
+    public boolean put(Region region) {
+        return write(List.of(region), i -> "").created() == 1;
+    }
+
+    public ImportResult importRegions(List<Region> regions) {
+        return write(regions, i -> "[" + i + "].");
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Region get(String code) {
+        if (RegionCode.isCountry(code)) {
+            return COUNTRY;
+        }
+        return store.find(code).orElseThrow(() -> ProblemException.notFound("No region " + code));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Region> children(String code, int page, int size) {
+        get(code);
+        return store.children(code, page, size);
+    }
+
+    private ImportResult write(List<Region> rows, IntFunction<String> field) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, Integer> rowOfCode = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Region r = rows.get(i);
+            violations.addAll(RegionRules.check(r, field.apply(i)));
+            Integer earlier = rowOfCode.putIfAbsent(r.code(), i);
+            if (earlier != null) {
+                violations.add(new Violation(field.apply(i) + "code", r.code() + " appears twice (also row " + earlier + ")"));
+            }
+        }
+        VersionedWrite.reject(violations);
+
+        return jdbc.withConnection(c -> {
+            long version = FeedCounter.lock(c);
+            Set<String> wanted = new HashSet<>(rowOfCode.keySet());
+            rows.stream().map(Region::parentCode).filter(p -> p != null).forEach(wanted::add);
+            Map<String, Region> stored = store.findAll(wanted);
+            for (int i = 0; i < rows.size(); i++) {
+                Region r = rows.get(i);
+                if (r.parentCode() != null && !rowOfCode.containsKey(r.parentCode()) && !stored.containsKey(r.parentCode())) {
+                    violations.add(RegionRules.unknownParent(r, field.apply(i)));
+                }
+            }
+            VersionedWrite.reject(violations);
+
+            // parents before children, whatever the order of the batch
+            return VersionedWrite.writeChanged(c, version, rows, r -> stored.get(r.code()),
+                    Comparator.comparing(Region::level, Comparator.comparingInt(RegionLevel::ordinal)), store::upsert);
+        });
+    }
+}

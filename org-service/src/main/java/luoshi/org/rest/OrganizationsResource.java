@@ -1,0 +1,47 @@
+package luoshi.org.rest;
+
+import java.time.LocalDate;
+import luoshi.api.common.Page;
+import luoshi.api.org.Leader;
+import luoshi.api.org.LeaderRole;
+import luoshi.api.org.NewLeader;
+import luoshi.api.org.NewOrganization;
+import luoshi.api.org.Organization;
+import luoshi.api.org.OrganizationType;
+import luoshi.api.org.OrganizationsApi;
+import luoshi.org.organization.OrganizationService;
+import org.jboss.resteasy.reactive.RestResponse;
+
+public class OrganizationsResource implements OrganizationsApi {
+
+    private final OrganizationService organizations;
+
+    public OrganizationsResource(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    @Override
+    public RestResponse<Organization> create(NewOrganization organization) {
+        return RestResponse.status(RestResponse.Status.CREATED, organizations.create(organization));
+    }
+
+    @Override
+    public Page<Organization> list(String regionCode, String within, OrganizationType type, int page, int size) {
+        return organizations.list(regionCode, within, type, page, size);
+    }
+
+    @Override
+    public Organization get(long id) {
+        return organizations.get(id);
+    }
+
+    @Override
+    public RestResponse<Leader> addLeader(long id, NewLeader leader) {
+        return RestResponse.status(RestResponse.Status.CREATED, organizations.addLeader(id, leader));
+    }
+
+    @Override
+    public Page<Leader> leaders(long id, LocalDate asOf, LeaderRole role, int page, int size) {
+        return organizations.leaders(id, asOf, role, page, size);
+    }
+}

@@ -1,0 +1,51 @@
+package luoshi.org.rest;
+
+import java.util.List;
+import luoshi.api.region.ImportResult;
+import luoshi.api.region.Population;
+import luoshi.api.region.PopulationApi;
+import luoshi.api.region.PopulationRow;
+import luoshi.api.region.PopulationWrite;
+import luoshi.org.csv.CsvRecords;
+import luoshi.org.population.PopulationService;
+
+public class PopulationResource implements PopulationApi {
+
+    private final PopulationService population;
+    private final CsvRecords csv;
+
+    public PopulationResource(PopulationService population, CsvRecords csv) {
+        this.population = population;
+        this.csv = csv;
+    }
+
+    @Override
+    public Population put(String code, int year, PopulationWrite write) {
+        return population.put(new Population(code, year, write.total(), write.female(), write.youth()));
+    }
+
+    @Override
+    public Population get(String code, int year) {
+        return population.get(code, year);
+    }
+
+    @Override
+    public ImportResult importPopulation(List<PopulationRow> rows) {
+        return population.importPopulation(rows.stream().map(PopulationResource::population).toList());
+    }
+
+    @Override
+    public ImportResult importPopulationCsv(String text) {
+        List<PopulationRow> rows = csv.read(text, List.of("regionCode", "year", "total"), List.of("female", "youth"),
+                row -> {
+                    Long year = row.whole("year");
+                    return new PopulationRow(row.text("regionCode"), year == null ? null : year.intValue(), row.whole("total"),
+                            row.whole("female"), row.whole("youth"));
+                });
+        return population.importPopulation(rows.stream().map(PopulationResource::population).toList());
+    }
+
+    private static Population population(PopulationRow r) {
+        return new Population(r.regionCode(), r.year(), r.total(), r.female(), r.youth());
+    }
+}

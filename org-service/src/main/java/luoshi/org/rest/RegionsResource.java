@@ -1,0 +1,52 @@
+package luoshi.org.rest;
+
+import java.util.List;
+import luoshi.api.common.Page;
+import luoshi.api.region.ImportResult;
+import luoshi.api.region.Region;
+import luoshi.api.region.RegionLevel;
+import luoshi.api.region.RegionWrite;
+import luoshi.api.region.RegionsApi;
+import luoshi.org.csv.CsvRecords;
+import luoshi.org.region.RegionService;
+import org.jboss.resteasy.reactive.RestResponse;
+
+public class RegionsResource implements RegionsApi {
+
+    private final RegionService regions;
+    private final CsvRecords csv;
+
+    public RegionsResource(RegionService regions, CsvRecords csv) {
+        this.regions = regions;
+        this.csv = csv;
+    }
+
+    @Override
+    public RestResponse<Region> put(String code, RegionWrite write) {
+        Region region = new Region(code, write.name(), write.level(), write.parentCode());
+        boolean created = regions.put(region);
+        return RestResponse.status(created ? RestResponse.Status.CREATED : RestResponse.Status.OK, region);
+    }
+
+    @Override
+    public Region get(String code) {
+        return regions.get(code);
+    }
+
+    @Override
+    public Page<Region> children(String code, int page, int size) {
+        return regions.children(code, page, size);
+    }
+
+    @Override
+    public ImportResult importRegions(List<Region> rows) {
+        return regions.importRegions(rows);
+    }
+
+    @Override
+    public ImportResult importRegionsCsv(String text) {
+        return regions.importRegions(csv.read(text, List.of("code", "name", "level", "parentCode"), List.of(),
+                row -> new Region(row.text("code"), row.text("name"), row.oneOf("level", RegionLevel.class),
+                        row.text("parentCode"))));
+    }
+}

@@ -1,0 +1,209 @@
+package luoshi.replica;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import luoshi.api.common.ServiceUrls;
+import luoshi.api.region.RegionFeed;
+import luoshi.api.region.RegionFeed.PopulationChange;
+import luoshi.api.region.RegionFeed.RegionChange;
+import luoshi.api.region.RegionFeed.RegionFeedPage;
+import luoshi.api.region.RegionLevel;
+import org.jboss.logging.Logger;
+
+/**
+ * The read copy of regions and population (ARCHITECTURE.md: a service that evaluates rules over a
+ * subtree needs them locally; never one HTTP call per region). It asks org-service's change feed
+ * for the rows changed since the version it holds, page by page, each page applied in one
+ * transaction with multi-row upserts, and records when it last caught up. Replicas of a service
+ * may sync at once: upserts of the same rows are idempotent and the version only moves forward.
+ */
+@ApplicationScoped
+public class RegionReplica {
+
+    private static final Logger LOG = Logger.getLogger(RegionReplica.class);
+    private static final int ROWS_PER_STATEMENT = 1000;
+
+    private final AgroalDataSource dataSource;
+    private final ReplicaConfig config;
+    private final Clock clock;
+    private final RegionFeed feed;
+    private final ReentrantLock syncing = new ReentrantLock();
+    private volatile boolean failing;
+
+    public RegionReplica(AgroalDataSource dataSource, ReplicaConfig config, Clock clock, ServiceUrls urls) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.clock = clock;
+        this.feed = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(urls.org())
+                .connectTimeout(5, TimeUnit.SECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build(RegionFeed.class);
+    }
+
+    @Scheduled(every = "${luoshi.replica.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "region-replica-poll", skipExecutionIf = Disabled.class)
+    void poll() {
+        try {
+            sync();
+            if (failing) {
+                LOG.info("The copy of regions caught up with org-service again");
+            }
+            failing = false;
+        } catch (RuntimeException e) {
+            if (!failing) {
+                LOG.warnf("Cannot follow org-service's region feed (%s); answers will say so once the copy is stale",
+                        e.getMessage());
+            }
+            failing = true;
+        }
+    }
+
+    /** Pulls every change since the copy's version, until the feed has no more. Throws when the feed fails. */
+    public void sync() {
+        syncing.lock();
+        try {
+            long since = state().version();
+            RegionFeedPage page;
+            do {
+                page = feed.changes(since, config.pageSize());
+                RegionFeedPage p = page;
+                QuarkusTransaction.requiringNew().run(() -> apply(p));
+                since = page.version();
+            } while (page.more());
+            QuarkusTransaction.requiringNew().run(() -> update("UPDATE replica_state SET synced_at = ? WHERE id = 1",
+                    Timestamp.from(clock.instant())));
+        } finally {
+            syncing.unlock();
+        }
+    }
+
+    public Optional<ReplicaRegion> find(String code) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT code, name, level, parent_code FROM region WHERE code = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new ReplicaRegion(rs.getString(1), rs.getString(2),
+                        RegionLevel.valueOf(rs.getString(3)), rs.getString(4))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ReplicaState state() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT version, synced_at FROM replica_state WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Timestamp at = rs.getTimestamp(2);
+            Instant syncedAt = at == null ? null : at.toInstant();
+            boolean stale = config.enabled() && (syncedAt == null
+                    || Duration.between(syncedAt, clock.instant()).compareTo(config.maxStaleness()) > 0);
+            return new ReplicaState(rs.getLong(1), syncedAt, stale);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What an answer built on the copy must say: nothing, or that the copy is stale. */
+    public List<String> warnings() {
+        ReplicaState s = state();
+        if (!s.stale()) {
+            return List.of();
+        }
+        return List.of(s.syncedAt() == null
+                ? "The copy of regions and population has not caught up with org-service yet: verdicts may miss regions."
+                : "The copy of regions and population last caught up with org-service at " + s.syncedAt()
+                        + " (more than " + config.maxStaleness().toMinutes() + " min ago): verdicts may be out of date.");
+    }
+
+    private void apply(RegionFeedPage page) {
+        try (Connection c = dataSource.getConnection()) {
+            List<RegionChange> regions = page.regions() == null ? List.of() : page.regions();
+            for (int from = 0; from < regions.size(); from += ROWS_PER_STATEMENT) {
+                List<RegionChange> chunk = regions.subList(from, Math.min(regions.size(), from + ROWS_PER_STATEMENT));
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO region (code, name, level, parent_code, version) VALUES "
+                        + tuples(chunk.size(), 5) + " ON DUPLICATE KEY UPDATE name = VALUES(name), level = VALUES(level),"
+                        + " parent_code = VALUES(parent_code), version = VALUES(version)")) {
+                    int i = 1;
+                    for (RegionChange r : chunk) {
+                        ps.setString(i++, r.code());
+                        ps.setString(i++, r.name());
+                        ps.setString(i++, r.level().name());
+                        ps.setString(i++, r.parentCode());
+                        ps.setLong(i++, r.version());
+                    }
+                    ps.executeUpdate();
+                }
+            }
+            List<PopulationChange> population = page.population() == null ? List.of() : page.population();
+            for (int from = 0; from < population.size(); from += ROWS_PER_STATEMENT) {
+                List<PopulationChange> chunk = population.subList(from, Math.min(population.size(), from + ROWS_PER_STATEMENT));
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO population (region_code, year, total, female, youth, version)"
+                        + " VALUES " + tuples(chunk.size(), 6) + " ON DUPLICATE KEY UPDATE total = VALUES(total),"
+                        + " female = VALUES(female), youth = VALUES(youth), version = VALUES(version)")) {
+                    int i = 1;
+                    for (PopulationChange p : chunk) {
+                        ps.setString(i++, p.regionCode());
+                        ps.setInt(i++, p.year());
+                        ps.setLong(i++, p.total());
+                        ps.setObject(i++, p.female());
+                        ps.setObject(i++, p.youth());
+                        ps.setLong(i++, p.version());
+                    }
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE replica_state SET version = GREATEST(version, ?) WHERE id = 1")) {
+                ps.setLong(1, page.version());
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot apply the region feed: " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, Timestamp at) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, at);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String tuples(int rows, int columns) {
+        String one = "(" + "?,".repeat(columns - 1) + "?)";
+        return String.join(",", java.util.Collections.nCopies(rows, one));
+    }
+
+    /** The poll is skipped when the replica is disabled by configuration. */
+    @ApplicationScoped
+    public static class Disabled implements Scheduled.SkipPredicate {
+        private final ReplicaConfig config;
+
+        public Disabled(ReplicaConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
+            return !config.enabled();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package luoshi.replica;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.is;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import luoshi.api.region.RegionLevel;
+import luoshi.mariadb.MariaDbTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = MariaDbTestResource.class, initArgs = @ResourceArg(name = "schema", value = "replica"))
+@QuarkusTestResource(RegionReplicaTest.Feed.class)
+class RegionReplicaTest {
+
+    /** org-service's change feed, on WireMock. */
+    public static class Feed implements QuarkusTestResourceLifecycleManager {
+        static WireMockServer server;
+
+        @Override
+        public Map<String, String> start() {
+            server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+            server.start();
+            return Map.of("luoshi.services.org.url", server.baseUrl());
+        }
+
+        @Override
+        public void stop() {
+            server.stop();
+        }
+    }
+
+    @Inject
+    RegionReplica replica;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void resetCopy() throws Exception {
+        Feed.server.resetAll();
+        sql("UPDATE replica_state SET version = 0, synced_at = NULL WHERE id = 1");
+    }
+
+    @Test
+    void followsTheFeedPageByPageAndAppliesLaterVersions() throws Exception {
+        Feed.server.stubFor(get(urlPathEqualTo("/internal/v1/region-feed")).withQueryParam("since", com.github.tomakehurst.wiremock.client.WireMock.equalTo("0"))
+                .willReturn(okJson("""
+                    {"regions":[{"version":1,"code":"330600","name":"绍兴","level":"CITY","parentCode":"330000"},
+                                {"version":2,"code":"330602","name":"越城区","level":"COUNTY","parentCode":"330600"}],
+                     "population":[{"version":3,"regionCode":"330602","year":2025,"total":527600,"female":260000,"youth":null}],
+                     "version":3,"more":true}""")));
+        Feed.server.stubFor(get(urlPathEqualTo("/internal/v1/region-feed")).withQueryParam("since", com.github.tomakehurst.wiremock.client.WireMock.equalTo("3"))
+                .willReturn(okJson("""
+                    {"regions":[{"version":4,"code":"330600","name":"绍兴市","level":"CITY","parentCode":"330000"}],
+                     "population":[],"version":4,"more":false}""")));
+
+        replica.sync();
+
+        assertThat(replica.find("330600")).contains(new ReplicaRegion("330600", "绍兴市", RegionLevel.CITY, "330000"));
+        assertThat(replica.find("330602")).contains(new ReplicaRegion("330602", "越城区", RegionLevel.COUNTY, "330600"));
+        assertThat(scalar("SELECT CONCAT(total, '/', female, '/', COALESCE(youth, '-')) FROM population WHERE region_code = '330602' AND year = 2025"))
+                .isEqualTo("527600/260000/-");
+        assertThat(replica.state().version()).isEqualTo(4);
+        assertThat(replica.state().syncedAt()).isNotNull();
+        assertThat(replica.warnings()).isEmpty();
+        given().get("/q/health").then().body("checks.find { it.name == 'region copy' }.status", is("UP"));
+    }
+
+    @Test
+    void aCopyThatCannotCatchUpForLongerThanAllowedSaysSo() throws Exception {
+        Feed.server.stubFor(get(urlPathEqualTo("/internal/v1/region-feed")).willReturn(aResponse().withStatus(503)));
+        sql("UPDATE replica_state SET version = 4, synced_at = NOW(3) - INTERVAL 1 HOUR WHERE id = 1");
+
+        assertThatThrownBy(replica::sync).isInstanceOf(RuntimeException.class);
+
+        assertThat(replica.state().stale()).isTrue();
+        assertThat(replica.warnings()).singleElement().asString().contains("more than 10 min ago");
+        given().get("/q/health").then().statusCode(503)
+                .body("checks.find { it.name == 'region copy' }.status", is("DOWN"));
+    }
+
+    @Test
+    void aCopyThatNeverCaughtUpIsStale() {
+        assertThat(replica.state().stale()).isTrue();
+        assertThat(replica.warnings()).singleElement().asString().contains("has not caught up");
+    }
+
+    private void sql(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private String scalar(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package luoshi.review.reminder;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import luoshi.api.common.ServiceUrls;
+import luoshi.api.compliance.ComplianceSource;
+
+/**
+ * The owners the reminder job reads: org- and funding-service over HTTP (a client built from the
+ * shared {@link ComplianceSource} interface), and every local {@link OpenItemSource} bean (this
+ * service's own requirements, read from its own database).
+ */
+@ApplicationScoped
+public class OpenItemSources {
+
+    @Inject
+    ServiceUrls urls;
+
+    @Inject
+    ReminderConfig config;
+
+    @Inject
+    Instance<OpenItemSource> local;
+
+    private volatile List<OpenItemSource> all;
+
+    public List<OpenItemSource> all() {
+        if (all == null) {
+            List<OpenItemSource> sources = new ArrayList<>();
+            sources.add(new RemoteOpenItems("org", client(urls.org()), config.pageSize()));
+            sources.add(new RemoteOpenItems("funding", client(urls.funding()), config.pageSize()));
+            local.forEach(sources::add);
+            all = List.copyOf(sources);
+        }
+        return all;
+    }
+
+    private static ComplianceSource client(URI base) {
+        return QuarkusRestClientBuilder.newBuilder().baseUri(base)
+                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS)
+                .build(ComplianceSource.class);
+    }
+}

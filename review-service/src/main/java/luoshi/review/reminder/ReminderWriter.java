@@ -1,0 +1,105 @@
+package luoshi.review.reminder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import luoshi.api.compliance.OpenItem;
+import luoshi.api.review.Reminder;
+import luoshi.api.review.ReminderEvent;
+import luoshi.review.webhook.Outbox;
+
+/**
+ * Stores a run's reminders and their outbox rows in one transaction, under the job's lock row.
+ * The unique key (requirement, region, period, stage) decides what is new: INSERT IGNORE creates a
+ * reminder at most once whatever ran before, and only a reminder created now gets outbox rows.
+ */
+@ApplicationScoped
+public class ReminderWriter {
+
+    /** An open item and the stage it reached. */
+    public record Candidate(OpenItem item, ReminderStages.Stage stage) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    @TransactionConfiguration(timeout = 600)
+    public int write(List<Candidate> candidates, Instant now) {
+        // Replicas that finished reading their owners write one after the other.
+        em.createNativeQuery("SELECT name FROM job_lock WHERE name = 'reminders' FOR UPDATE").getResultList();
+        Set<List<Object>> existing = existingKeys(candidates);
+        int created = 0;
+        for (Candidate c : candidates) {
+            OpenItem i = c.item();
+            if (existing.contains(key(i.requirementId(), i.regionCode(), i.periodStart(), c.stage().stage().name(),
+                    c.stage().leadDays()))) {
+                continue;   // the common case on a daily run: spare the database an INSERT that it would ignore
+            }
+            Reminder r = new Reminder(UUID.randomUUID().toString(), i.requirementId(), i.requirementTitle(),
+                    i.regionCode(), i.regionName(), i.periodStart(), i.periodEnd(), i.dueDate(), c.stage().stage(),
+                    c.stage().stage() == luoshi.api.review.ReminderStage.OVERDUE ? null : c.stage().leadDays(), now);
+            int inserted = em.createNativeQuery("INSERT IGNORE INTO reminder (id, requirement_id, requirement_title, "
+                    + "region_code, region_name, period_start, period_end, due_date, stage, lead_days, created_at) "
+                    + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+                    .setParameter(1, r.id()).setParameter(2, r.requirementId()).setParameter(3, r.requirementTitle())
+                    .setParameter(4, r.regionCode()).setParameter(5, r.regionName())
+                    .setParameter(6, r.periodStart()).setParameter(7, r.periodEnd()).setParameter(8, r.dueDate())
+                    .setParameter(9, r.stage().name()).setParameter(10, c.stage().leadDays()).setParameter(11, now)
+                    .executeUpdate();
+            if (inserted == 1) {
+                created++;
+                outbox.enqueue(r, payload(r), now);
+            }
+        }
+        return created;
+    }
+
+    /** The keys of the reminders already stored for the candidates' due dates, in one query. */
+    @SuppressWarnings("unchecked")
+    private Set<List<Object>> existingKeys(List<Candidate> candidates) {
+        Set<List<Object>> keys = new HashSet<>();
+        if (candidates.isEmpty()) {
+            return keys;
+        }
+        LocalDate from = candidates.stream().map(c -> c.item().dueDate()).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = candidates.stream().map(c -> c.item().dueDate()).max(LocalDate::compareTo).orElseThrow();
+        List<Object[]> rows = em.createNativeQuery("SELECT requirement_id, region_code, period_start, stage, lead_days "
+                + "FROM reminder WHERE due_date BETWEEN ?1 AND ?2").setParameter(1, from).setParameter(2, to)
+                .getResultList();
+        for (Object[] row : rows) {
+            LocalDate start = row[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[2];
+            keys.add(key((String) row[0], (String) row[1], start, (String) row[3], ((Number) row[4]).intValue()));
+        }
+        return keys;
+    }
+
+    private static List<Object> key(String requirementId, String regionCode, LocalDate periodStart, String stage,
+            int leadDays) {
+        return List.of(requirementId, regionCode, periodStart, stage, leadDays);
+    }
+
+    private String payload(Reminder r) {
+        try {
+            return json.writeValueAsString(ReminderEvent.created(r));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a reminder event is always serialisable", e);
+        }
+    }
+}

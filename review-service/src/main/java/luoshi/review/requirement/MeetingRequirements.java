@@ -1,0 +1,174 @@
+package luoshi.review.requirement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import luoshi.api.common.Page;
+import luoshi.api.common.ProblemException;
+import luoshi.api.compliance.ComplianceItem;
+import luoshi.api.compliance.ComplianceStatus;
+import luoshi.api.compliance.Evidence;
+import luoshi.api.compliance.OpenItem;
+import luoshi.api.compliance.Requirement;
+import luoshi.api.compliance.ServiceItems;
+import luoshi.api.compliance.ServiceRollup;
+import luoshi.api.compliance.StatusCounts;
+import luoshi.api.region.RegionCode;
+import luoshi.replica.RegionReplica;
+import luoshi.rules.RequirementCatalog;
+
+/**
+ * The meeting and document requirements evaluated (REQUIREMENTS.md, Statuses) for a region, over a
+ * subtree (counts in SQL) and for the reminder job (open items of the whole country).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class MeetingRequirements {
+
+    @Inject
+    RequirementCatalog catalog;
+
+    @Inject
+    RegionReplica replica;
+
+    @Inject
+    EntityManager em;
+
+    private RequirementRows rows() {
+        return new RequirementRows(catalog);
+    }
+
+    public ServiceItems items(String regionCode, int year, LocalDate asOf) {
+        String name = regionName(regionCode);
+        List<ComplianceItem> items = new ArrayList<>();
+        for (Requirement r : catalog.all()) {
+            for (String sql : rows().sql(r, RequirementRows.Scope.year(year), asOf,
+                    "r.code = " + RequirementRows.quote(regionCode))) {
+                for (Object[] row : query(sql)) {
+                    items.add(item(r, row, year, regionCode, asOf));
+                }
+            }
+        }
+        return new ServiceItems(regionCode, name, year, asOf, items, replica.warnings());
+    }
+
+    public ServiceRollup rollup(String regionCode, int year, LocalDate asOf) {
+        String name = RegionCode.isCountry(regionCode) ? "全国" : regionName(regionCode);
+        String subtree = "r.code LIKE " + RequirementRows.quote(RegionCode.subtreePattern(regionCode));
+        StatusCounts total = StatusCounts.ZERO;
+        Map<String, StatusCounts> perChild = new LinkedHashMap<>();
+        List<ServiceRollup.RequirementCounts> perRequirement = new ArrayList<>();
+        for (Requirement r : catalog.all()) {
+            StatusCounts counts = StatusCounts.ZERO;
+            for (String rowsSql : rows().sql(r, RequirementRows.Scope.year(year), asOf, subtree)) {
+                String sql = "SELECT " + RegionCode.childOfSql(regionCode, "x.region_code") + " AS child, x.status, COUNT(*)"
+                        + " FROM (" + rowsSql + ") x GROUP BY child, x.status";
+                for (Object[] row : query(sql)) {
+                    StatusCounts c = StatusCounts.of(ComplianceStatus.valueOf((String) row[1]), ((Number) row[2]).longValue());
+                    counts = counts.plus(c);
+                    if (!regionCode.equals(row[0])) {
+                        perChild.merge((String) row[0], c, StatusCounts::plus);
+                    }
+                }
+            }
+            total = total.plus(counts);
+            perRequirement.add(new ServiceRollup.RequirementCounts(r.id(), counts));
+        }
+        Map<String, String> names = names(perChild.keySet());
+        List<ServiceRollup.ChildCounts> children = perChild.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new ServiceRollup.ChildCounts(e.getKey(), names.get(e.getKey()), e.getValue())).toList();
+        return new ServiceRollup(regionCode, name, year, asOf, total, children, perRequirement, replica.warnings());
+    }
+
+    /** Every PENDING or NON_COMPLIANT item of the country due in [dueFrom, dueTo], ordered for stable pages. */
+    public Page<OpenItem> openItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo, int page, int size) {
+        List<OpenItem> open = allOpenItems(asOf, dueFrom, dueTo);
+        int from = (int) Math.min(Page.offset(page, size), open.size());
+        return new Page<>(open.subList(from, Math.min(from + size, open.size())), page, size, open.size());
+    }
+
+    public List<OpenItem> allOpenItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo) {
+        List<OpenItem> open = new ArrayList<>();
+        for (Requirement r : catalog.all()) {
+            for (String rowsSql : rows().sql(r, RequirementRows.Scope.dueBetween(dueFrom, dueTo), asOf, "1 = 1")) {
+                String sql = "SELECT * FROM (" + rowsSql + ") x WHERE x.status IN ('PENDING', 'NON_COMPLIANT')"
+                        + " AND x.due_date BETWEEN " + RequirementRows.date(dueFrom) + " AND " + RequirementRows.date(dueTo);
+                for (Object[] row : query(sql)) {
+                    open.add(new OpenItem(r.id(), r.titleZh(), (String) row[0], (String) row[1], date(row[2]), date(row[3]),
+                            date(row[4]), ComplianceStatus.valueOf((String) row[5])));
+                }
+            }
+        }
+        open.sort(Comparator.comparing(OpenItem::requirementId).thenComparing(OpenItem::regionCode)
+                .thenComparing(OpenItem::periodStart));
+        return open;
+    }
+
+    private ComplianceItem item(Requirement r, Object[] row, int year, String regionCode, LocalDate asOf) {
+        ComplianceStatus status = ComplianceStatus.valueOf((String) row[5]);
+        LocalDate start = row[2] == null ? LocalDate.of(year, 1, 1) : date(row[2]);
+        LocalDate end = row[3] == null ? LocalDate.of(year, 12, 31) : date(row[3]);
+        LocalDate due = row[4] == null ? null : date(row[4]);
+        if (status == ComplianceStatus.NOT_APPLICABLE) {
+            return new ComplianceItem(r.id(), status, start, end, due, null, null, List.of());
+        }
+        if (status == ComplianceStatus.NO_DATA) {
+            return new ComplianceItem(r.id(), status, start, end, null, row[7].toString(), null, List.of());
+        }
+        LocalDate countTo = end.isBefore(asOf) ? end : asOf;
+        return new ComplianceItem(r.id(), status, start, end, due, row[7].toString(), row[6].toString(),
+                evidence(r, regionCode, start, countTo));
+    }
+
+    /** The meetings or documents counted, so that an inspector can check the verdict by hand. */
+    private List<Evidence> evidence(Requirement r, String regionCode, LocalDate from, LocalDate to) {
+        List<Object[]> rows;
+        String kind;
+        if (DocumentSubmittedRule.NAME.equals(r.rule().path("type").asText())) {
+            kind = "DOCUMENT";
+            rows = em.createNativeQuery("SELECT id, document_ref, document_date, title FROM committee_document"
+                    + " WHERE region_code = ?1 AND type = ?2 AND document_date <= ?3 ORDER BY document_date, id")
+                    .setParameter(1, regionCode).setParameter(2, DocumentSubmittedRule.documentType(r.rule()).name())
+                    .setParameter(3, to).getResultList();
+        } else {
+            kind = "MEETING";
+            rows = em.createNativeQuery("SELECT id, document_ref, meeting_date, title FROM meeting WHERE region_code = ?1"
+                    + " AND type = ?2 AND meeting_date BETWEEN ?3 AND ?4 ORDER BY meeting_date, id")
+                    .setParameter(1, regionCode).setParameter(2, MeetingCountRule.meetingType(r.rule()).name())
+                    .setParameter(3, from).setParameter(4, to).getResultList();
+        }
+        return rows.stream().map(row -> new Evidence(kind, (String) row[0], (String) row[1], date(row[2]) + " " + row[3]))
+                .toList();
+    }
+
+    private String regionName(String regionCode) {
+        return replica.find(regionCode).orElseThrow(() -> ProblemException.notFound("No region " + regionCode
+                + " in this service's copy of the regions.")).name();
+    }
+
+    private Map<String, String> names(java.util.Collection<String> codes) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (!codes.isEmpty()) {
+            List<Object[]> rows = em.createNativeQuery("SELECT code, name FROM region WHERE code IN (?1)")
+                    .setParameter(1, List.copyOf(codes)).getResultList();
+            rows.forEach(row -> names.put((String) row[0], (String) row[1]));
+        }
+        return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> query(String sql) {
+        return em.createNativeQuery(sql).getResultList();
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+}

@@ -1,0 +1,66 @@
+package luoshi.review.rest;
+
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import luoshi.api.common.Clocks;
+import luoshi.api.common.Page;
+import luoshi.api.common.ProblemException;
+import luoshi.api.compliance.ComplianceSource;
+import luoshi.api.compliance.OpenItem;
+import luoshi.api.compliance.RequirementList;
+import luoshi.api.compliance.ServiceItems;
+import luoshi.api.compliance.ServiceRollup;
+import luoshi.api.region.RegionCode;
+import luoshi.review.requirement.MeetingRequirements;
+import luoshi.rules.RequirementCatalog;
+
+/** What review-service answers about the requirements it owns (internal, for the gateway and the job). */
+public class ComplianceSourceResource implements ComplianceSource {
+
+    @Inject
+    MeetingRequirements requirements;
+
+    @Inject
+    RequirementCatalog catalog;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public RequirementList requirements() {
+        return new RequirementList(catalog.all());
+    }
+
+    @Override
+    public ServiceItems items(String regionCode, int year, LocalDate asOf) {
+        checkRegion(regionCode, false);
+        LocalDate date = Clocks.asOfOrToday(asOf, clock);
+        return requirements.items(regionCode, year == 0 ? date.getYear() : year, date);
+    }
+
+    @Override
+    public ServiceRollup rollup(String regionCode, int year, LocalDate asOf) {
+        checkRegion(regionCode, true);
+        LocalDate date = Clocks.asOfOrToday(asOf, clock);
+        return requirements.rollup(regionCode, year == 0 ? date.getYear() : year, date);
+    }
+
+    @Override
+    public Page<OpenItem> openItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo, int page, int size) {
+        LocalDate date = Clocks.asOfOrToday(asOf, clock);
+        if (dueFrom == null || dueTo == null) {
+            throw ProblemException.badRequest(dueFrom == null ? "dueFrom" : "dueTo", "is required");
+        }
+        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
+            throw ProblemException.badRequest(page < 0 ? "page" : "size", "out of range");
+        }
+        return requirements.openItems(date, dueFrom, dueTo, page, size);
+    }
+
+    private static void checkRegion(String regionCode, boolean countryAllowed) {
+        if (RegionCode.levelOf(regionCode).isEmpty() && !(countryAllowed && RegionCode.isCountry(regionCode))) {
+            throw ProblemException.badRequest("regionCode", "not a region code: " + regionCode);
+        }
+    }
+}

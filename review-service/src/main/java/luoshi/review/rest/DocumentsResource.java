@@ -1,0 +1,26 @@
+package luoshi.review.rest;
+
+import jakarta.inject.Inject;
+import luoshi.api.common.Page;
+import luoshi.api.review.Document;
+import luoshi.api.review.DocumentType;
+import luoshi.api.review.DocumentsApi;
+import luoshi.api.review.NewDocument;
+import luoshi.review.committee.CommitteeRecords;
+import org.jboss.resteasy.reactive.RestResponse;
+
+public class DocumentsResource implements DocumentsApi {
+
+    @Inject
+    CommitteeRecords records;
+
+    @Override
+    public RestResponse<Document> create(NewDocument document) {
+        return RestResponse.status(RestResponse.Status.CREATED, records.createDocument(document));
+    }
+
+    @Override
+    public Page<Document> list(String regionCode, DocumentType type, int page, int size) {
+        return records.documents(regionCode, type, page, size);
+    }
+}

@@ -1,0 +1,136 @@
+package luoshi.review;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static luoshi.api.compliance.ComplianceStatus.NON_COMPLIANT;
+import static luoshi.api.compliance.ComplianceStatus.PENDING;
+import static luoshi.review.OwnerStubs.item;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The reminder job with fixed dates (REQUIREMENTS.md, Reminders), against stubs of the owners. */
+@QuarkusTest
+class ReminderJobTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 12, 1);
+
+    private static int run(LocalDate asOf) {
+        return given().post("/api/v1/reminders/run?asOf=" + asOf).then().statusCode(200)
+                .body("incomplete", empty()).extract().path("created");
+    }
+
+    @Test
+    void onlyTheNearestStageReachedIsCreated() {
+        OwnerStubs.answer(List.of(
+                item("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "330102001", "清波街道", AS_OF.plusDays(5), PENDING),
+                item("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "330102002", "湖滨街道", AS_OF.plusDays(30), PENDING),
+                item("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "330102003", "小营街道", AS_OF.plusDays(31), PENDING),
+                item("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "330102004", "南星街道", AS_OF.plusDays(91), PENDING)));
+
+        assertThat(run(AS_OF)).isEqualTo(3);
+
+        given().get("/api/v1/reminders?regionCode=330102").then().statusCode(200)
+                .body("total", is(3))
+                .body("items.regionCode", containsInAnyOrder("330102001", "330102002", "330102003"))
+                .body("items.find { it.regionCode == '330102001' }.daysBefore", is(7))
+                .body("items.find { it.regionCode == '330102002' }.daysBefore", is(30))
+                .body("items.find { it.regionCode == '330102003' }.daysBefore", is(90))
+                .body("items.stage", contains("UPCOMING", "UPCOMING", "UPCOMING"))
+                .body("items.find { it.regionCode == '330102001' }.dueDate", is("2026-12-06"))
+                .body("items.find { it.regionCode == '330102001' }.regionName", is("清波街道"));
+    }
+
+    @Test
+    void theSecondRunCreatesNothingAndAStageIsNeverRepeated() {
+        List<luoshi.api.compliance.OpenItem> items = List.of(
+                item("REGULAR_REPORT_HEARING", "330202", "海曙区", AS_OF.plusDays(20), PENDING),
+                item("JOINT_MEETING", "330203", "江北区", AS_OF.plusDays(3), PENDING));
+        OwnerStubs.answer(items);
+        assertThat(run(AS_OF)).isEqualTo(2);
+        assertThat(run(AS_OF)).isZero();
+        // a day later the same items are still in the same stages
+        assertThat(run(AS_OF.plusDays(1))).isZero();
+        // 13 days later the hearing reaches its 7-day stage and the joint meeting is overdue
+        OwnerStubs.answer(List.of(
+                item("REGULAR_REPORT_HEARING", "330202", "海曙区", AS_OF.plusDays(20), PENDING),
+                item("JOINT_MEETING", "330203", "江北区", AS_OF.plusDays(3), NON_COMPLIANT)));
+        assertThat(run(AS_OF.plusDays(13))).isEqualTo(2);
+        assertThat(run(AS_OF.plusDays(13))).isZero();
+        given().get("/api/v1/reminders?regionCode=330200&requirementId=REGULAR_REPORT_HEARING").then()
+                .body("total", is(2)).body("items.daysBefore", containsInAnyOrder(30, 7));
+        given().get("/api/v1/reminders?regionCode=330203").then()
+                .body("total", is(2)).body("items.stage", containsInAnyOrder("UPCOMING", "OVERDUE"));
+    }
+
+    @Test
+    void aPeriodThatBecameCompliantCreatesNothing() {
+        OwnerStubs.answer(List.of(item("ANNUAL_COMMITTEE_STUDY", "330302", "鹿城区", AS_OF.plusDays(25), PENDING)));
+        assertThat(run(AS_OF)).isEqualTo(1);
+        // the meeting was held: the owner no longer lists the item when its 7-day stage comes
+        OwnerStubs.answer(List.of());
+        assertThat(run(AS_OF.plusDays(20))).isZero();
+        given().get("/api/v1/reminders?regionCode=330302").then().body("total", is(1))
+                .body("items[0].daysBefore", is(30));
+    }
+
+    @Test
+    void overdueOnlyForDueDatesInsideTheWindow() {
+        OwnerStubs.answer(List.of(
+                item("JOINT_MEETING", "330402", "南湖区", AS_OF.minusDays(1), NON_COMPLIANT),
+                item("JOINT_MEETING", "330411", "秀洲区", AS_OF.minusDays(365), NON_COMPLIANT),
+                item("JOINT_MEETING", "330421", "嘉善县", AS_OF.minusDays(366), NON_COMPLIANT)));
+        assertThat(run(AS_OF)).isEqualTo(2);
+        given().get("/api/v1/reminders?regionCode=330400&stage=OVERDUE").then().body("total", is(2))
+                .body("items.regionCode", containsInAnyOrder("330402", "330411"))
+                .body("items[0].daysBefore", nullValue()).body("items[0].stage", is("OVERDUE"));
+        given().get("/api/v1/reminders?regionCode=330400&stage=UPCOMING").then().body("total", is(0));
+        assertThat(run(AS_OF.plusDays(1))).isZero();   // OVERDUE once
+    }
+
+    @Test
+    void theOwnersAreAskedOnceForTheWindowOfDueDates() {
+        OwnerStubs.answer(List.of(item("JOINT_MEETING", "330502", "吴兴区", AS_OF.plusDays(2), PENDING)));
+        assertThat(run(AS_OF)).isEqualTo(1);
+        for (var owner : List.of(OwnerStubs.org(), OwnerStubs.funding())) {
+            owner.verifyThat(1, getRequestedFor(urlPathEqualTo(OwnerStubs.OPEN_ITEMS))
+                    .withQueryParam("asOf", OwnerStubs.is("2026-12-01"))
+                    .withQueryParam("dueFrom", OwnerStubs.is("2025-12-01"))
+                    .withQueryParam("dueTo", OwnerStubs.is("2027-03-01"))
+                    .withQueryParam("page", OwnerStubs.is("0")));
+        }
+    }
+
+    @Test
+    void anOwnerThatDoesNotAnswerIsReportedAndTheOthersAreReminded() {
+        OwnerStubs.reset();
+        OwnerStubs.org().register(get(urlPathEqualTo(OwnerStubs.OPEN_ITEMS)).willReturn(aResponse().withStatus(503)));
+        OwnerStubs.funding().register(get(urlPathEqualTo(OwnerStubs.OPEN_ITEMS)).willReturn(OwnerStubs.page(
+                List.of(item("UNION_FEES_FULL_COLLECTION", "330602", "越城区", AS_OF.plusDays(7), PENDING)), 0, 500, 1)));
+        given().post("/api/v1/reminders/run?asOf=" + AS_OF).then().statusCode(200)
+                .body("created", is(1)).body("incomplete", contains("org"));
+        given().get("/api/v1/reminders?regionCode=330602&requirementId=UNION_FEES_FULL_COLLECTION").then()
+                .body("total", is(1)).body("items[0].daysBefore", is(7));
+    }
+
+    @Test
+    void aBadStageOrRegionFilterIsA400() {
+        given().get("/api/v1/reminders?stage=SOON").then().statusCode(400)
+                .body("violations.field", contains("stage"));
+        given().get("/api/v1/reminders?regionCode=33").then().statusCode(400)
+                .body("violations.field", contains("regionCode"));
+        given().post("/api/v1/reminders/run?asOf=2026-02-30").then().statusCode(400)
+                .body("violations.field", contains("asOf"));
+    }
+}

@@ -1,0 +1,181 @@
+package luoshi.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import luoshi.mariadb.EmbeddedMariaDb;
+import luoshi.mariadb.TestServer;
+
+/**
+ * The whole system for end-to-end tests: the four services started from their built jars as
+ * separate processes (as deploy/local/run.sh does), each on a free port, against fresh schemas on
+ * a real MariaDB (the embedded server, or {@code LUOSHI_TEST_DB_URL}). Started once per test JVM;
+ * stopped, and the schemas dropped, when the JVM exits.
+ */
+public final class LuoshiSystem {
+
+    private static LuoshiSystem instance;
+
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+    private final List<String> schemas = new ArrayList<>();
+    private final String serverUrl;
+    private final String user;
+    private final String password;
+    private final Path logs;
+
+    public static synchronized LuoshiSystem get() {
+        if (instance == null) {
+            instance = new LuoshiSystem();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "luoshi-system-stop"));
+            instance.start();
+        }
+        return instance;
+    }
+
+    private LuoshiSystem() {
+        String external = System.getenv("LUOSHI_TEST_DB_URL");
+        if (external != null && !external.isBlank()) {
+            serverUrl = external.endsWith("/") ? external : external + "/";
+            user = env("LUOSHI_TEST_DB_USER", "root");
+            password = env("LUOSHI_TEST_DB_PASSWORD", "");
+        } else {
+            serverUrl = TestServer.get().jdbcUrl();
+            user = "root";
+            password = "";
+        }
+        logs = root().resolve("system-tests/target/system-logs");
+    }
+
+    public static Path root() {
+        return Path.of(System.getProperty("luoshi.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** ../shared (the policy documents and the regions of China). */
+    public static Path shared() {
+        return Path.of(System.getProperty("luoshi.shared", "../../shared")).toAbsolutePath().normalize();
+    }
+
+    public URI gateway() {
+        return url("gateway");
+    }
+
+    public URI url(String service) {
+        return URI.create("http://127.0.0.1:" + ports.get(service));
+    }
+
+    private void start() {
+        try {
+            Files.createDirectories(logs);
+            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            Map<String, String> schemaOf = Map.of("org-service", "luoshi_e2e_org_" + suffix,
+                    "funding-service", "luoshi_e2e_funding_" + suffix, "review-service", "luoshi_e2e_review_" + suffix);
+            schemas.addAll(schemaOf.values());
+            EmbeddedMariaDb.createSchemasOn(serverUrl, user, password, schemas.toArray(String[]::new));
+            for (String s : List.of("org-service", "funding-service", "review-service", "gateway")) {
+                ports.put(s, freePort());
+            }
+            for (String service : ports.keySet()) {
+                processes.add(launch(service, schemaOf.get(service)));
+            }
+            for (String service : ports.keySet()) {
+                awaitReady(service, Duration.ofSeconds(240));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Process launch(String service, String schema) throws IOException {
+        Path jar = root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Not built: " + jar + " (run ./mvnw verify from the root)");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        env.put("LUOSHI_SERVICES_ORG_URL", url("org-service").toString());
+        env.put("LUOSHI_SERVICES_FUNDING_URL", url("funding-service").toString());
+        env.put("LUOSHI_SERVICES_REVIEW_URL", url("review-service").toString());
+        env.put("LUOSHI_REPLICA_POLL_INTERVAL", "1s");
+        if (schema != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", serverUrl + schema);
+            env.put("QUARKUS_DATASOURCE_USERNAME", user);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", password);
+        }
+        pb.redirectErrorStream(true).redirectOutput(logs.resolve(service + ".log").toFile());
+        return pb.start();
+    }
+
+    private void awaitReady(String service, Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        Process p = processes.get(new ArrayList<>(ports.keySet()).indexOf(service));
+        while (Instant.now().isBefore(deadline)) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(service + " stopped while starting: see " + logs.resolve(service + ".log"));
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url(service).resolve("/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Poll.pause();
+        }
+        throw new IllegalStateException(service + " was not ready in " + timeout + ": see " + logs.resolve(service + ".log"));
+    }
+
+    private void stop() {
+        processes.forEach(Process::destroy);
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
+            for (String schema : schemas) {
+                s.execute("DROP DATABASE IF EXISTS `" + schema + "`");
+            }
+        } catch (Exception e) {
+            // the embedded server may be stopping too; its data directory is temporary
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null ? fallback : v;
+    }
+}
