@@ -18,11 +18,12 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import luoshi.api.common.ServiceUrls;
-import luoshi.api.region.RegionFeed;
 import luoshi.api.region.RegionFeed.PopulationChange;
 import luoshi.api.region.RegionFeed.RegionChange;
 import luoshi.api.region.RegionFeed.RegionFeedPage;
+import luoshi.api.region.RegionFeed;
 import luoshi.api.region.RegionLevel;
+import luoshi.security.ServiceTokens;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,7 +46,8 @@ public class RegionReplica {
     private final ReentrantLock syncing = new ReentrantLock();
     private volatile boolean failing;
 
-    public RegionReplica(AgroalDataSource dataSource, ReplicaConfig config, Clock clock, ServiceUrls urls) {
+    public RegionReplica(AgroalDataSource dataSource, ReplicaConfig config, Clock clock, ServiceUrls urls,
+            ServiceTokens tokens) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
@@ -53,6 +55,7 @@ public class RegionReplica {
                 .baseUri(urls.org())
                 .connectTimeout(5, TimeUnit.SECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .register(tokens.filter())
                 .build(RegionFeed.class);
     }
 

@@ -1,7 +1,10 @@
 package luoshi.replica;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -23,11 +26,13 @@ import java.sql.Statement;
 import java.util.Map;
 import luoshi.api.region.RegionLevel;
 import luoshi.mariadb.MariaDbTestResource;
+import luoshi.security.testing.JwtTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = MariaDbTestResource.class, initArgs = @ResourceArg(name = "schema", value = "replica"))
+@QuarkusTestResource(JwtTestResource.class)
 @QuarkusTestResource(RegionReplicaTest.Feed.class)
 class RegionReplicaTest {
 
@@ -75,6 +80,11 @@ class RegionReplicaTest {
 
         replica.sync();
 
+        // both pages were asked for with this service's own token (role service), never anonymously
+        Feed.server.verify(2, getRequestedFor(urlPathEqualTo("/internal/v1/region-feed"))
+                .withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+")));
+        assertThat(Feed.server.getAllServeEvents()).allSatisfy(e -> assertThat(claims(e.getRequest().getHeader("Authorization")))
+                .contains("\"groups\":[\"service\"]", "\"region\":\"000000\""));
         assertThat(replica.find("330600")).contains(new ReplicaRegion("330600", "绍兴市", RegionLevel.CITY, "330000"));
         assertThat(replica.find("330602")).contains(new ReplicaRegion("330602", "越城区", RegionLevel.COUNTY, "330600"));
         assertThat(scalar("SELECT CONCAT(total, '/', female, '/', COALESCE(youth, '-')) FROM population WHERE region_code = '330602' AND year = 2025"))
@@ -82,7 +92,7 @@ class RegionReplicaTest {
         assertThat(replica.state().version()).isEqualTo(4);
         assertThat(replica.state().syncedAt()).isNotNull();
         assertThat(replica.warnings()).isEmpty();
-        given().get("/q/health").then().body("checks.find { it.name == 'region copy' }.status", is("UP"));
+        given().auth().oauth2(ADMIN).get("/q/health").then().body("checks.find { it.name == 'region copy' }.status", is("UP"));
     }
 
     @Test
@@ -94,7 +104,7 @@ class RegionReplicaTest {
 
         assertThat(replica.state().stale()).isTrue();
         assertThat(replica.warnings()).singleElement().asString().contains("more than 10 min ago");
-        given().get("/q/health").then().statusCode(503)
+        given().auth().oauth2(ADMIN).get("/q/health").then().statusCode(503)
                 .body("checks.find { it.name == 'region copy' }.status", is("DOWN"));
     }
 
@@ -115,5 +125,11 @@ class RegionReplicaTest {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    /** The claims of a bearer token, as JSON text. */
+    private static String claims(String authorization) {
+        String token = authorization.substring("Bearer ".length());
+        return new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -32,6 +32,7 @@ import luoshi.api.region.RegionCode;
 import luoshi.api.region.RegionLevel;
 import luoshi.api.requirement.NewRequirement;
 import luoshi.api.requirement.ParameterSetting;
+import luoshi.audit.AuditTrail;
 
 /**
  * The requirements this service owns, as data (REQUIREMENTS.md): the seed catalog, requirements
@@ -47,9 +48,12 @@ public class RequirementCatalog {
     private final ObjectMapper json;
     private final Map<String, RuleType> ruleTypes = new HashMap<>();
     private final String owner;
+    private final AuditTrail audit;
 
-    public RequirementCatalog(AgroalDataSource dataSource, ObjectMapper json, Instance<RuleType> types, RulesConfig config) {
+    public RequirementCatalog(AgroalDataSource dataSource, ObjectMapper json, Instance<RuleType> types, RulesConfig config,
+            AuditTrail audit) {
         this.dataSource = dataSource;
+        this.audit = audit;
         this.json = json;
         types.forEach(t -> ruleTypes.put(t.name(), t));
         this.owner = config.owner();
@@ -110,7 +114,9 @@ public class RequirementCatalog {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return get(r.id());
+        Requirement created = get(r.id());
+        audit.record(AuditTrail.Action.CREATE, "requirement", r.id(), r.issuerRegionCode(), null, created);
+        return created;
     }
 
     /**
@@ -161,6 +167,7 @@ public class RequirementCatalog {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest(violations);
         }
+        ObjectNode before = settings(id).get(regionCode);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO requirement_parameter (requirement_id, region_code, parameters_json) VALUES (?,?,?)"
                         + " ON DUPLICATE KEY UPDATE parameters_json = VALUES(parameters_json)")) {
@@ -171,7 +178,10 @@ public class RequirementCatalog {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new ParameterSetting(id, regionCode, parameters);
+        ParameterSetting setting = new ParameterSetting(id, regionCode, parameters);
+        audit.record(before == null ? AuditTrail.Action.CREATE : AuditTrail.Action.UPDATE, "requirement-parameters",
+                id + "@" + regionCode, regionCode, before == null ? null : new ParameterSetting(id, regionCode, before), setting);
+        return setting;
     }
 
     /** True when {@code r} applies to the region: inside the issuer's subtree and of one of its levels. */

@@ -1,5 +1,6 @@
 package luoshi.rules;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -19,10 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import luoshi.api.compliance.Requirement;
 import luoshi.mariadb.MariaDbTestResource;
+import luoshi.security.testing.JwtTestResource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = MariaDbTestResource.class, initArgs = @ResourceArg(name = "schema", value = "rules"))
+@QuarkusTestResource(JwtTestResource.class)
 class RequirementCatalogTest {
 
     @Inject
@@ -40,7 +43,7 @@ class RequirementCatalogTest {
     }
 
     private void create(String id, String issuer, String minAmount) {
-        given().contentType(ContentType.JSON).body(requirement(id, issuer, "\"TOWNSHIP\"", minAmount))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(requirement(id, issuer, "\"TOWNSHIP\"", minAmount))
                 .post("/api/v1/requirements").then().statusCode(201)
                 .body("id", is(id)).body("owner", is("test")).body("rule.minAmount", is(minAmount));
     }
@@ -48,25 +51,25 @@ class RequirementCatalogTest {
     @Test
     void aNewRequirementIsListedAndADuplicateIsAConflict() {
         create("JIANGSU_TOWNSHIP_YOUTH", "320000", "30000.00");
-        given().get("/api/v1/requirements").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/requirements").then().statusCode(200)
                 .body("items.id", hasItem("JIANGSU_TOWNSHIP_YOUTH"))
                 .body("items.find { it.id == 'JIANGSU_TOWNSHIP_YOUTH' }.levels", is(List.of("TOWNSHIP")))
                 .body("items.find { it.id == 'JIANGSU_TOWNSHIP_YOUTH' }.titleZh", is("乡镇共青团工作经费"));
-        given().contentType(ContentType.JSON).body(requirement("JIANGSU_TOWNSHIP_YOUTH", "320000", "\"TOWNSHIP\"", "1.00"))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(requirement("JIANGSU_TOWNSHIP_YOUTH", "320000", "\"TOWNSHIP\"", "1.00"))
                 .post("/api/v1/requirements").then().statusCode(409).contentType("application/problem+json");
     }
 
     @Test
     void aRequirementOfAnotherServicesRuleTypeOrWithBadFieldsIsRefused() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(requirement("OTHER_TYPE", "320000", "\"TOWNSHIP\"", "1.00").replace("TEST_MIN_AMOUNT", "MEETING_COUNT"))
                 .post("/api/v1/requirements").then().statusCode(400)
                 .body("violations.field", hasItem("rule.type"));
-        given().contentType(ContentType.JSON).body(requirement("ZERO_AMOUNT", "32000", "\"TOWNSHIP\"", "0"))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(requirement("ZERO_AMOUNT", "32000", "\"TOWNSHIP\"", "0"))
                 .post("/api/v1/requirements").then().statusCode(400)
                 .body("violations.field", hasItem("rule.minAmount"))
                 .body("violations.field", hasItem("issuerRegionCode"));
-        given().contentType(ContentType.JSON).body(requirement("bad id", "320000", "", "1.00"))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(requirement("bad id", "320000", "", "1.00"))
                 .post("/api/v1/requirements").then().statusCode(400)
                 .body("violations.field", hasItem("id"))
                 .body("violations.field", hasItem("levels"));
@@ -78,27 +81,27 @@ class RequirementCatalogTest {
     void aJurisdictionMayOnlyBeStricterAndTheMostSpecificSettingWins() {
         create("SX_YOUTH", "330600", "20000.00");
         // 越城区 330602 requires 25,000 for its townships
-        given().contentType(ContentType.JSON).body("{\"minAmount\":\"25000.00\"}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"minAmount\":\"25000.00\"}")
                 .put("/api/v1/requirements/SX_YOUTH/parameters/330602").then().statusCode(200)
                 .body("regionCode", is("330602")).body("parameters.minAmount", is("25000.00"));
         // laxer than the issuer's 20,000: refused, naming the issuer's value
-        given().contentType(ContentType.JSON).body("{\"minAmount\":19999.99}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"minAmount\":19999.99}")
                 .put("/api/v1/requirements/SX_YOUTH/parameters/330603").then().statusCode(400)
                 .body("violations[0].field", is("minAmount"))
                 .body("violations[0].message", containsString("20000.00"))
                 .body("violations[0].message", containsString("330600"));
         // a township of 330602 may not go below its county's 25,000
-        given().contentType(ContentType.JSON).body("{\"minAmount\":\"24000.00\"}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"minAmount\":\"24000.00\"}")
                 .put("/api/v1/requirements/SX_YOUTH/parameters/330602001").then().statusCode(400)
                 .body("violations[0].message", containsString("25000.00"));
         // outside the issuer's subtree, an unknown parameter, an unknown requirement
-        given().contentType(ContentType.JSON).body("{\"minAmount\":\"30000.00\"}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"minAmount\":\"30000.00\"}")
                 .put("/api/v1/requirements/SX_YOUTH/parameters/320000").then().statusCode(400)
                 .body("violations[0].field", is("regionCode"));
-        given().contentType(ContentType.JSON).body("{\"category\":\"OTHER\"}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"category\":\"OTHER\"}")
                 .put("/api/v1/requirements/SX_YOUTH/parameters/330602").then().statusCode(400)
                 .body("violations[0].field", is("category"));
-        given().contentType(ContentType.JSON).body("{\"minAmount\":\"30000.00\"}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"minAmount\":\"30000.00\"}")
                 .put("/api/v1/requirements/NO_SUCH/parameters/330602").then().statusCode(404);
 
         Requirement r = catalog.get("SX_YOUTH");

@@ -1,0 +1,80 @@
+package luoshi.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import luoshi.security.Caller;
+
+/**
+ * Records a write in the audit trail, inside the transaction of the write itself: a write that rolls
+ * back leaves no event, and no write commits without one. Call it from the {@code @Transactional}
+ * method that writes, after the checks of {@link luoshi.security.Access}, with the state before and
+ * after ({@code null} for a creation or a deletion). A batch is one {@code IMPORT} event that holds
+ * its rows.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    public enum Action { CREATE, UPDATE, DELETE, IMPORT, RUN }
+
+    /** The actor of a write that no caller made. */
+    public static final String SYSTEM = "system";
+
+    private static final String INSERT = "INSERT INTO audit_event (at, actor, action, entity, entity_id, region_code,"
+            + " request_id, change_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    AuditTrail(AgroalDataSource dataSource, ObjectMapper json, Clock clock) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public void record(Action action, String entity, String entityId, String regionCode, Object before, Object after) {
+        ObjectNode change = json.createObjectNode();
+        change.set("before", json.valueToTree(before));
+        change.set("after", json.valueToTree(after));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setObject(1, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            ps.setString(2, actor());
+            ps.setString(3, action.name());
+            ps.setString(4, entity);
+            ps.setString(5, entityId);
+            ps.setString(6, regionCode);
+            ps.setString(7, requestId());
+            ps.setString(8, json.writeValueAsString(change));
+            ps.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not record the audit event of " + entity + " " + entityId, e);
+        }
+    }
+
+    /** The caller's sub; {@value #SYSTEM} for what no caller asked (the scheduled reminder job). */
+    private static String actor() {
+        String subject = Arc.container().requestContext().isActive()
+                ? Arc.container().instance(Caller.class).get().subject() : null;
+        return subject != null ? subject : SYSTEM;
+    }
+
+    private static String requestId() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        RoutingContext rc = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+        return rc == null ? null : rc.request().getHeader("X-Request-Id");
+    }
+}

@@ -1,0 +1,115 @@
+package luoshi.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import luoshi.api.common.ProblemException;
+import luoshi.api.region.RegionCode;
+
+/**
+ * The authorisation rules of API.md "Security", in one place; every endpoint asks here before it
+ * reads or writes. A refusal is a 403 problem that says which role or which region was missing,
+ * thrown before anything is written.
+ * <ul>
+ *   <li>viewer: reads in its subtree; operator: also writes facts there; admin: also the catalog,
+ *       parameters, reminder runs, webhooks and the audit trail there.</li>
+ *   <li>A region is in the caller's subtree when it is the caller's region or lies below it
+ *       ({@link RegionCode#contains}); {@code 000000} contains every region.</li>
+ *   <li>The service identity reads everywhere and writes nothing.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class Access {
+
+    private final Caller caller;
+
+    Access(Caller caller) {
+        this.caller = caller;
+    }
+
+    /** A read of {@code region}'s facts or verdicts. */
+    public void read(String region) {
+        if (caller.has(Role.SERVICE)) {
+            return;
+        }
+        require(Role.VIEWER, region);
+    }
+
+    /** A write of facts about {@code region}: population, organisations, meetings, funding … */
+    public void write(String region) {
+        require(Role.OPERATOR, region);
+    }
+
+    /** Creating or changing the region {@code region} itself: only below the caller's own region. */
+    public void writeRegion(String region) {
+        require(Role.OPERATOR, region);
+        if (region.equals(caller.region())) {
+            throw ProblemException.forbidden("region " + region + " is your own region: an operator may create or change"
+                    + " only the regions below it");
+        }
+    }
+
+    /** Administration inside {@code region}: requirements, parameters, reminder runs, webhooks, audit. */
+    public void administer(String region) {
+        require(Role.ADMIN, region);
+    }
+
+    /** A read not about one region (the requirements catalog): any viewer, and the service identity. */
+    public void readAnywhere() {
+        if (!caller.has(Role.SERVICE)) {
+            role(Role.VIEWER);
+        }
+    }
+
+    /** The region a list covers: the one asked for, which must be readable, else the caller's own. */
+    public String readScope(String requested) {
+        if (requested == null || requested.isBlank()) {
+            role(Role.VIEWER);
+            return caller.has(Role.SERVICE) ? RegionCode.COUNTRY : ownRegion();
+        }
+        read(requested);
+        return requested;
+    }
+
+    /** As {@link #readScope}, for what only an admin may see (webhooks, the audit trail). */
+    public String administerScope(String requested) {
+        if (requested == null || requested.isBlank()) {
+            role(Role.ADMIN);
+            return ownRegion();
+        }
+        administer(requested);
+        return requested;
+    }
+
+    /** An internal endpoint that only another service calls (the change feed, the bulk open items). */
+    public void service() {
+        if (!caller.has(Role.SERVICE)) {
+            throw ProblemException.forbidden("this internal endpoint serves the other Luoshi services only");
+        }
+    }
+
+    /** Who is calling, for the audit trail. */
+    public String subject() {
+        return caller.subject();
+    }
+
+    private void require(Role role, String region) {
+        role(role);
+        String own = ownRegion();
+        if (region == null || !RegionCode.contains(own, region)) {
+            throw ProblemException.forbidden("region " + region + " lies outside your region " + own);
+        }
+    }
+
+    private void role(Role role) {
+        if (!caller.has(role)) {
+            throw ProblemException.forbidden("this call requires the role " + role.group());
+        }
+    }
+
+    private String ownRegion() {
+        String own = caller.region();
+        if (own == null) {
+            throw ProblemException.forbidden("the token has no region claim naming a region code (000000 for the country)");
+        }
+        return own;
+    }
+}

@@ -1,0 +1,52 @@
+package luoshi.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import java.util.Set;
+import luoshi.api.region.RegionCode;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who makes the current call, from the verified bearer token: {@code sub}, the roles in
+ * {@code groups} and the {@code region} claim, the subtree the caller may act in ({@code 000000}: the
+ * whole country). A token without a well-formed region claim acts nowhere.
+ */
+@RequestScoped
+public class Caller {
+
+    @Inject
+    JsonWebToken token;
+
+    public String subject() {
+        String sub = token.getSubject();
+        return sub != null ? sub : token.getName();
+    }
+
+    /** The caller's region, or null when the token has none that is a region code. */
+    public String region() {
+        Object claim = token.getClaim("region");
+        String region = claim instanceof JsonString s ? s.getString() : claim == null ? null : claim.toString();
+        if (region == null || !(RegionCode.isCountry(region) || RegionCode.levelOf(region).isPresent())) {
+            return null;
+        }
+        return region;
+    }
+
+    /** True when the token grants {@code role}: admin includes operator, operator includes viewer. */
+    public boolean has(Role role) {
+        Set<String> groups = token.getGroups();
+        if (groups == null) {
+            return false;
+        }
+        if (role == Role.SERVICE) {
+            return groups.contains(Role.SERVICE.group());
+        }
+        for (Role granted : Role.values()) {
+            if (granted != Role.SERVICE && granted.ordinal() >= role.ordinal() && groups.contains(granted.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
