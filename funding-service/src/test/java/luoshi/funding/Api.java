@@ -1,5 +1,6 @@
 package luoshi.funding;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
@@ -14,24 +15,24 @@ final class Api {
     }
 
     static String fund(String region, String category, int year, String amount) {
-        return given().contentType(ContentType.JSON)
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(FundingRecordsTest.json(region, category, year, "\"" + amount + "\"", "绍市财〔" + year + "〕12号"))
                 .post("/api/v1/funding").then().statusCode(201).extract().path("id");
     }
 
     static void fundMany(String region, String category, int year, String amount, int times) {
         String row = FundingRecordsTest.json(region, category, year, "\"" + amount + "\"", null);
-        given().contentType(ContentType.JSON).body("[" + String.join(",", Collections.nCopies(times, row)) + "]")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("[" + String.join(",", Collections.nCopies(times, row)) + "]")
                 .post("/api/v1/funding/batch").then().statusCode(200);
     }
 
     static void unionFees(String region, int year, String due, String collected) {
-        given().contentType(ContentType.JSON).body(Map.of("due", due, "collected", collected))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("due", due, "collected", collected))
                 .put("/api/v1/union-fees/" + region + "/" + year).then().statusCode(200);
     }
 
     static JsonPath items(String region, int year, String asOf) {
-        return given().queryParam("year", year).queryParam("asOf", asOf)
+        return given().auth().oauth2(ADMIN).queryParam("year", year).queryParam("asOf", asOf)
                 .get("/internal/v1/compliance/regions/" + region).then().statusCode(200).extract().jsonPath();
     }
 
@@ -44,7 +45,7 @@ final class Api {
     }
 
     static JsonPath rollup(String region, int year, String asOf) {
-        return given().queryParam("year", year).queryParam("asOf", asOf)
+        return given().auth().oauth2(ADMIN).queryParam("year", year).queryParam("asOf", asOf)
                 .get("/internal/v1/compliance/regions/" + region + "/rollup").then().statusCode(200).extract().jsonPath();
     }
 }

@@ -1,5 +1,6 @@
 package luoshi.funding;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -23,13 +24,13 @@ class FundingRecordsTest {
     }
 
     static int count(String region, int year) {
-        return given().queryParam("regionCode", region).queryParam("fiscalYear", year)
+        return given().auth().oauth2(ADMIN).queryParam("regionCode", region).queryParam("fiscalYear", year)
                 .get("/api/v1/funding").then().statusCode(200).extract().path("total");
     }
 
     @Test
     void storesARecordAndAnswersTheAmountWithTwoDecimals() {
-        given().contentType(ContentType.JSON).body(json("330106001", "YOUTH_LEAGUE_WORK", 2025, "\"20000\"", "绍市财〔2025〕12号"))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(json("330106001", "YOUTH_LEAGUE_WORK", 2025, "\"20000\"", "绍市财〔2025〕12号"))
                 .post("/api/v1/funding").then().statusCode(201)
                 .body("id", matchesPattern("\\d+"))
                 .body("regionCode", is("330106001")).body("category", is("YOUTH_LEAGUE_WORK"))
@@ -39,24 +40,24 @@ class FundingRecordsTest {
 
     @Test
     void acceptsANumberReadExactly() {
-        given().contentType(ContentType.JSON).body(json("330106002", "WOMENS_WORK", 2025, "12345678901.13", null))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(json("330106002", "WOMENS_WORK", 2025, "12345678901.13", null))
                 .post("/api/v1/funding").then().statusCode(201).body("amount", is("12345678901.13"));
     }
 
     @Test
     void refusesBadFieldsNamingEach() {
-        given().contentType(ContentType.JSON).body(json("33010", "YOUTH_LEAGUE_WORK", 1800, "0", null))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(json("33010", "YOUTH_LEAGUE_WORK", 1800, "0", null))
                 .post("/api/v1/funding").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", contains("amount", "fiscalYear", "regionCode"));
-        given().contentType(ContentType.JSON).body(json("330106003", "YOUTH_LEAGUE_WORK", 2025, "\"1.001\"", null))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(json("330106003", "YOUTH_LEAGUE_WORK", 2025, "\"1.001\"", null))
                 .post("/api/v1/funding").then().statusCode(400).body("violations.field", contains("amount"));
-        given().contentType(ContentType.JSON).body(json("330106003", "YOUTH_LEAGUE_WORK", 2025, "-5", null))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(json("330106003", "YOUTH_LEAGUE_WORK", 2025, "-5", null))
                 .post("/api/v1/funding").then().statusCode(400).body("violations.field", contains("amount"));
-        given().contentType(ContentType.JSON).body(json("330106003", "PARTY_WORK", 2025, "5", null))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(json("330106003", "PARTY_WORK", 2025, "5", null))
                 .post("/api/v1/funding").then().statusCode(400).body("violations.field", contains("category"));
-        given().contentType(ContentType.JSON).body(json("000000", "OTHER", 2025, "5", null))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(json("000000", "OTHER", 2025, "5", null))
                 .post("/api/v1/funding").then().statusCode(400).body("violations.field", contains("regionCode"));
-        given().contentType(ContentType.JSON).body(json("330106003", "OTHER", 2025, "\"ten\"", null))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(json("330106003", "OTHER", 2025, "\"ten\"", null))
                 .post("/api/v1/funding").then().statusCode(400).body("violations.field", contains("amount"));
         org.assertj.core.api.Assertions.assertThat(count("330106003", 2025)).isZero();
     }
@@ -67,26 +68,26 @@ class FundingRecordsTest {
                 json("330106004", "YOUTH_LEAGUE_WORK", 2025, "200", "b"),
                 json("330106004", "WOMENS_WORK", 2025, "300", "c"),
                 json("330106004", "YOUTH_LEAGUE_WORK", 2024, "400", "d"))) {
-            given().contentType(ContentType.JSON).body(body).post("/api/v1/funding").then().statusCode(201);
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body).post("/api/v1/funding").then().statusCode(201);
         }
-        given().queryParam("regionCode", "330106004").queryParam("fiscalYear", 2025).queryParam("category", "YOUTH_LEAGUE_WORK")
+        given().auth().oauth2(ADMIN).queryParam("regionCode", "330106004").queryParam("fiscalYear", 2025).queryParam("category", "YOUTH_LEAGUE_WORK")
                 .get("/api/v1/funding").then().statusCode(200)
                 .body("total", is(2)).body("items.amount", contains("100.00", "200.00"));
-        given().queryParam("regionCode", "330106004").queryParam("size", 3).queryParam("page", 1)
+        given().auth().oauth2(ADMIN).queryParam("regionCode", "330106004").queryParam("size", 3).queryParam("page", 1)
                 .get("/api/v1/funding").then().statusCode(200)
                 .body("total", is(4)).body("page", is(1)).body("size", is(3)).body("items.documentRef", contains("d"));
-        given().queryParam("size", 501).get("/api/v1/funding").then().statusCode(400).body("violations.field", contains("size"));
-        given().queryParam("category", "NOPE").get("/api/v1/funding").then().statusCode(400).body("violations.field", contains("category"));
+        given().auth().oauth2(ADMIN).queryParam("size", 501).get("/api/v1/funding").then().statusCode(400).body("violations.field", contains("size"));
+        given().auth().oauth2(ADMIN).queryParam("category", "NOPE").get("/api/v1/funding").then().statusCode(400).body("violations.field", contains("category"));
     }
 
     @Test
     void deletesARecordAnd404sForAnUnknownOne() {
-        String id = given().contentType(ContentType.JSON).body(json("330106005", "OTHER", 2025, "1", null))
+        String id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(json("330106005", "OTHER", 2025, "1", null))
                 .post("/api/v1/funding").then().statusCode(201).extract().path("id");
-        given().delete("/api/v1/funding/" + id).then().statusCode(204);
+        given().auth().oauth2(ADMIN).delete("/api/v1/funding/" + id).then().statusCode(204);
         org.assertj.core.api.Assertions.assertThat(count("330106005", 2025)).isZero();
-        given().delete("/api/v1/funding/" + id).then().statusCode(404).contentType("application/problem+json");
-        given().delete("/api/v1/funding/not-a-number").then().statusCode(404);
+        given().auth().oauth2(ADMIN).delete("/api/v1/funding/" + id).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(ADMIN).delete("/api/v1/funding/not-a-number").then().statusCode(404);
     }
 
     @Test
@@ -95,9 +96,9 @@ class FundingRecordsTest {
         for (int i = 0; i < 3; i++) {
             rows.add(json("330106006", "YOUTH_LEAGUE_WORK", 2025, "\"0.10\"", "批" + i));
         }
-        given().contentType(ContentType.JSON).body("[" + String.join(",", rows) + "]")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("[" + String.join(",", rows) + "]")
                 .post("/api/v1/funding/batch").then().statusCode(200).body("accepted", is(3));
-        given().queryParam("regionCode", "330106006").get("/api/v1/funding").then()
+        given().auth().oauth2(ADMIN).queryParam("regionCode", "330106006").get("/api/v1/funding").then()
                 .body("items.amount", contains("0.10", "0.10", "0.10"));
     }
 
@@ -106,11 +107,11 @@ class FundingRecordsTest {
         String body = "[" + json("330106010", "OTHER", 2025, "\"5.00\"", null) + ","
                 + json("330106010", "OTHER", 2025, "\"6.00\"", null) + "]";
         for (int attempt = 0; attempt < 2; attempt++) {
-            given().contentType(ContentType.JSON).header("Idempotency-Key", "西湖区-2025-import-1").body(body)
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("Idempotency-Key", "西湖区-2025-import-1").body(body)
                     .post("/api/v1/funding/batch").then().statusCode(200).body("accepted", is(2));
         }
         org.assertj.core.api.Assertions.assertThat(count("330106010", 2025)).isEqualTo(2);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "西湖区-2025-import-2").body(body)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("Idempotency-Key", "西湖区-2025-import-2").body(body)
                 .post("/api/v1/funding/batch").then().statusCode(200).body("accepted", is(2));
         org.assertj.core.api.Assertions.assertThat(count("330106010", 2025)).isEqualTo(4);
     }
@@ -124,7 +125,7 @@ class FundingRecordsTest {
                 json("3301060", "YOUTH_LEAGUE_WORK", 2025, "-1", null),
                 json("330106007", "WOMENS_WORK", 2025, "0.001", null),
                 "42") + "]";
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/funding/batch").then().statusCode(400)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body).post("/api/v1/funding/batch").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", contains("[1].amount", "[3].amount", "[3].regionCode", "[4].amount", "[5]"))
                 .body("detail", containsString("[1].amount"));
@@ -135,37 +136,37 @@ class FundingRecordsTest {
     void aBatchOfTenThousandRowsIsAcceptedAndOneMoreIsRefused() {
         String row = json("330106008", "OTHER", 2024, "\"0.01\"", null);
         String tenThousand = "[" + String.join(",", java.util.Collections.nCopies(10_000, row)) + "]";
-        given().contentType(ContentType.JSON).body(tenThousand).post("/api/v1/funding/batch").then()
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(tenThousand).post("/api/v1/funding/batch").then()
                 .statusCode(200).body("accepted", is(10_000));
         org.assertj.core.api.Assertions.assertThat(count("330106008", 2024)).isEqualTo(10_000);
 
         String tooMany = "[" + String.join(",", java.util.Collections.nCopies(10_001, json("330106009", "OTHER", 2024, "1", null))) + "]";
-        given().contentType(ContentType.JSON).body(tooMany).post("/api/v1/funding/batch").then()
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(tooMany).post("/api/v1/funding/batch").then()
                 .statusCode(400).body("violations[0].field", is("body")).body("detail", containsString("10000"));
         org.assertj.core.api.Assertions.assertThat(count("330106009", 2024)).isZero();
     }
 
     @Test
     void unionFeesAreUpsertedAndRead() {
-        given().contentType(ContentType.JSON).body(Map.of("due", "1200000.00", "collected", "1188000"))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("due", "1200000.00", "collected", "1188000"))
                 .put("/api/v1/union-fees/330106/2025").then().statusCode(200)
                 .body("regionCode", is("330106")).body("year", is(2025))
                 .body("due", is("1200000.00")).body("collected", is("1188000.00"));
-        given().contentType(ContentType.JSON).body("{\"due\":1200000.00,\"collected\":1200000.5}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"due\":1200000.00,\"collected\":1200000.5}")
                 .put("/api/v1/union-fees/330106/2025").then().statusCode(200);
-        given().get("/api/v1/union-fees/330106/2025").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/union-fees/330106/2025").then().statusCode(200)
                 .body("due", is("1200000.00")).body("collected", is("1200000.50"));
-        given().get("/api/v1/union-fees/330106/2024").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(ADMIN).get("/api/v1/union-fees/330106/2024").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void unionFeesRefuseNegativeAmountsAndBadCodes() {
-        given().contentType(ContentType.JSON).body("{\"due\":\"-1\",\"collected\":\"0.001\"}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"due\":\"-1\",\"collected\":\"0.001\"}")
                 .put("/api/v1/union-fees/330105/2025").then().statusCode(400)
                 .body("violations.field", contains("collected", "due"));
-        given().contentType(ContentType.JSON).body("{\"due\":\"1\",\"collected\":\"0\"}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"due\":\"1\",\"collected\":\"0\"}")
                 .put("/api/v1/union-fees/3301/2025").then().statusCode(400)
                 .body("violations.field", contains("regionCode"));
-        given().get("/api/v1/union-fees/330105/2025").then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/api/v1/union-fees/330105/2025").then().statusCode(404);
     }
 }

@@ -1,5 +1,6 @@
 package luoshi.funding;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItems;
@@ -29,11 +30,11 @@ class FundingRequirementsTest {
 
     @Test
     void theSeedCatalogHoldsTheFourMoneyRequirements() {
-        given().get("/internal/v1/compliance/requirements").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/internal/v1/compliance/requirements").then().statusCode(200)
                 .body("items.id", hasItems(YOUTH, WOMEN, SCIENCE, UNION))
                 .body("items.find { it.id == 'TOWNSHIP_YOUTH_LEAGUE_FUNDING' }.rule.minAmount", org.hamcrest.Matchers.is("20000.00"))
                 .body("items.find { it.id == 'TOWNSHIP_YOUTH_LEAGUE_FUNDING' }.owner", org.hamcrest.Matchers.is("funding"));
-        given().get("/api/v1/requirements").then().statusCode(200).body("items.id", hasItems(YOUTH, WOMEN, SCIENCE, UNION));
+        given().auth().oauth2(ADMIN).get("/api/v1/requirements").then().statusCode(200).body("items.id", hasItems(YOUTH, WOMEN, SCIENCE, UNION));
     }
 
     @Test
@@ -152,8 +153,8 @@ class FundingRequirementsTest {
 
     @Test
     void anUnknownRegionIs404AndABadCodeIs400() {
-        given().get("/internal/v1/compliance/regions/330602999").then().statusCode(404);
-        given().get("/internal/v1/compliance/regions/33x").then().statusCode(400);
-        given().queryParam("year", 1900).get("/internal/v1/compliance/regions/330602").then().statusCode(400);
+        given().auth().oauth2(ADMIN).get("/internal/v1/compliance/regions/330602999").then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/internal/v1/compliance/regions/33x").then().statusCode(400);
+        given().auth().oauth2(ADMIN).queryParam("year", 1900).get("/internal/v1/compliance/regions/330602").then().statusCode(400);
     }
 }

@@ -1,5 +1,6 @@
 package luoshi.funding;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -34,7 +35,7 @@ class ReplicaFollowsOrgServiceTest {
 
     @Test
     void aPopulationChangedInOrgServiceChangesTheWomensFundingVerdict() {
-        given().get("/internal/v1/compliance/regions/330602013").then().statusCode(404);   // not in the copy yet
+        given().auth().oauth2(ADMIN).get("/internal/v1/compliance/regions/330602013").then().statusCode(404);   // not in the copy yet
 
         feed(102, 30_000);
         replica.sync();

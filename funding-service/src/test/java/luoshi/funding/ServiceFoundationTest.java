@@ -1,5 +1,6 @@
 package luoshi.funding;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
@@ -7,12 +8,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import luoshi.mariadb.MariaDbTestResource;
+import luoshi.security.testing.JwtTestResource;
 import luoshi.mariadb.ServiceFoundationChecks;
 import org.junit.jupiter.api.Test;
 
 /** The service runs on a real MariaDB, migrated by Flyway, with health, OpenAPI and problem details. */
 @QuarkusTest
 @QuarkusTestResource(value = MariaDbTestResource.class, initArgs = @ResourceArg(name = "schema", value = "funding"))
+@QuarkusTestResource(JwtTestResource.class)
 class ServiceFoundationTest extends ServiceFoundationChecks {
 
     ServiceFoundationTest() {
@@ -21,7 +24,7 @@ class ServiceFoundationTest extends ServiceFoundationChecks {
 
     @Test
     void theOpenApiDocumentDescribesTheFundingContractWithExamples() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/v1/funding/batch"))
                 .body(containsString("/api/v1/union-fees/{regionCode}/{year}"))
                 .body(containsString("/internal/v1/compliance/regions/{regionCode}/rollup"))

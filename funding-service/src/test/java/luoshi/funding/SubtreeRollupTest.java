@@ -1,5 +1,6 @@
 package luoshi.funding;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +9,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import luoshi.security.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +29,7 @@ class SubtreeRollupTest {
         replica.region(COUNTY, "柯桥区").population(COUNTY, 2025, 600_000)
                 .region("330603001", "柯桥街道").population("330603001", 2025, 50_000)
                 .region("330603002", "柯岩街道").region("330603003", "华舍街道");
-        if (given().queryParam("regionCode", COUNTY).get("/api/v1/funding").then().extract().<Integer>path("total") > 0) {
+        if (given().auth().oauth2(ADMIN).queryParam("regionCode", COUNTY).get("/api/v1/funding").then().extract().<Integer>path("total") > 0) {
             return;   // both tests use the same facts
         }
         Api.fund(COUNTY, "WOMENS_WORK", 2025, "600000.00");
@@ -39,7 +41,7 @@ class SubtreeRollupTest {
     }
 
     static int requirementCount() {
-        return given().get("/internal/v1/compliance/requirements").then().extract().path("items.size()");
+        return given().auth().oauth2(ADMIN).get("/internal/v1/compliance/requirements").then().extract().path("items.size()");
     }
 
     @Test
@@ -88,7 +90,7 @@ class SubtreeRollupTest {
     @Test
     void openItemsListWhatIsPendingOrOverdueInTheDueWindow() {
         keqiao();
-        JsonPath open = given().queryParam("asOf", "2026-01-01").queryParam("dueFrom", "2025-12-31")
+        JsonPath open = given().auth().oauth2(TestTokens.service()).queryParam("asOf", "2026-01-01").queryParam("dueFrom", "2025-12-31")
                 .queryParam("dueTo", "2025-12-31").queryParam("size", 500)
                 .get("/internal/v1/compliance/open-items").then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> items = open.getList("items");
@@ -104,9 +106,9 @@ class SubtreeRollupTest {
                         .containsEntry("periodStart", "2025-01-01"));
         assertThat(open.getInt("total")).isEqualTo(items.size());
 
-        given().queryParam("asOf", "2026-01-01").queryParam("dueFrom", "2026-12-31").queryParam("dueTo", "2026-12-31")
+        given().auth().oauth2(TestTokens.service()).queryParam("asOf", "2026-01-01").queryParam("dueFrom", "2026-12-31").queryParam("dueTo", "2026-12-31")
                 .get("/internal/v1/compliance/open-items").then().statusCode(200);
-        given().queryParam("dueFrom", "2025-12-31").queryParam("dueTo", "2024-12-31")
+        given().auth().oauth2(TestTokens.service()).queryParam("dueFrom", "2025-12-31").queryParam("dueTo", "2024-12-31")
                 .get("/internal/v1/compliance/open-items").then().statusCode(400);
     }
 }

@@ -1,5 +1,6 @@
 package luoshi.funding;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,7 +100,7 @@ class ZhejiangRollupBenchmarkTest {
             return raw;
         });
         double serviceMs = median(() -> compliance.rollup("330000", 2025, AS_OF));
-        double httpMs = median(() -> given().queryParam("year", 2025).queryParam("asOf", AS_OF.toString())
+        double httpMs = median(() -> given().auth().oauth2(ADMIN).queryParam("year", 2025).queryParam("asOf", AS_OF.toString())
                 .get("/internal/v1/compliance/regions/330000/rollup").then().statusCode(200).extract().asString());
 
         ServiceRollup rollup = compliance.rollup("330000", 2025, AS_OF);

@@ -38,6 +38,21 @@ public class Access {
         require(Role.OPERATOR, region);
     }
 
+    /**
+     * A batch of writes: every row's region must be writable. A refusal names the first row outside
+     * (by its index in the batch, from 0) and nothing of the batch is stored.
+     */
+    public void writeRows(java.util.List<String> regions) {
+        role(Role.OPERATOR);
+        String own = ownRegion();
+        for (int i = 0; i < regions.size(); i++) {
+            if (regions.get(i) == null || !RegionCode.contains(own, regions.get(i))) {
+                throw ProblemException.forbidden("row " + i + ": region " + regions.get(i) + " lies outside your region "
+                        + own + "; nothing of the batch was stored");
+            }
+        }
+    }
+
     /** Creating or changing the region {@code region} itself: only below the caller's own region. */
     public void writeRegion(String region) {
         require(Role.OPERATOR, region);
@@ -105,7 +120,8 @@ public class Access {
         }
     }
 
-    private String ownRegion() {
+    /** The caller's region: the root of the subtree it may act in. */
+    public String ownRegion() {
         String own = caller.region();
         if (own == null) {
             throw ProblemException.forbidden("the token has no region claim naming a region code (000000 for the country)");

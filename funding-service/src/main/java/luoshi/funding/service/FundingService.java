@@ -2,37 +2,47 @@ package luoshi.funding.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.util.List;
+import luoshi.api.common.Money;
 import luoshi.api.common.Page;
 import luoshi.api.common.ProblemException;
 import luoshi.api.funding.BatchResult;
 import luoshi.api.funding.FundingCategory;
 import luoshi.api.funding.FundingRecord;
 import luoshi.api.funding.NewFundingRecord;
-import luoshi.api.common.Money;
+import luoshi.audit.AuditTrail;
 import luoshi.funding.mapping.FundingMapper;
 import luoshi.funding.record.FundingBatchWriter;
 import luoshi.funding.record.FundingRecordEntity;
 import luoshi.funding.record.FundingRecordRepository;
+import luoshi.security.Access;
 
 /** Funding records: store, list, delete, and import in batches (all or nothing). */
 @ApplicationScoped
 @Transactional
 public class FundingService {
 
+    static final String ENTITY = "funding-record";
+
     private final FundingRecordRepository records;
     private final FundingBatchReader batchReader;
     private final FundingBatchWriter batchWriter;
+    private final Access access;
+    private final AuditTrail audit;
 
-    FundingService(FundingRecordRepository records, FundingBatchReader batchReader, FundingBatchWriter batchWriter) {
+    FundingService(FundingRecordRepository records, FundingBatchReader batchReader, FundingBatchWriter batchWriter,
+            Access access, AuditTrail audit) {
         this.records = records;
         this.batchReader = batchReader;
         this.batchWriter = batchWriter;
+        this.access = access;
+        this.audit = audit;
     }
 
     public FundingRecord create(NewFundingRecord r) {
+        access.write(r.regionCode());
         FundingRecordEntity e = new FundingRecordEntity();
         e.regionCode = r.regionCode();
         e.category = r.category();
@@ -40,7 +50,9 @@ public class FundingService {
         e.amount = Money.Amounts.scaled(r.amount());
         e.documentRef = r.documentRef();
         records.persist(e);
-        return FundingMapper.toRecord(e);
+        FundingRecord created = FundingMapper.toRecord(e);
+        audit.record(AuditTrail.Action.CREATE, ENTITY, created.id(), created.regionCode(), null, created);
+        return created;
     }
 
     /**
@@ -50,6 +62,7 @@ public class FundingService {
      */
     public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
         List<NewFundingRecord> valid = batchReader.read(rows);
+        access.writeRows(valid.stream().map(NewFundingRecord::regionCode).toList());
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             var earlier = batchWriter.claim(idempotencyKey.trim(), valid.size());
             if (earlier.isPresent()) {
@@ -57,20 +70,31 @@ public class FundingService {
             }
         }
         batchWriter.insertAll(valid);
+        audit.record(AuditTrail.Action.IMPORT, ENTITY, null, access.ownRegion(), null, valid);
         return new BatchResult(valid.size());
     }
 
     @Transactional(TxType.SUPPORTS)
     public Page<FundingRecord> list(String regionCode, Integer fiscalYear, FundingCategory category, int page, int size) {
-        var query = records.matching(regionCode, fiscalYear, category, page, size);
+        // without a region: the records of the caller's whole subtree, never wider
+        String within = regionCode == null ? access.readScope(null) : null;
+        if (regionCode != null) {
+            access.read(regionCode);
+        }
+        var query = records.matching(regionCode, within, fiscalYear, category, page, size);
         return new Page<>(query.list().stream().map(FundingMapper::toRecord).toList(), page, size, query.count());
     }
 
     public void delete(String id) {
         Long key = parseId(id);
-        if (key == null || !records.deleteById(key)) {
+        FundingRecordEntity e = key == null ? null : records.findById(key);
+        if (e == null) {
             throw ProblemException.notFound("No funding record " + id);
         }
+        access.write(e.regionCode);
+        FundingRecord before = FundingMapper.toRecord(e);
+        records.delete(e);
+        audit.record(AuditTrail.Action.DELETE, ENTITY, before.id(), before.regionCode(), before, null);
     }
 
     private static Long parseId(String id) {
