@@ -1,5 +1,6 @@
 package luoshi.gateway;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -42,7 +43,7 @@ class ComplianceViewsTest extends DownstreamTest {
                 item("WOMENS_WORK_PER_CAPITA_FUNDING", COMPLIANT), item("TOWNSHIP_YOUTH_LEAGUE_FUNDING", NON_COMPLIANT))));
         stubItems(review, township, toJson(items(township, "府山街道", item("ANNUAL_COMMITTEE_STUDY", NOT_APPLICABLE))));
 
-        given().get("/api/v1/compliance/{code}?year=2025&asOf=2026-11-22", township).then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}?year=2025&asOf=2026-11-22", township).then().statusCode(200)
                 .body("regionCode", is(township))
                 .body("regionName", is("府山街道"))
                 .body("year", is(2025))
@@ -70,7 +71,7 @@ class ComplianceViewsTest extends DownstreamTest {
             stubItems(service, county, toJson(items(county, "柯桥区")));
         }
 
-        given().get("/api/v1/compliance/{code}", county).then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}", county).then().statusCode(200)
                 .body("year", is(2026)).body("asOf", is("2026-11-22"));
         org.verifyThat(1, getRequestedFor(urlPathEqualTo("/internal/v1/compliance/regions/" + county))
                 .withQueryParam("year", equalTo("2026")).withQueryParam("asOf", equalTo("2026-11-22")));
@@ -91,7 +92,7 @@ class ComplianceViewsTest extends DownstreamTest {
                 List.of(requirement("ANNUAL_COMMITTEE_STUDY", counts(3, 0, 0, 0, 0)),
                         requirement("JOINT_MEETING", counts(2, 0, 0, 0, 0))))));
 
-        JsonNode rollup = exact(given().get("/api/v1/compliance/{code}/rollup?year=2025&asOf=2026-11-22", city)
+        JsonNode rollup = exact(given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}/rollup?year=2025&asOf=2026-11-22", city)
                 .then().statusCode(200).extract().asString());
 
         assertThat(rollup.get("regionName").asText()).isEqualTo("绍兴市");
@@ -124,27 +125,27 @@ class ComplianceViewsTest extends DownstreamTest {
             stubRollup(service, "000000", toJson(rollup("000000", null, counts(0, 0, 0, 0, 3), List.of(), List.of())));
         }
 
-        given().get("/api/v1/compliance/000000/rollup?year=2025&asOf=2026-11-22").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/compliance/000000/rollup?year=2025&asOf=2026-11-22").then().statusCode(200)
                 .body("counts.NOT_APPLICABLE", is(9))
                 .body("complianceRate", nullValue());
     }
 
     @Test
     void aMalformedRegionCodeIs400NamingItAndAsksNoService() {
-        given().get("/api/v1/compliance/33060/rollup").then().statusCode(400)
+        given().auth().oauth2(ADMIN).get("/api/v1/compliance/33060/rollup").then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("violations[0].field", is("regionCode"));
-        given().get("/api/v1/compliance/330600abc").then().statusCode(400)
+        given().auth().oauth2(ADMIN).get("/api/v1/compliance/330600abc").then().statusCode(400)
                 .body("violations[0].field", is("regionCode"));
         assertNoServiceWasCalled();
     }
 
     @Test
     void aBadYearOrDateIs400NamingIt() {
-        given().get("/api/v1/compliance/330600?year=1800").then().statusCode(400)
+        given().auth().oauth2(ADMIN).get("/api/v1/compliance/330600?year=1800").then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("violations[0].field", is("year"));
-        given().get("/api/v1/compliance/330600/rollup?asOf=2026-13-45").then().statusCode(400)
+        given().auth().oauth2(ADMIN).get("/api/v1/compliance/330600/rollup?asOf=2026-13-45").then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("violations[0].field", is("asOf"));
         assertNoServiceWasCalled();
@@ -159,7 +160,7 @@ class ComplianceViewsTest extends DownstreamTest {
         stubItems(funding, unknown, toJson(items(unknown, null)));
         stubItems(review, unknown, toJson(items(unknown, null)));
 
-        given().get("/api/v1/compliance/{code}", unknown).then().statusCode(404)
+        given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}", unknown).then().statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("detail", is("No region 330699."));
     }

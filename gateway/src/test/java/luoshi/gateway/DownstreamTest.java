@@ -20,6 +20,7 @@ import java.util.List;
 import luoshi.api.common.ServiceUrls;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
+import luoshi.security.testing.JwtTestResource;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
  * before each test together with the circuit breakers, so that no test depends on another.
  */
 @QuarkusTestResource(Downstream.class)
+@QuarkusTestResource(JwtTestResource.class)
 public abstract class DownstreamTest {
 
     protected WireMock org;

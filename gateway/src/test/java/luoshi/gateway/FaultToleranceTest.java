@@ -1,5 +1,6 @@
 package luoshi.gateway;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -46,7 +47,7 @@ class FaultToleranceTest extends DownstreamTest {
                 .willReturn(okJson(toJson(items(county, "上虞区", item("JOINT_MEETING", COMPLIANT)))).withFixedDelay((int) slowMs)));
 
         long started = System.nanoTime();
-        given().get("/api/v1/compliance/{code}?year=2025&asOf=2026-11-22", county).then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}?year=2025&asOf=2026-11-22", county).then().statusCode(200)
                 .body("incomplete", contains("review-service"))
                 .body("warnings", hasItem(containsString("review-service did not answer within")))
                 .body("items.requirementId", contains("FRONTLINE_SHARE", "UNION_FEES_FULL_COLLECTION"))
@@ -97,7 +98,7 @@ class FaultToleranceTest extends DownstreamTest {
         review.register(post(urlPathEqualTo("/api/v1/requirements"))
                 .willReturn(aResponse().withStatus(201).withFixedDelay((int) (4 * Downstream.TIMEOUT_MS))));
 
-        given().contentType(ContentType.JSON).body("""
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
                 {"id":"SHAOXING_JOINT_MEETINGS","title":"Joint meetings","titleZh":"联席会议","source":"SHAOXING-2015 item 17",
                  "issuerRegionCode":"330600","levels":["COUNTY"],"period":"YEAR","rule":{"type":"MEETING_COUNT","min":2}}""")
                 .post("/api/v1/requirements").then().statusCode(504)
@@ -116,13 +117,13 @@ class FaultToleranceTest extends DownstreamTest {
         stubItems(review, unknown, toJson(items(unknown, null)));
 
         for (int i = 0; i < 6; i++) {
-            given().get("/api/v1/compliance/{code}", unknown).then().statusCode(404).body("detail", is("No region 330698."));
+            given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}", unknown).then().statusCode(404).body("detail", is("No region 330698."));
         }
         org.verifyThat(6, getRequestedFor(urlPathEqualTo(PATH + unknown)));   // each call reached it: no retry, no open breaker
     }
 
     private static ValidatableResponse report(String county) {
-        return given().get("/api/v1/compliance/{code}?year=2025&asOf=2026-11-22", county).then().statusCode(200);
+        return given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}?year=2025&asOf=2026-11-22", county).then().statusCode(200);
     }
 
 }

@@ -1,5 +1,6 @@
 package luoshi.gateway;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -23,7 +24,7 @@ class GatewayFoundationTest extends DownstreamTest {
         funding.register(get("/q/health/ready").willReturn(status(503)));
         review.register(get("/q/health/ready").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        given().get("/q/health").then().statusCode(503)
+        given().auth().oauth2(ADMIN).get("/q/health").then().statusCode(503)
                 .body("checks.name", hasItem("downstream services"))
                 .body("checks.find { it.name == 'downstream services' }.data.org-service", is("UP"))
                 .body("checks.find { it.name == 'downstream services' }.data.funding-service", is("DOWN (503)"))
@@ -32,12 +33,12 @@ class GatewayFoundationTest extends DownstreamTest {
 
     @Test
     void readinessDoesNotDependOnDownstreamServices() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        given().auth().oauth2(ADMIN).get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
     }
 
     @Test
     void servesOpenApiAndSwaggerUi() {
-        given().get("/q/openapi").then().statusCode(200).body(containsString("Luoshi"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().auth().oauth2(ADMIN).get("/q/openapi").then().statusCode(200).body(containsString("Luoshi"));
+        given().auth().oauth2(ADMIN).get("/q/swagger-ui/").then().statusCode(200);
     }
 }

@@ -1,5 +1,6 @@
 package luoshi.gateway;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +50,9 @@ class OpenApiTest extends DownstreamTest {
             Map.entry("/api/v1/reminders", List.of("get")),
             Map.entry("/api/v1/webhooks", List.of("post", "get")),
             Map.entry("/api/v1/webhooks/{id}", List.of("delete")),
-            Map.entry("/api/v1/webhooks/{id}/deliveries", List.of("get")));
+            Map.entry("/api/v1/webhooks/{id}/deliveries", List.of("get")),
+            // added by the security issue
+            Map.entry("/api/v1/audit", List.of("get")));
 
     @Test
     void everyPathOfTheContractIsDocumented() {
@@ -96,12 +99,24 @@ class OpenApiTest extends DownstreamTest {
     }
 
     @Test
+    void everyOperationRequiresABearerTokenAndDocumentsTheRefusals() {
+        JsonNode doc = document();
+        JsonNode scheme = doc.get("components").get("securitySchemes").get("bearer");
+        assertThat(scheme.get("type").asText()).isEqualTo("http");
+        assertThat(scheme.get("scheme").asText()).isEqualTo("bearer");
+        assertThat(doc.get("security").get(0).has("bearer")).isTrue();
+        assertThat(doc.get("components").get("schemas").has("Problem")).isTrue();
+        doc.get("paths").forEach(path -> path.forEach(operation ->
+                assertThat(operation.get("responses").fieldNames()).toIterable().contains("401", "403")));
+    }
+
+    @Test
     void internalInterfacesAreNotPublic() {
         assertThat(document().get("paths").fieldNames()).toIterable().noneMatch(p -> p.startsWith("/internal"));
     }
 
     private JsonNode document() {
-        return exact(given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+        return exact(given().auth().oauth2(ADMIN).accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .extract().asString());
     }
 }

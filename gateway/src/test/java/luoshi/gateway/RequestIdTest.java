@@ -1,5 +1,6 @@
 package luoshi.gateway;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -26,7 +27,7 @@ class RequestIdTest extends DownstreamTest {
     void theCallersIdIsPassedToEveryServiceAndReturned() {
         stubAll();
 
-        given().header(RequestIds.HEADER, "zj-330681-0001").get("/api/v1/compliance/{code}", COUNTY)
+        given().auth().oauth2(ADMIN).header(RequestIds.HEADER, "zj-330681-0001").get("/api/v1/compliance/{code}", COUNTY)
                 .then().statusCode(200).header(RequestIds.HEADER, is("zj-330681-0001"));
         for (WireMock service : List.of(org, funding, review)) {
             service.verifyThat(1, getRequestedFor(urlPathEqualTo("/internal/v1/compliance/regions/" + COUNTY))
@@ -38,7 +39,7 @@ class RequestIdTest extends DownstreamTest {
     void withoutOneTheGatewayMakesOneAndPassesIt() {
         stubAll();
 
-        String id = given().get("/api/v1/compliance/{code}", COUNTY).then().statusCode(200)
+        String id = given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}", COUNTY).then().statusCode(200)
                 .extract().header(RequestIds.HEADER);
         assertThat(UUID.fromString(id)).hasToString(id);
         for (WireMock service : List.of(org, funding, review)) {
@@ -49,7 +50,7 @@ class RequestIdTest extends DownstreamTest {
 
     @Test
     void anIdUnfitForALogLineIsReplaced() {
-        String id = given().header(RequestIds.HEADER, "bad id\" injected").get("/q/health/ready").then()
+        String id = given().auth().oauth2(ADMIN).header(RequestIds.HEADER, "bad id\" injected").get("/q/health/ready").then()
                 .extract().header(RequestIds.HEADER);
         assertThat(UUID.fromString(id)).hasToString(id);
     }

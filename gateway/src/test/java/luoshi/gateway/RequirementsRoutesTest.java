@@ -1,5 +1,6 @@
 package luoshi.gateway;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -42,7 +43,7 @@ class RequirementsRoutesTest extends DownstreamTest {
                 requirement("UNION_FEES_FULL_COLLECTION", "COLLECTION_RATE", "funding"));
         catalog(review, requirement("ANNUAL_COMMITTEE_STUDY", "MEETING_COUNT", "review"));
 
-        given().get(CATALOG).then().statusCode(200)
+        given().auth().oauth2(ADMIN).get(CATALOG).then().statusCode(200)
                 .header(RequirementsRoutes.INCOMPLETE_HEADER, nullValue())
                 .body("items.id", contains("ANNUAL_COMMITTEE_STUDY", "TOWNSHIP_FULL_TIME_HEADS",
                         "TOWNSHIP_YOUTH_LEAGUE_FUNDING", "UNION_FEES_FULL_COLLECTION"))
@@ -57,7 +58,7 @@ class RequirementsRoutesTest extends DownstreamTest {
         catalog(funding, requirement("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding"));
         review.register(get(urlPathEqualTo(CATALOG)).willReturn(aResponse().withStatus(503)));
 
-        given().get(CATALOG).then().statusCode(200)
+        given().auth().oauth2(ADMIN).get(CATALOG).then().statusCode(200)
                 .header(RequirementsRoutes.INCOMPLETE_HEADER, is("review-service"))
                 .body("items.id", contains("TOWNSHIP_FULL_TIME_HEADS", "TOWNSHIP_YOUTH_LEAGUE_FUNDING"));
     }
@@ -69,7 +70,7 @@ class RequirementsRoutesTest extends DownstreamTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody(toJson(requirement("JIANGSU_TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding")))));
 
-        given().contentType(ContentType.JSON).body(body).post(CATALOG).then().statusCode(201)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body).post(CATALOG).then().statusCode(201)
                 .body("id", is("JIANGSU_TOWNSHIP_YOUTH_LEAGUE_FUNDING"))
                 .body("owner", is("funding"));
         funding.verifyThat(1, postRequestedFor(urlPathEqualTo(CATALOG)).withRequestBody(equalToJson(body, true, true)));
@@ -79,7 +80,7 @@ class RequirementsRoutesTest extends DownstreamTest {
 
     @Test
     void anUnknownRuleTypeIs400NamingItAndReachesNoService() {
-        given().contentType(ContentType.JSON).body(newRequirement("JIANGSU_SOMETHING", "HOURS_VOLUNTEERED"))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(newRequirement("JIANGSU_SOMETHING", "HOURS_VOLUNTEERED"))
                 .post(CATALOG).then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("violations.field", contains("rule.type"));
@@ -94,7 +95,7 @@ class RequirementsRoutesTest extends DownstreamTest {
         review.register(post(urlPathEqualTo(CATALOG)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", Problem.MEDIA_TYPE).withBody(toJson(refused))));
 
-        given().contentType(ContentType.JSON).body(newRequirement("ZHEJIANG_MEETINGS", "MEETING_COUNT"))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(newRequirement("ZHEJIANG_MEETINGS", "MEETING_COUNT"))
                 .post(CATALOG).then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("title", is("Bad Request"))
@@ -113,7 +114,7 @@ class RequirementsRoutesTest extends DownstreamTest {
         funding.register(put(urlPathEqualTo(path)).willReturn(okJson(
                 "{\"requirementId\":\"TOWNSHIP_YOUTH_LEAGUE_FUNDING\",\"regionCode\":\"330602\",\"parameters\":{\"minAmount\":\"25000.00\"}}")));
 
-        given().contentType(ContentType.JSON).body("{\"minAmount\":\"25000.00\"}").put(path).then().statusCode(200)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"minAmount\":\"25000.00\"}").put(path).then().statusCode(200)
                 .body("regionCode", is("330602"))
                 .body("parameters.minAmount", is("25000.00"));
         funding.verifyThat(1, putRequestedFor(urlPathEqualTo(path)).withRequestBody(equalToJson("{\"minAmount\":\"25000.00\"}")));
@@ -127,7 +128,7 @@ class RequirementsRoutesTest extends DownstreamTest {
         catalog(funding, requirement("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding"));
         catalog(review);
 
-        given().contentType(ContentType.JSON).body("{\"minAmount\":\"25000.00\"}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"minAmount\":\"25000.00\"}")
                 .put(CATALOG + "/NO_SUCH_REQUIREMENT/parameters/330602").then().statusCode(404)
                 .contentType(Problem.MEDIA_TYPE);
         for (WireMock service : List.of(org, funding, review)) {

@@ -1,5 +1,6 @@
 package luoshi.gateway;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -40,7 +41,7 @@ class RouteTest extends DownstreamTest {
         org.register(get(urlPathEqualTo(SAMPLES + "/330602")).inScenario("flaky").whenScenarioStateIs("recovered")
                 .willReturn(okJson("{\"code\":\"330602\",\"name\":\"越城区\"}")));
 
-        given().header(RequestIds.HEADER, "route-1").get(SAMPLES + "/330602").then().statusCode(200)
+        given().auth().oauth2(ADMIN).header(RequestIds.HEADER, "route-1").get(SAMPLES + "/330602").then().statusCode(200)
                 .body("name", is("越城区"));
         org.verifyThat(2, getRequestedFor(urlPathEqualTo(SAMPLES + "/330602"))
                 .withHeader(RequestIds.HEADER, equalTo("route-1")));
@@ -52,7 +53,7 @@ class RouteTest extends DownstreamTest {
                 .withHeader("Content-Type", Problem.MEDIA_TYPE)
                 .withBody(toJson(Problem.of(404, "Not Found", "No region 330699.")))));
 
-        given().get(SAMPLES + "/330699").then().statusCode(404)
+        given().auth().oauth2(ADMIN).get(SAMPLES + "/330699").then().statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("title", is("Not Found"))
                 .body("detail", is("No region 330699."));
@@ -66,7 +67,7 @@ class RouteTest extends DownstreamTest {
                 .withHeader("Location", "http://org-service.internal:8081" + SAMPLES + "/330603")
                 .withBody("{\"code\":\"330603\",\"name\":\"柯桥区\"}")));
 
-        given().contentType(ContentType.JSON).body("{\"code\":\"330603\",\"name\":\"柯桥区\"}").post(SAMPLES)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"code\":\"330603\",\"name\":\"柯桥区\"}").post(SAMPLES)
                 .then().statusCode(201)
                 .header("Location", endsWith(SAMPLES + "/330603"))
                 .header("Location", not(startsWith("http://org-service.internal")))
@@ -75,7 +76,7 @@ class RouteTest extends DownstreamTest {
 
     @Test
     void badInputIsRefusedByTheInterfacesValidationBeforeAnyCall() {
-        given().contentType(ContentType.JSON).body("{\"code\":\"\",\"name\":\"柯桥区\"}").post(SAMPLES)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"code\":\"\",\"name\":\"柯桥区\"}").post(SAMPLES)
                 .then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("violations[0].field", is("code"));
@@ -87,7 +88,7 @@ class RouteTest extends DownstreamTest {
         org.register(post(urlPathEqualTo(SAMPLES + "/batch"))
                 .willReturn(okJson("2").withFixedDelay((int) (Downstream.TIMEOUT_MS + 1000))));
 
-        given().contentType(ContentType.JSON).body("[{\"code\":\"330602\"},{\"code\":\"330603\"}]")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("[{\"code\":\"330602\"},{\"code\":\"330603\"}]")
                 .post(SAMPLES + "/batch").then().statusCode(200).body(is("2"));
     }
 
@@ -95,7 +96,7 @@ class RouteTest extends DownstreamTest {
     void aNoContentWriteIs204() {
         org.register(delete(urlPathEqualTo(SAMPLES + "/330604")).willReturn(aResponse().withStatus(204)));
 
-        given().delete(SAMPLES + "/330604").then().statusCode(204);
+        given().auth().oauth2(ADMIN).delete(SAMPLES + "/330604").then().statusCode(204);
         org.verifyThat(1, deleteRequestedFor(urlPathEqualTo(SAMPLES + "/330604")));
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import luoshi.api.common.ProblemException;
+import luoshi.api.audit.AuditSource;
 import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.requirement.RequirementsApi;
 
@@ -24,7 +25,7 @@ public class Services {
 
     Services(OrgService org, FundingService funding, ReviewService review) {
         this.all = List.of(org, funding, review);
-        all.forEach(s -> s.prepare(ComplianceSource.class, RequirementsApi.class));
+        all.forEach(s -> s.prepare(ComplianceSource.class, RequirementsApi.class, AuditSource.class));
     }
 
     public List<GuardedService> all() {

@@ -2,8 +2,12 @@ package luoshi.gateway.requestid;
 
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 
-/** Passes the request id to the services on every downstream call, so their logs name it too. */
+/**
+ * Passes the request id (so the services' logs name it too) and the caller's token (so each service
+ * checks it again) on every downstream call.
+ */
 public final class RequestIdPropagation implements ClientRequestFilter {
 
     @Override
@@ -11,6 +15,10 @@ public final class RequestIdPropagation implements ClientRequestFilter {
         String id = RequestIds.current();
         if (id != null) {
             request.getHeaders().putSingle(RequestIds.HEADER, id);
+        }
+        String authorization = RequestIds.authorization();
+        if (authorization != null) {
+            request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, authorization);
         }
     }
 }

@@ -3,6 +3,7 @@ package luoshi.gateway.requestid;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -24,7 +25,11 @@ public class RequestIds {
     private static final String ROUTING_KEY = "luoshi.request-id";
     /** Log-safe: no spaces, quotes or line breaks from a caller reach a log line. */
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final ThreadLocal<String> BOUND = new ThreadLocal<>();
+    /** What a downstream call carries of the caller's request: its id, and the caller's token (API.md, Security). */
+    private record Forwarded(String requestId, String authorization) {
+    }
+
+    private static final ThreadLocal<Forwarded> BOUND = new ThreadLocal<>();
 
     void assignToEveryRequest(@Observes Filters filters) {
         filters.register(rc -> {
@@ -39,19 +44,31 @@ public class RequestIds {
 
     /** The id of the call being served on this thread, or null outside a call. */
     public static String current() {
-        String bound = BOUND.get();
+        Forwarded bound = BOUND.get();
         if (bound != null) {
-            return bound;
+            return bound.requestId();
         }
         return CurrentRequest.get().map(rc -> rc.<String>get(ROUTING_KEY)).orElse(null);
     }
 
-    /** {@code call}, carrying the current request's id to whichever thread runs it. */
+    /**
+     * The caller's {@code Authorization} header, which the gateway forwards unchanged so that each
+     * service checks the same token again: a caller gets no more through the gateway than directly.
+     */
+    public static String authorization() {
+        Forwarded bound = BOUND.get();
+        if (bound != null) {
+            return bound.authorization();
+        }
+        return CurrentRequest.get().map(rc -> rc.request().getHeader(HttpHeaders.AUTHORIZATION)).orElse(null);
+    }
+
+    /** {@code call}, carrying the current request's id and token to whichever thread runs it. */
     public static <A, T> Function<A, T> bind(Function<A, T> call) {
-        String id = current();
+        Forwarded forwarded = new Forwarded(current(), authorization());
         return api -> {
-            String previous = BOUND.get();
-            BOUND.set(id);
+            Forwarded previous = BOUND.get();
+            BOUND.set(forwarded);
             try {
                 return call.apply(api);
             } finally {
