@@ -13,6 +13,9 @@
 #   LUOSHI_DB_USER, LUOSHI_DB_PASSWORD  (default root, empty). Schemas: luoshi_org, luoshi_funding,
 #                          luoshi_review, created when missing.
 #   LUOSHI_JAVA_OPTS       JVM options of each service (default -Xmx512m)
+# Every /api/v1 call needs a bearer token: the first start makes a key pair in $LUOSHI_DATA_DIR/jwt
+# (kept with the data, never in the repository), and deploy/local/token.sh ROLE REGION prints a token
+# signed with it, e.g.  curl -H "Authorization: Bearer $(deploy/local/token.sh admin 000000)" ...
 # A local run accepts webhook targets on this machine (http://127.0.0.1:9099/hook, as API.md shows);
 # production refuses loopback and private addresses unless configured otherwise.
 set -euo pipefail
@@ -48,6 +51,7 @@ for m in "${SERVICES[@]}"; do
   fi
 done
 [ -d "$ROOT/embedded-mariadb/target/lib" ] || needs_build=true
+[ -f "$ROOT/security/target/classes/luoshi/security/jwt/LocalJwt.class" ] || needs_build=true
 if $needs_build; then
   say "building (the first time takes a few minutes) ..."
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package) || die "the build failed"
@@ -56,6 +60,10 @@ fi
 for p in "$GATEWAY_PORT" "$ORG_PORT" "$FUNDING_PORT" "$REVIEW_PORT"; do
   port_busy "$p" && die "port $p is already in use (another Luoshi running?); set LUOSHI_*_PORT to use others."
 done
+
+# --- the key pair of this run's tokens (deploy/local/token.sh signs with it) ----------------------
+JWT_DIR=$DATA_DIR/jwt
+java -cp "$ROOT/security/target/classes" luoshi.security.jwt.LocalJwt keys "$JWT_DIR" || die "cannot create the key pair in $JWT_DIR"
 
 # --- stop everything we started, whatever happens ------------------------------------------------
 PIDS=()
@@ -121,6 +129,9 @@ start_service() { # module port schema
       LUOSHI_SERVICES_REVIEW_URL="http://localhost:$REVIEW_PORT" \
       LUOSHI_DATA_DIR="$DATA_DIR" \
       LUOSHI_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
+      MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_DIR/public.pem" \
+      MP_JWT_VERIFY_ISSUER="https://luoshi.local" \
+      LUOSHI_SECURITY_SERVICE_KEY="$JWT_DIR/private.pem" \
     java $JAVA_OPTS -jar "$ROOT/$m/target/quarkus-app/quarkus-run.jar" >"$LOG_DIR/$m.log" 2>&1 &
   PIDS+=($!)
 }
@@ -158,6 +169,9 @@ cat <<INFO
   MariaDB         $DB_HOST:$DB_PORT (user ${LUOSHI_DB_USER:-root})
   Data            $DATA_DIR
   Logs            $LOG_DIR
+
+  A token:        deploy/local/token.sh admin 000000     (ROLE viewer|operator|admin, REGION e.g. 330600)
+                  in Swagger UI: "Authorize", paste the token
 
   Press Ctrl-C to stop.
 
