@@ -1,5 +1,6 @@
 package luoshi.review;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -27,33 +28,33 @@ class CommitteeRecordsTest {
 
     @Test
     void aTermIsStoredAndListedForItsRegion() {
-        given().contentType(ContentType.JSON).body(term("330602", "2021-10-01", "2026-09-30"))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(term("330602", "2021-10-01", "2026-09-30"))
                 .post("/api/v1/committee-terms").then().statusCode(201)
                 .body("id", notNullValue()).body("regionCode", is("330602")).body("end", is("2026-09-30"));
-        given().get("/api/v1/committee-terms?regionCode=330602").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/committee-terms?regionCode=330602").then().statusCode(200)
                 .body("total", is(1)).body("items[0].start", is("2021-10-01"));
     }
 
     @Test
     void anEndNotAfterTheStartIsA400NamingEnd() {
-        given().contentType(ContentType.JSON).body(term("330603", "2021-10-01", "2021-10-01"))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(term("330603", "2021-10-01", "2021-10-01"))
                 .post("/api/v1/committee-terms").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", contains("end"));
-        given().get("/api/v1/committee-terms?regionCode=330603").then().body("total", is(0));
+        given().auth().oauth2(ADMIN).get("/api/v1/committee-terms?regionCode=330603").then().body("total", is(0));
     }
 
     @Test
     void anOverlappingTermOfTheSameRegionIsA409AndAnAdjacentOneIsNot() {
-        given().contentType(ContentType.JSON).body(term("330604", "2016-10-01", "2021-09-30"))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(term("330604", "2016-10-01", "2021-09-30"))
                 .post("/api/v1/committee-terms").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(term("330604", "2021-09-30", "2026-09-29"))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(term("330604", "2021-09-30", "2026-09-29"))
                 .post("/api/v1/committee-terms").then().statusCode(409).body("status", is(409));
-        given().contentType(ContentType.JSON).body(term("330604", "2021-10-01", "2026-09-30"))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(term("330604", "2021-10-01", "2026-09-30"))
                 .post("/api/v1/committee-terms").then().statusCode(201);
         // another region may have the very same dates
-        given().contentType(ContentType.JSON).body(term("330621", "2016-10-01", "2021-09-30"))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(term("330621", "2016-10-01", "2021-09-30"))
                 .post("/api/v1/committee-terms").then().statusCode(201);
-        given().get("/api/v1/committee-terms?regionCode=330604").then().body("total", is(2));
+        given().auth().oauth2(ADMIN).get("/api/v1/committee-terms?regionCode=330604").then().body("total", is(2));
     }
 
     @Test
@@ -63,7 +64,7 @@ class CommitteeRecordsTest {
             List<Callable<Integer>> posts = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 String start = "2021-0" + (i + 1) + "-01";
-                posts.add(() -> given().contentType(ContentType.JSON).body(term("330624", start, "2026-09-30"))
+                posts.add(() -> given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(term("330624", start, "2026-09-30"))
                         .post("/api/v1/committee-terms").then().extract().statusCode());
             }
             List<Integer> statuses = new ArrayList<>();
@@ -75,52 +76,52 @@ class CommitteeRecordsTest {
         } finally {
             pool.shutdown();
         }
-        given().get("/api/v1/committee-terms?regionCode=330624").then().body("total", is(1));
+        given().auth().oauth2(ADMIN).get("/api/v1/committee-terms?regionCode=330624").then().body("total", is(1));
     }
 
     @Test
     void aMeetingWithChineseTextRoundTripsAndCanBeDeleted() {
-        String id = given().contentType(ContentType.JSON)
+        String id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"regionCode\":\"330681\",\"type\":\"STANDING_COMMITTEE_STUDY\",\"date\":\"2025-03-10\","
                         + "\"title\":\"市委常委会专题研究群团工作\",\"documentRef\":\"绍市委常〔2025〕3号\"}")
                 .post("/api/v1/meetings").then().statusCode(201)
                 .body("documentRef", is("绍市委常〔2025〕3号")).body("title", is("市委常委会专题研究群团工作"))
                 .extract().path("id");
-        given().get("/api/v1/meetings?regionCode=330681&year=2025").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/meetings?regionCode=330681&year=2025").then().statusCode(200)
                 .body("total", is(1)).body("items[0].id", is(id)).body("items[0].type", is("STANDING_COMMITTEE_STUDY"));
-        given().get("/api/v1/meetings?regionCode=330681&year=2024").then().body("total", is(0));
-        given().get("/api/v1/meetings?regionCode=330681&type=JOINT_MEETING").then().body("total", is(0));
-        given().delete("/api/v1/meetings/" + id).then().statusCode(204);
-        given().delete("/api/v1/meetings/" + id).then().statusCode(404);
-        given().get("/api/v1/meetings?regionCode=330681").then().body("total", is(0));
+        given().auth().oauth2(ADMIN).get("/api/v1/meetings?regionCode=330681&year=2024").then().body("total", is(0));
+        given().auth().oauth2(ADMIN).get("/api/v1/meetings?regionCode=330681&type=JOINT_MEETING").then().body("total", is(0));
+        given().auth().oauth2(ADMIN).delete("/api/v1/meetings/" + id).then().statusCode(204);
+        given().auth().oauth2(ADMIN).delete("/api/v1/meetings/" + id).then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/api/v1/meetings?regionCode=330681").then().body("total", is(0));
     }
 
     @Test
     void aDateThatDoesNotExistIsA400NamingDate() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"regionCode\":\"330682\",\"type\":\"REPORT_HEARING\",\"date\":\"2025-02-30\",\"title\":\"听取汇报\"}")
                 .post("/api/v1/meetings").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", contains("date"));
-        given().get("/api/v1/meetings?regionCode=330682").then().body("total", is(0));
+        given().auth().oauth2(ADMIN).get("/api/v1/meetings?regionCode=330682").then().body("total", is(0));
     }
 
     @Test
     void anUnknownMeetingTypeOrABadRegionCodeIsA400NamingTheField() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"regionCode\":\"330682\",\"type\":\"PICNIC\",\"date\":\"2025-02-03\",\"title\":\"x\"}")
                 .post("/api/v1/meetings").then().statusCode(400).body("violations.field", contains("type"));
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"regionCode\":\"33068\",\"type\":\"JOINT_MEETING\",\"date\":\"2025-02-03\",\"title\":\"x\"}")
                 .post("/api/v1/meetings").then().statusCode(400).body("violations.field", hasItem("regionCode"));
     }
 
     @Test
     void anImplementationPlanIsStoredAndListed() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"regionCode\":\"320000\",\"type\":\"IMPLEMENTATION_PLAN\",\"date\":\"2015-11-20\","
                         + "\"title\":\"关于加强和改进党的群团工作的实施意见\",\"documentRef\":\"苏发〔2015〕30号\"}")
                 .post("/api/v1/documents").then().statusCode(201).body("type", is("IMPLEMENTATION_PLAN"));
-        given().get("/api/v1/documents?regionCode=320000&type=IMPLEMENTATION_PLAN").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/documents?regionCode=320000&type=IMPLEMENTATION_PLAN").then().statusCode(200)
                 .body("total", is(1)).body("items[0].documentRef", is("苏发〔2015〕30号"))
                 .body("items[0].date", is("2015-11-20"));
     }

@@ -1,5 +1,6 @@
 package luoshi.review;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -27,7 +28,7 @@ class ReminderJobTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 12, 1);
 
     private static int run(LocalDate asOf) {
-        return given().post("/api/v1/reminders/run?asOf=" + asOf).then().statusCode(200)
+        return given().auth().oauth2(ADMIN).post("/api/v1/reminders/run?asOf=" + asOf).then().statusCode(200)
                 .body("incomplete", empty()).extract().path("created");
     }
 
@@ -41,7 +42,7 @@ class ReminderJobTest {
 
         assertThat(run(AS_OF)).isEqualTo(3);
 
-        given().get("/api/v1/reminders?regionCode=330102").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=330102").then().statusCode(200)
                 .body("total", is(3))
                 .body("items.regionCode", containsInAnyOrder("330102001", "330102002", "330102003"))
                 .body("items.find { it.regionCode == '330102001' }.daysBefore", is(7))
@@ -68,9 +69,9 @@ class ReminderJobTest {
                 item("JOINT_MEETING", "330203", "江北区", AS_OF.plusDays(3), NON_COMPLIANT)));
         assertThat(run(AS_OF.plusDays(13))).isEqualTo(2);
         assertThat(run(AS_OF.plusDays(13))).isZero();
-        given().get("/api/v1/reminders?regionCode=330200&requirementId=REGULAR_REPORT_HEARING").then()
+        given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=330200&requirementId=REGULAR_REPORT_HEARING").then()
                 .body("total", is(2)).body("items.daysBefore", containsInAnyOrder(30, 7));
-        given().get("/api/v1/reminders?regionCode=330203").then()
+        given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=330203").then()
                 .body("total", is(2)).body("items.stage", containsInAnyOrder("UPCOMING", "OVERDUE"));
     }
 
@@ -81,7 +82,7 @@ class ReminderJobTest {
         // the meeting was held: the owner no longer lists the item when its 7-day stage comes
         OwnerStubs.answer(List.of());
         assertThat(run(AS_OF.plusDays(20))).isZero();
-        given().get("/api/v1/reminders?regionCode=330302").then().body("total", is(1))
+        given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=330302").then().body("total", is(1))
                 .body("items[0].daysBefore", is(30));
     }
 
@@ -92,10 +93,10 @@ class ReminderJobTest {
                 item("JOINT_MEETING", "330411", "秀洲区", AS_OF.minusDays(365), NON_COMPLIANT),
                 item("JOINT_MEETING", "330421", "嘉善县", AS_OF.minusDays(366), NON_COMPLIANT)));
         assertThat(run(AS_OF)).isEqualTo(2);
-        given().get("/api/v1/reminders?regionCode=330400&stage=OVERDUE").then().body("total", is(2))
+        given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=330400&stage=OVERDUE").then().body("total", is(2))
                 .body("items.regionCode", containsInAnyOrder("330402", "330411"))
                 .body("items[0].daysBefore", nullValue()).body("items[0].stage", is("OVERDUE"));
-        given().get("/api/v1/reminders?regionCode=330400&stage=UPCOMING").then().body("total", is(0));
+        given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=330400&stage=UPCOMING").then().body("total", is(0));
         assertThat(run(AS_OF.plusDays(1))).isZero();   // OVERDUE once
     }
 
@@ -118,19 +119,19 @@ class ReminderJobTest {
         OwnerStubs.org().register(get(urlPathEqualTo(OwnerStubs.OPEN_ITEMS)).willReturn(aResponse().withStatus(503)));
         OwnerStubs.funding().register(get(urlPathEqualTo(OwnerStubs.OPEN_ITEMS)).willReturn(OwnerStubs.page(
                 List.of(item("UNION_FEES_FULL_COLLECTION", "330602", "越城区", AS_OF.plusDays(7), PENDING)), 0, 500, 1)));
-        given().post("/api/v1/reminders/run?asOf=" + AS_OF).then().statusCode(200)
+        given().auth().oauth2(ADMIN).post("/api/v1/reminders/run?asOf=" + AS_OF).then().statusCode(200)
                 .body("created", is(1)).body("incomplete", contains("org"));
-        given().get("/api/v1/reminders?regionCode=330602&requirementId=UNION_FEES_FULL_COLLECTION").then()
+        given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=330602&requirementId=UNION_FEES_FULL_COLLECTION").then()
                 .body("total", is(1)).body("items[0].daysBefore", is(7));
     }
 
     @Test
     void aBadStageOrRegionFilterIsA400() {
-        given().get("/api/v1/reminders?stage=SOON").then().statusCode(400)
+        given().auth().oauth2(ADMIN).get("/api/v1/reminders?stage=SOON").then().statusCode(400)
                 .body("violations.field", contains("stage"));
-        given().get("/api/v1/reminders?regionCode=33").then().statusCode(400)
+        given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=33").then().statusCode(400)
                 .body("violations.field", contains("regionCode"));
-        given().post("/api/v1/reminders/run?asOf=2026-02-30").then().statusCode(400)
+        given().auth().oauth2(ADMIN).post("/api/v1/reminders/run?asOf=2026-02-30").then().statusCode(400)
                 .body("violations.field", contains("asOf"));
     }
 }

@@ -5,10 +5,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import luoshi.mariadb.MariaDbTestResource;
 import luoshi.mariadb.ServiceFoundationChecks;
+import luoshi.security.testing.JwtTestResource;
 
 /** The service runs on a real MariaDB, migrated by Flyway, with health, OpenAPI and problem details. */
 @QuarkusTest
 @QuarkusTestResource(value = MariaDbTestResource.class, initArgs = @ResourceArg(name = "schema", value = "review"))
+@QuarkusTestResource(JwtTestResource.class)
 @QuarkusTestResource(OwnerStubs.class)
 class ServiceFoundationTest extends ServiceFoundationChecks {
 

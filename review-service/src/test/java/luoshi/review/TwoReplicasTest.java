@@ -1,5 +1,6 @@
 package luoshi.review;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -78,7 +79,7 @@ class TwoReplicasTest {
             assertThat(runs.get(0).created() + runs.get(1).created()).isEqualTo(40);
             // outside any request, as on the scheduler's thread, every owner was read (its own items too)
             assertThat(runs).allSatisfy(run -> assertThat(run.incomplete()).isEmpty());
-            given().get("/api/v1/reminders?regionCode=331002&size=500").then().body("total", is(40));
+            given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=331002&size=500").then().body("total", is(40));
 
             Instant now = Instant.now().plusSeconds(1);
             List<Integer> delivered = atOnce(() -> sender.sendDue(now));
@@ -86,7 +87,7 @@ class TwoReplicasTest {
 
             List<String> ids = taizhou.received().stream().map(r -> r.getHeader("webhook-id")).toList();
             assertThat(ids).hasSize(40).doesNotHaveDuplicates();
-            List<String> reminderIds = given().get("/api/v1/reminders?regionCode=331002&size=500").then()
+            List<String> reminderIds = given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=331002&size=500").then()
                     .extract().path("items.id");
             assertThat(ids).containsExactlyInAnyOrderElementsOf(reminderIds);
         }

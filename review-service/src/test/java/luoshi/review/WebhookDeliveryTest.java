@@ -1,5 +1,6 @@
 package luoshi.review;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -48,7 +49,7 @@ class WebhookDeliveryTest {
     ObjectMapper json;
 
     private static Set<String> reminderIds(String region) {
-        List<String> ids = given().get("/api/v1/reminders?regionCode=" + region).then().extract().path("items.id");
+        List<String> ids = given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=" + region).then().extract().path("items.id");
         return Set.copyOf(ids);
     }
 
@@ -65,12 +66,12 @@ class WebhookDeliveryTest {
             OwnerStubs.answer(List.of(
                     item("JOINT_MEETING", "330902", "定海区", AS_OF.plusDays(6), PENDING),
                     item("JOINT_MEETING", "330921", "岱山县", AS_OF.plusDays(29), PENDING)));
-            given().post("/api/v1/reminders/run?asOf=" + AS_OF).then().body("created", is(2));
+            given().auth().oauth2(ADMIN).post("/api/v1/reminders/run?asOf=" + AS_OF).then().body("created", is(2));
             Set<String> ids = reminderIds("330900");
 
             Instant t0 = Instant.now().plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             assertThat(sender.sendDue(t0)).isZero();                 // both attempts fail (503, 500)
-            given().get("/api/v1/webhooks/" + zhoushan.id + "/deliveries").then().statusCode(200)
+            given().auth().oauth2(ADMIN).get("/api/v1/webhooks/" + zhoushan.id + "/deliveries").then().statusCode(200)
                     .body("total", is(2)).body("items.status", everyItem(is("PENDING")))
                     .body("items.attempts", everyItem(is(1)))
                     .body("items.lastStatusCode", hasItem(503)).body("items.lastStatusCode", hasItem(500))
@@ -101,7 +102,7 @@ class WebhookDeliveryTest {
                 }
             }).collect(Collectors.toSet());
             assertThat(regionNames).containsExactlyInAnyOrder("定海区", "岱山县");
-            given().get("/api/v1/webhooks/" + zhoushan.id + "/deliveries").then()
+            given().auth().oauth2(ADMIN).get("/api/v1/webhooks/" + zhoushan.id + "/deliveries").then()
                     .body("items.status", everyItem(is("DELIVERED"))).body("items.attempts", everyItem(is(2)));
             assertThat(sender.sendDue(t0.plus(Duration.ofDays(3)))).isZero(); // nothing is sent twice
             assertThat(zhoushan.received()).hasSize(4);
@@ -117,7 +118,7 @@ class WebhookDeliveryTest {
                     item("ANNUAL_COMMITTEE_STUDY", "330702", "婺城区", AS_OF.plusDays(1), PENDING),
                     item("ANNUAL_COMMITTEE_STUDY", "330703", "金东区", AS_OF.plusDays(2), PENDING),
                     item("ANNUAL_COMMITTEE_STUDY", "330723", "武义县", AS_OF.plusDays(3), PENDING)));
-            given().post("/api/v1/reminders/run?asOf=" + AS_OF).then().body("created", is(3));
+            given().auth().oauth2(ADMIN).post("/api/v1/reminders/run?asOf=" + AS_OF).then().body("created", is(3));
 
             Instant t0 = Instant.now().plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             // a sender claims every due row, then its process dies before sending any
@@ -134,27 +135,27 @@ class WebhookDeliveryTest {
 
     @Test
     void aWebhookGetsAGeneratedSecretShownOnlyOnce() {
-        var created = given().contentType(ContentType.JSON)
+        var created = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"url\":\"http://127.0.0.1:9099/hook\",\"regionCode\":\"330000\"}")
                 .post("/api/v1/webhooks").then().statusCode(201)
                 .body("secret", startsWith("whsec_")).body("regionCode", is("330000")).extract();
         String id = created.path("id");
         String secret = created.path("secret");
         assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(32);
-        given().get("/api/v1/webhooks?size=500").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/webhooks?size=500").then().statusCode(200)
                 .body("items.id", hasItem(id)).body("items.secret", everyItem(org.hamcrest.Matchers.nullValue()))
                 .body(not(org.hamcrest.Matchers.containsString(secret)));
-        given().delete("/api/v1/webhooks/" + id).then().statusCode(204);
-        given().delete("/api/v1/webhooks/" + id).then().statusCode(404);
-        given().get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(404);
+        given().auth().oauth2(ADMIN).delete("/api/v1/webhooks/" + id).then().statusCode(204);
+        given().auth().oauth2(ADMIN).delete("/api/v1/webhooks/" + id).then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(404);
     }
 
     @Test
     void aUrlThatIsNotHttpOrARegionThatIsNotACodeIsA400() {
-        given().contentType(ContentType.JSON).body("{\"url\":\"ftp://example.org/x\",\"regionCode\":\"330000\"}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"url\":\"ftp://example.org/x\",\"regionCode\":\"330000\"}")
                 .post("/api/v1/webhooks").then().statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.contains("url"));
-        given().contentType(ContentType.JSON).body("{\"url\":\"https://example.org/x\",\"regionCode\":\"3300\"}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"url\":\"https://example.org/x\",\"regionCode\":\"3300\"}")
                 .post("/api/v1/webhooks").then().statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.contains("regionCode"));
     }

@@ -1,5 +1,6 @@
 package luoshi.review;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     WebhookReceiver(String regionCode) {
         server.start();
-        var created = given().contentType(ContentType.JSON)
+        var created = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"url\":\"" + server.baseUrl() + "/hook\",\"regionCode\":\"" + regionCode + "\"}")
                 .post("/api/v1/webhooks").then().statusCode(201).extract();
         id = created.path("id");
@@ -49,7 +50,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        given().delete("/api/v1/webhooks/" + id);
+        given().auth().oauth2(ADMIN).delete("/api/v1/webhooks/" + id);
         server.stop();
     }
 }

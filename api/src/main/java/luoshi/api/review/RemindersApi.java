@@ -23,13 +23,16 @@ public interface RemindersApi {
 
     @POST
     @Path("/run")
-    @Operation(summary = "Run the reminder job now for a date (admin)",
+    @Operation(summary = "Run the reminder job now for a date and a region's subtree (admin)",
             description = "Creates, for each PENDING item, only the nearest lead time reached, and OVERDUE once for "
-                    + "NON_COMPLIANT items due within the window; never a reminder created before. asOf defaults to today.")
-    ReminderRun run(@QueryParam("asOf") LocalDate asOf);
+                    + "NON_COMPLIANT items due within the window; never a reminder created before. asOf defaults to today; "
+                    + "regionCode (the subtree the run covers) to the caller's region, and must lie in it.")
+    ReminderRun run(@QueryParam("asOf") LocalDate asOf,
+            @QueryParam("regionCode") @RegionCodeValue(countryAllowed = true) String regionCode);
 
     @GET
-    @Operation(summary = "The reminders of a region's subtree (the whole country when regionCode is absent), newest first")
+    @Operation(summary = "The reminders of a region's subtree (the caller's region when regionCode is absent), newest first",
+            description = "regionCode must lie in the caller's region.")
     Page<Reminder> list(@QueryParam("regionCode") @RegionCodeValue(countryAllowed = true) String regionCode,
             @QueryParam("requirementId") @Size(max = 64) String requirementId,
             @QueryParam("stage") ReminderStage stage,

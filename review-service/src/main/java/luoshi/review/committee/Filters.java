@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import luoshi.api.common.Page;
+import luoshi.api.region.RegionCode;
 
 /** The optional filters of a list endpoint, turned into one HQL condition, a count and a page. */
 public final class Filters {
@@ -22,6 +23,11 @@ public final class Filters {
             parameters.put(name, value);
         }
         return this;
+    }
+
+    /** Keeps the rows whose {@code regionCode} lies in {@code scope}'s subtree (all of them for the country). */
+    public Filters inSubtree(String scope) {
+        return with("regionCode like :subtree", "subtree", RegionCode.isCountry(scope) ? null : RegionCode.subtreePattern(scope));
     }
 
     public <E, T> Page<T> page(Class<E> entity, String orderBy, int page, int size, Function<E, T> toDto) {

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import luoshi.api.common.ServiceUrls;
 import luoshi.api.compliance.ComplianceSource;
+import luoshi.security.ServiceTokens;
 
 /**
  * The owners the reminder job reads: org- and funding-service over HTTP (a client built from the
  * shared {@link ComplianceSource} interface), and every local {@link OpenItemSource} bean (this
- * service's own requirements, read from its own database).
+ * service's own requirements, read from its own database). The remote calls carry this service's
+ * own token (role {@code service}): the owners' open-items endpoints answer no one else.
  */
 @ApplicationScoped
 public class OpenItemSources {
@@ -27,6 +29,9 @@ public class OpenItemSources {
 
     @Inject
     Instance<OpenItemSource> local;
+
+    @Inject
+    ServiceTokens tokens;
 
     private volatile List<OpenItemSource> all;
 
@@ -41,9 +46,10 @@ public class OpenItemSources {
         return all;
     }
 
-    private static ComplianceSource client(URI base) {
+    private ComplianceSource client(URI base) {
         return QuarkusRestClientBuilder.newBuilder().baseUri(base)
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS)
+                .register(tokens.filter())
                 .build(ComplianceSource.class);
     }
 }

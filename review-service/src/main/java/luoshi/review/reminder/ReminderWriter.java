@@ -16,18 +16,24 @@ import java.util.UUID;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.review.Reminder;
 import luoshi.api.review.ReminderEvent;
+import luoshi.audit.AuditTrail;
 import luoshi.review.webhook.Outbox;
 
 /**
  * Stores a run's reminders and their outbox rows in one transaction, under the job's lock row.
  * The unique key (requirement, region, period, stage) decides what is new: INSERT IGNORE creates a
  * reminder at most once whatever ran before, and only a reminder created now gets outbox rows.
+ * The run itself is one audit event (entity {@code reminder-run}, region the run's scope).
  */
 @ApplicationScoped
 public class ReminderWriter {
 
     /** An open item and the stage it reached. */
     public record Candidate(OpenItem item, ReminderStages.Stage stage) {
+    }
+
+    /** What the audit trail keeps of a run. */
+    record Run(LocalDate asOf, int created) {
     }
 
     @Inject
@@ -39,9 +45,12 @@ public class ReminderWriter {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AuditTrail audit;
+
     @Transactional
     @TransactionConfiguration(timeout = 600)
-    public int write(List<Candidate> candidates, Instant now) {
+    public int write(List<Candidate> candidates, LocalDate asOf, String scope, Instant now) {
         // Replicas that finished reading their owners write one after the other.
         em.createNativeQuery("SELECT name FROM job_lock WHERE name = 'reminders' FOR UPDATE").getResultList();
         Set<List<Object>> existing = existingKeys(candidates);
@@ -68,6 +77,7 @@ public class ReminderWriter {
                 outbox.enqueue(r, payload(r), now);
             }
         }
+        audit.record(AuditTrail.Action.RUN, "reminder-run", null, scope, null, new Run(asOf, created));
         return created;
     }
 

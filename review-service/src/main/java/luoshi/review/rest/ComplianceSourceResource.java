@@ -14,8 +14,13 @@ import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.region.RegionCode;
 import luoshi.review.requirement.MeetingRequirements;
 import luoshi.rules.RequirementCatalog;
+import luoshi.security.Access;
 
-/** What review-service answers about the requirements it owns (internal, for the gateway and the job). */
+/**
+ * What review-service answers about the requirements it owns (internal, for the gateway and the job).
+ * Items and rollups: a reader of the region (the gateway forwards the caller's token); the catalog:
+ * any reader; the bulk open items: the other services only.
+ */
 public class ComplianceSourceResource implements ComplianceSource {
 
     @Inject
@@ -27,14 +32,19 @@ public class ComplianceSourceResource implements ComplianceSource {
     @Inject
     Clock clock;
 
+    @Inject
+    Access access;
+
     @Override
     public RequirementList requirements() {
+        access.readAnywhere();
         return new RequirementList(catalog.all());
     }
 
     @Override
     public ServiceItems items(String regionCode, int year, LocalDate asOf) {
         checkRegion(regionCode, false);
+        access.read(regionCode);
         LocalDate date = Clocks.asOfOrToday(asOf, clock);
         return requirements.items(regionCode, year == 0 ? date.getYear() : year, date);
     }
@@ -42,12 +52,14 @@ public class ComplianceSourceResource implements ComplianceSource {
     @Override
     public ServiceRollup rollup(String regionCode, int year, LocalDate asOf) {
         checkRegion(regionCode, true);
+        access.read(regionCode);
         LocalDate date = Clocks.asOfOrToday(asOf, clock);
         return requirements.rollup(regionCode, year == 0 ? date.getYear() : year, date);
     }
 
     @Override
     public Page<OpenItem> openItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo, int page, int size) {
+        access.service();
         LocalDate date = Clocks.asOfOrToday(asOf, clock);
         if (dueFrom == null || dueTo == null) {
             throw ProblemException.badRequest(dueFrom == null ? "dueFrom" : "dueTo", "is required");

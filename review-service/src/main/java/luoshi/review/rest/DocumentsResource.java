@@ -7,20 +7,26 @@ import luoshi.api.review.DocumentType;
 import luoshi.api.review.DocumentsApi;
 import luoshi.api.review.NewDocument;
 import luoshi.review.committee.CommitteeRecords;
+import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
 
+/** Documents: an operator writes in its subtree, a viewer reads there (API.md, Security). */
 public class DocumentsResource implements DocumentsApi {
 
     @Inject
     CommitteeRecords records;
 
+    @Inject
+    Access access;
+
     @Override
     public RestResponse<Document> create(NewDocument document) {
+        access.write(document.regionCode());
         return RestResponse.status(RestResponse.Status.CREATED, records.createDocument(document));
     }
 
     @Override
     public Page<Document> list(String regionCode, DocumentType type, int page, int size) {
-        return records.documents(regionCode, type, page, size);
+        return records.documents(regionCode, access.readScope(regionCode), type, page, size);
     }
 }

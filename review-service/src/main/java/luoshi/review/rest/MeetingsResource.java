@@ -7,25 +7,32 @@ import luoshi.api.review.MeetingType;
 import luoshi.api.review.MeetingsApi;
 import luoshi.api.review.NewMeeting;
 import luoshi.review.committee.CommitteeRecords;
+import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
 
+/** Meetings: an operator writes (and deletes) in its subtree, a viewer reads there (API.md, Security). */
 public class MeetingsResource implements MeetingsApi {
 
     @Inject
     CommitteeRecords records;
 
+    @Inject
+    Access access;
+
     @Override
     public RestResponse<Meeting> create(NewMeeting meeting) {
+        access.write(meeting.regionCode());
         return RestResponse.status(RestResponse.Status.CREATED, records.createMeeting(meeting));
     }
 
     @Override
     public Page<Meeting> list(String regionCode, Integer year, MeetingType type, int page, int size) {
-        return records.meetings(regionCode, year, type, page, size);
+        return records.meetings(regionCode, access.readScope(regionCode), year, type, page, size);
     }
 
     @Override
     public void delete(String id) {
+        access.write(records.meetingRegion(id));
         records.deleteMeeting(id);
     }
 }

@@ -11,7 +11,12 @@ import luoshi.api.review.ReminderStage;
 import luoshi.api.review.RemindersApi;
 import luoshi.review.reminder.ReminderJob;
 import luoshi.review.reminder.Reminders;
+import luoshi.security.Access;
 
+/**
+ * An admin runs the job for its subtree (the caller's region unless it names one inside it); a viewer
+ * reads the reminders of its subtree (API.md, Security).
+ */
 public class RemindersResource implements RemindersApi {
 
     @Inject
@@ -21,15 +26,19 @@ public class RemindersResource implements RemindersApi {
     Reminders reminders;
 
     @Inject
+    Access access;
+
+    @Inject
     Clock clock;
 
     @Override
-    public ReminderRun run(LocalDate asOf) {
-        return job.run(Clocks.asOfOrToday(asOf, clock));
+    public ReminderRun run(LocalDate asOf, String regionCode) {
+        String scope = access.administerScope(regionCode);
+        return job.run(Clocks.asOfOrToday(asOf, clock), scope);
     }
 
     @Override
     public Page<Reminder> list(String regionCode, String requirementId, ReminderStage stage, int page, int size) {
-        return reminders.list(regionCode, requirementId, stage, page, size);
+        return reminders.list(access.readScope(regionCode), requirementId, stage, page, size);
     }
 }

@@ -13,9 +13,14 @@ import luoshi.api.review.CreatedWebhook;
 import luoshi.api.review.NewWebhook;
 import luoshi.api.review.Webhook;
 import luoshi.api.review.WebhookDelivery;
+import luoshi.audit.AuditTrail;
+import luoshi.audit.AuditTrail.Action;
 import luoshi.review.committee.Filters;
 
-/** The subscriptions and their delivery logs. */
+/**
+ * The subscriptions and their delivery logs. Creations and deletions are audited without the secret,
+ * which only the creation's answer shows.
+ */
 @ApplicationScoped
 @Transactional
 public class Webhooks {
@@ -25,6 +30,9 @@ public class Webhooks {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     private WebhookTargets targets;
 
@@ -42,26 +50,40 @@ public class Webhooks {
         e.secret = WebhookSignature.newSecret();
         e.createdAt = clock.instant();
         e.persist();
+        audit.record(Action.CREATE, "webhook", e.id, e.regionCode, null, e.toDto());
         return new CreatedWebhook(e.id, e.url, e.regionCode, e.secret, e.createdAt);
     }
 
+    /** The subscriptions whose region lies in {@code scope}'s subtree. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Webhook> list(int page, int size) {
-        return new Filters().page(WebhookEntity.class, "createdAt, id", page, size, WebhookEntity::toDto);
+    public Page<Webhook> list(String scope, int page, int size) {
+        return new Filters().inSubtree(scope).page(WebhookEntity.class, "createdAt, id", page, size, WebhookEntity::toDto);
+    }
+
+    /** The region of a subscription, for the access check before it is read or deleted; 404 when there is none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String region(String id) {
+        return webhook(id).regionCode;
     }
 
     public void delete(String id) {
-        if (!WebhookEntity.deleteById(id)) {
-            throw ProblemException.notFound("No webhook " + id + ".");
-        }
+        WebhookEntity e = webhook(id);
+        e.delete();
+        audit.record(Action.DELETE, "webhook", e.id, e.regionCode, e.toDto(), null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<WebhookDelivery> deliveries(String id, int page, int size) {
-        if (WebhookEntity.findById(id) == null) {
-            throw ProblemException.notFound("No webhook " + id + ".");
-        }
+        webhook(id);
         return new Filters().with("webhookId = :webhook", "webhook", id)
                 .page(WebhookDeliveryEntity.class, "createdAt desc, id", page, size, WebhookDeliveryEntity::toDto);
+    }
+
+    private static WebhookEntity webhook(String id) {
+        WebhookEntity e = WebhookEntity.findById(id);
+        if (e == null) {
+            throw ProblemException.notFound("No webhook " + id + ".");
+        }
+        return e;
     }
 }
