@@ -1,10 +1,10 @@
 -- The audit trail (issue 7): every write of this service, who, when, what and the change. Shipped by
--- the security module, so each service has the same table in its own schema. Append-only: the
+-- the audit module, so each service has the same table in its own schema. Append-only: the
 -- triggers refuse any UPDATE or DELETE, whoever tries.
 CREATE TABLE audit_event (
   id          BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
   at          DATETIME(3)  NOT NULL,                -- UTC
-  actor       VARCHAR(255) NOT NULL,                -- the token's sub, or system:<job>
+  actor       VARCHAR(255) NOT NULL,                -- the token's sub, or system (the scheduled job)
   action      VARCHAR(16)  NOT NULL,                -- CREATE UPDATE DELETE IMPORT RUN
   entity      VARCHAR(64)  NOT NULL,
   entity_id   VARCHAR(64)  NULL,

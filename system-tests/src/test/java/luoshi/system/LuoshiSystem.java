@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import luoshi.mariadb.EmbeddedMariaDb;
 import luoshi.mariadb.TestServer;
+import luoshi.security.testing.TestTokens;
 
 /**
  * The whole system for end-to-end tests: the four services started from their built jars as
@@ -114,6 +115,11 @@ public final class LuoshiSystem {
         env.put("LUOSHI_SERVICES_FUNDING_URL", url("funding-service").toString());
         env.put("LUOSHI_SERVICES_REVIEW_URL", url("review-service").toString());
         env.put("LUOSHI_REPLICA_POLL_INTERVAL", "1s");
+        // the services trust the tests' tokens (TestTokens), and sign their own calls with the same key
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.keys().resolve("public.pem").toString());
+        env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
+        env.put("LUOSHI_SECURITY_SERVICE_KEY", TestTokens.keys().resolve("private.pem").toString());
+        env.put("LUOSHI_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         if (schema != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", serverUrl + schema);
             env.put("QUARKUS_DATASOURCE_USERNAME", user);

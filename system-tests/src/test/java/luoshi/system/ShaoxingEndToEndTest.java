@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import luoshi.security.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,7 +40,7 @@ class ShaoxingEndToEndTest {
     }
 
     static RequestSpecification api() {
-        return given().baseUri(system.gateway().toString()).contentType(ContentType.JSON);
+        return given().baseUri(system.gateway().toString()).auth().oauth2(TestTokens.ADMIN).contentType(ContentType.JSON);
     }
 
     @Test
@@ -51,7 +52,8 @@ class ShaoxingEndToEndTest {
                 .collect(Collectors.joining("\n")) + "\n";
         assertThat(csv.lines().count()).isEqualTo(1 + 1 + 1 + 6 + 103);
 
-        given().baseUri(system.gateway().toString()).contentType("text/csv; charset=UTF-8").body(csv)
+        given().baseUri(system.gateway().toString()).auth().oauth2(TestTokens.token("operator", "330000"))
+                .contentType("text/csv; charset=UTF-8").body(csv)
                 .post("/api/v1/regions/batch").then().statusCode(200);
 
         api().get("/api/v1/regions/330602").then().statusCode(200)

@@ -19,8 +19,8 @@ public class RemindersRoutes implements RemindersApi {
     }
 
     @Override
-    public ReminderRun run(LocalDate asOf) {
-        return route.bulkWrite(api -> api.run(asOf));
+    public ReminderRun run(LocalDate asOf, String regionCode) {
+        return route.bulkWrite(api -> api.run(asOf, regionCode));
     }
 
     @Override

@@ -1,0 +1,203 @@
+package luoshi.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import luoshi.security.testing.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * API.md "Security", walked over every endpoint of the public contract through the gateway, with the
+ * four real services behind it: each call × {no token, tampered, expired, viewer, operator, admin} ×
+ * {a caller whose region contains the target (绍兴 330600), one whose region does not (杭州 330100)}.
+ * Each answer's status is checked, and every refusal must leave the audit trail exactly as it was:
+ * since every write records an event in its own transaction, an unchanged trail means nothing was
+ * written. An allowed write must add to it.
+ */
+class AuthorizationMatrixTest {
+
+    static final String INSIDE = "330600";
+    static final String OUTSIDE = "330100";
+    static final String COUNTY = "330602";
+    static final String TOWNSHIP = "330602001";
+    static final AtomicInteger SEQ = new AtomicInteger(100);
+
+    enum Role { viewer, operator, admin }
+
+    /** How the caller's region matters: the target must lie in it; any caller may; a list is narrowed to it. */
+    enum Scope { REGION, ANY, NARROWED }
+
+    record Endpoint(String method, Supplier<String> path, Role required, Scope scope, boolean write, Supplier<String> body) {
+        @Override
+        public String toString() {
+            return method + " " + path.get().replaceAll("\\d{3,}$", "…");
+        }
+    }
+
+    static LuoshiSystem system;
+    static String organization;
+    static String webhook;
+
+    @BeforeAll
+    static void regions() {
+        system = LuoshiSystem.get();
+        call(TestTokens.token("operator", "000000"), "POST", "/api/v1/regions/batch", """
+                [{"code":"330000","name":"浙江省","level":"PROVINCE","parentCode":null},
+                 {"code":"330100","name":"杭州市","level":"CITY","parentCode":"330000"},
+                 {"code":"330600","name":"绍兴市","level":"CITY","parentCode":"330000"},
+                 {"code":"330602","name":"越城区","level":"COUNTY","parentCode":"330600"},
+                 {"code":"330602001","name":"塔山街道","level":"TOWNSHIP","parentCode":"330602"}]""").then().statusCode(200);
+        Poll.until("funding- and review-service know 塔山街道", Duration.ofSeconds(30), () -> call(TestTokens.ADMIN, "GET",
+                "/api/v1/compliance/" + TOWNSHIP + "?year=2025", null).jsonPath().getList("incomplete").isEmpty());
+        organization = created("/api/v1/organizations", """
+                {"regionCode":"330602001","type":"UNION","name":"塔山街道总工会"}""");
+        webhook = created("/api/v1/webhooks", """
+                {"url":"http://127.0.0.1:9/hook","regionCode":"330602"}""");
+    }
+
+    static List<Endpoint> endpoints() {
+        List<Endpoint> all = new ArrayList<>();
+        // Regions and population — org-service
+        all.add(write("PUT", () -> "/api/v1/regions/" + COUNTY + SEQ.incrementAndGet(), Role.operator,
+                () -> "{\"name\":\"矩阵街道\",\"level\":\"TOWNSHIP\",\"parentCode\":\"330602\"}"));
+        all.add(write("POST", () -> "/api/v1/regions/batch", Role.operator, () -> "[{\"code\":\"" + COUNTY + SEQ.incrementAndGet()
+                + "\",\"name\":\"矩阵街道\",\"level\":\"TOWNSHIP\",\"parentCode\":\"330602\"}]"));
+        all.add(read("/api/v1/regions/" + COUNTY, Role.viewer, Scope.REGION));
+        all.add(read("/api/v1/regions/" + COUNTY + "/children", Role.viewer, Scope.REGION));
+        all.add(write("PUT", () -> "/api/v1/regions/" + COUNTY + "/population/2024", Role.operator,
+                () -> "{\"total\":" + (500_000 + SEQ.incrementAndGet()) + "}"));
+        all.add(write("POST", () -> "/api/v1/regions/population/batch", Role.operator,
+                () -> "[{\"regionCode\":\"330602\",\"year\":2023,\"total\":" + (500_000 + SEQ.incrementAndGet()) + "}]"));
+        // Organisations and leaders — org-service
+        all.add(write("POST", () -> "/api/v1/organizations", Role.operator,
+                () -> "{\"regionCode\":\"330602001\",\"type\":\"RED_CROSS\",\"name\":\"红十字会" + SEQ.incrementAndGet() + "\"}"));
+        all.add(read("/api/v1/organizations?regionCode=" + TOWNSHIP, Role.viewer, Scope.REGION));
+        all.add(write("POST", () -> "/api/v1/organizations/" + organization + "/leaders", Role.operator,
+                () -> "{\"name\":\"王" + SEQ.incrementAndGet() + "\",\"role\":\"MEMBER\",\"employment\":\"PART_TIME\","
+                        + "\"frontline\":false,\"from\":\"2024-01-01\",\"to\":null}"));
+        all.add(read("/api/v1/organizations/" + organization + "/leaders", Role.viewer, Scope.REGION));
+        // Committee terms, meetings, documents — review-service
+        all.add(write("POST", () -> "/api/v1/committee-terms", Role.operator, () -> {
+            int year = 2100 + SEQ.incrementAndGet();
+            return "{\"regionCode\":\"330602\",\"start\":\"" + year + "-01-01\",\"end\":\"" + year + "-12-31\"}";
+        }));
+        all.add(read("/api/v1/committee-terms?regionCode=" + COUNTY, Role.viewer, Scope.REGION));
+        all.add(write("POST", () -> "/api/v1/meetings", Role.operator, AuthorizationMatrixTest::meeting));
+        all.add(read("/api/v1/meetings?regionCode=" + COUNTY + "&year=2025", Role.viewer, Scope.REGION));
+        all.add(write("DELETE", () -> "/api/v1/meetings/" + created("/api/v1/meetings", meeting()), Role.operator, null));
+        all.add(write("POST", () -> "/api/v1/documents", Role.operator, () -> "{\"regionCode\":\"330602\",\"type\":\"IMPLEMENTATION_PLAN\","
+                + "\"date\":\"2025-02-01\",\"title\":\"实施方案\",\"documentRef\":\"越委〔2025〕" + SEQ.incrementAndGet() + "号\"}"));
+        // Funding — funding-service
+        all.add(write("POST", () -> "/api/v1/funding", Role.operator, AuthorizationMatrixTest::funding));
+        all.add(write("POST", () -> "/api/v1/funding/batch", Role.operator, () -> "[" + funding() + "]"));
+        all.add(read("/api/v1/funding?regionCode=" + TOWNSHIP, Role.viewer, Scope.REGION));
+        all.add(write("DELETE", () -> "/api/v1/funding/" + created("/api/v1/funding", funding()), Role.operator, null));
+        all.add(write("PUT", () -> "/api/v1/union-fees/330602/2024", Role.operator,
+                () -> "{\"due\":\"1000.00\",\"collected\":\"" + SEQ.incrementAndGet() + ".00\"}"));
+        // Requirements catalog — all three
+        all.add(read("/api/v1/requirements", Role.viewer, Scope.ANY));
+        all.add(write("POST", () -> "/api/v1/requirements", Role.admin, () -> "{\"id\":\"MATRIX_" + SEQ.incrementAndGet()
+                + "\",\"title\":\"t\",\"titleZh\":\"t\",\"source\":\"MATRIX\",\"issuerRegionCode\":\"330602\",\"levels\":[\"TOWNSHIP\"],"
+                + "\"period\":\"YEAR\",\"rule\":{\"type\":\"FUNDING_MIN_AMOUNT\",\"category\":\"OTHER\",\"minAmount\":\"1.00\"}}"));
+        all.add(write("PUT", () -> "/api/v1/requirements/TOWNSHIP_YOUTH_LEAGUE_FUNDING/parameters/330602", Role.admin,
+                () -> "{\"minAmount\":\"" + (25_000 + SEQ.incrementAndGet()) + ".00\"}"));
+        // Compliance — the gateway
+        all.add(read("/api/v1/compliance/" + COUNTY + "?year=2025&asOf=2026-01-15", Role.viewer, Scope.REGION));
+        all.add(read("/api/v1/compliance/" + COUNTY + "/rollup?year=2025&asOf=2026-01-15", Role.viewer, Scope.REGION));
+        // Reminders and webhooks — review-service
+        all.add(write("POST", () -> "/api/v1/reminders/run?asOf=2026-01-15&regionCode=" + COUNTY, Role.admin, null));
+        all.add(read("/api/v1/reminders?regionCode=" + COUNTY, Role.viewer, Scope.REGION));
+        all.add(write("POST", () -> "/api/v1/webhooks", Role.admin,
+                () -> "{\"url\":\"http://127.0.0.1:9/hook" + SEQ.incrementAndGet() + "\",\"regionCode\":\"330602\"}"));
+        all.add(read("/api/v1/webhooks", Role.admin, Scope.NARROWED));
+        all.add(write("DELETE", () -> "/api/v1/webhooks/" + created("/api/v1/webhooks",
+                "{\"url\":\"http://127.0.0.1:9/gone\",\"regionCode\":\"330602\"}"), Role.admin, null));
+        all.add(read("/api/v1/webhooks/" + webhook + "/deliveries", Role.admin, Scope.REGION));
+        // Audit — the gateway over the three
+        all.add(read("/api/v1/audit?regionCode=" + COUNTY, Role.admin, Scope.REGION));
+        return all;
+    }
+
+    @Test
+    void everyEndpointChecksTheTokenTheRoleAndTheRegion() {
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (Endpoint e : endpoints()) {
+            for (String region : List.of(INSIDE, OUTSIDE)) {
+                calls += check(e, "no token", null, 401, wrong);
+                calls += check(e, "tampered " + region, TestTokens.tampered("admin", region), 401, wrong);
+                calls += check(e, "expired " + region, TestTokens.expired("admin", region), 401, wrong);
+                for (Role role : Role.values()) {
+                    boolean placed = region.equals(INSIDE) || e.scope() != Scope.REGION;
+                    int expected = role.ordinal() >= e.required().ordinal() && placed ? 200 : 403;
+                    calls += check(e, role + " " + region, TestTokens.token(role.name(), region), expected, wrong);
+                }
+            }
+        }
+        assertThat(wrong).as("answers that break API.md's Security rules").isEmpty();
+        assertThat(calls).isEqualTo(endpoints().size() * 12);
+    }
+
+    /** One call; {@code expected} 200 means any success. Refusals must leave the audit trail as it was. */
+    private static int check(Endpoint e, String caller, String token, int expected, List<String> wrong) {
+        String path = e.path().get();
+        String body = e.body() == null ? null : e.body().get();
+        long before = auditTotal();
+        int status = call(token, e.method(), path, body).statusCode();
+        long after = auditTotal();
+        boolean ok = expected == 200 ? status >= 200 && status < 300 : status == expected;
+        if (!ok) {
+            wrong.add(e + " as " + caller + ": " + status + ", expected " + (expected == 200 ? "2xx" : expected));
+        } else if (expected != 200 && after != before) {
+            wrong.add(e + " as " + caller + ": refused, but the audit trail grew from " + before + " to " + after);
+        } else if (expected == 200 && e.write() && after <= before) {
+            wrong.add(e + " as " + caller + ": written, but not in the audit trail");
+        }
+        return 1;
+    }
+
+    private static long auditTotal() {
+        return call(TestTokens.ADMIN, "GET", "/api/v1/audit?size=1", null).then().statusCode(200).extract().jsonPath()
+                .getLong("total");
+    }
+
+    private static Response call(String token, String method, String path, String body) {
+        RequestSpecification spec = given().baseUri(system.gateway().toString()).contentType("application/json");
+        if (token != null) {
+            spec.auth().oauth2(token);
+        }
+        if (body != null) {
+            spec.body(body);
+        }
+        return spec.request(method, path);
+    }
+
+    private static String created(String path, String body) {
+        return call(TestTokens.ADMIN, "POST", path, body).then().statusCode(201).extract().path("id").toString();
+    }
+
+    private static String meeting() {
+        return "{\"regionCode\":\"330602\",\"type\":\"JOINT_MEETING\",\"date\":\"2025-05-06\",\"title\":\"联席会议\","
+                + "\"documentRef\":\"越委〔2025〕" + SEQ.incrementAndGet() + "号\"}";
+    }
+
+    private static String funding() {
+        return "{\"regionCode\":\"330602001\",\"category\":\"OTHER\",\"fiscalYear\":2024,\"amount\":\"1.00\"}";
+    }
+
+    private static Endpoint write(String method, Supplier<String> path, Role required, Supplier<String> body) {
+        return new Endpoint(method, path, required, Scope.REGION, true, body);
+    }
+
+    private static Endpoint read(String path, Role required, Scope scope) {
+        return new Endpoint("GET", () -> path, required, scope, false, null);
+    }
+}
