@@ -14,6 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
+import luoshi.security.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -166,12 +167,12 @@ class LeadershipComplianceTest {
         RegionsTest.ensureShaoxing();
         ensure("330624", "新昌县", "COUNTY", "330600");
         ensure("330624104", "回山镇", "TOWNSHIP", "330624");
-        given().auth().oauth2(ADMIN).queryParam("asOf", "2026-11-22").queryParam("dueFrom", "2026-11-01").queryParam("dueTo", "2026-11-30")
+        given().auth().oauth2(TestTokens.service()).queryParam("asOf", "2026-11-22").queryParam("dueFrom", "2026-11-01").queryParam("dueTo", "2026-11-30")
                 .queryParam("size", 500).get("/internal/v1/compliance/open-items").then().statusCode(200)
                 .body("items.regionCode", hasItem("330624104"))
                 .body("items.find { it.regionCode == '330624104' }.status", is("NON_COMPLIANT"))
                 .body("items.find { it.regionCode == '330624104' }.dueDate", is("2026-11-22"));
-        given().auth().oauth2(ADMIN).queryParam("asOf", "2026-11-22").queryParam("dueFrom", "2026-12-01").queryParam("dueTo", "2026-12-31")
+        given().auth().oauth2(TestTokens.service()).queryParam("asOf", "2026-11-22").queryParam("dueFrom", "2026-12-01").queryParam("dueTo", "2026-12-31")
                 .get("/internal/v1/compliance/open-items").then().statusCode(200).body("total", is(0));
     }
 

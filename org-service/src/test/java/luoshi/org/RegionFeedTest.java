@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.List;
 import luoshi.api.region.RegionFeed.RegionFeedPage;
+import luoshi.security.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** The change feed: versions in order, paging by limit, `more`, and nothing for an unchanged re-import. */
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RegionFeedTest {
 
     private static RegionFeedPage feed(long since, int limit) {
-        return given().auth().oauth2(ADMIN).queryParam("since", since).queryParam("limit", limit).get("/internal/v1/region-feed").then()
+        return given().auth().oauth2(TestTokens.service()).queryParam("since", since).queryParam("limit", limit).get("/internal/v1/region-feed").then()
                 .statusCode(200).extract().as(RegionFeedPage.class);
     }
 
@@ -124,10 +125,10 @@ class RegionFeedTest {
 
     @Test
     void refusesALimitOutsideItsRange() {
-        given().auth().oauth2(ADMIN).queryParam("limit", 0).get("/internal/v1/region-feed").then().statusCode(400)
+        given().auth().oauth2(TestTokens.service()).queryParam("limit", 0).get("/internal/v1/region-feed").then().statusCode(400)
                 .body("violations.field", contains("limit"));
-        given().auth().oauth2(ADMIN).queryParam("limit", 50_001).get("/internal/v1/region-feed").then().statusCode(400);
-        given().auth().oauth2(ADMIN).queryParam("since", -1).get("/internal/v1/region-feed").then().statusCode(400)
+        given().auth().oauth2(TestTokens.service()).queryParam("limit", 50_001).get("/internal/v1/region-feed").then().statusCode(400);
+        given().auth().oauth2(TestTokens.service()).queryParam("since", -1).get("/internal/v1/region-feed").then().statusCode(400)
                 .body("violations.field", contains("since"));
     }
 }

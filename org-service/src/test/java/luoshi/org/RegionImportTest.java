@@ -51,6 +51,7 @@ class RegionImportTest {
     @Test
     void importsTheWholeNationalFileInOneCallAndAgainChangesNothing() throws Exception {
         String csv = Files.readString(nationalFile(), StandardCharsets.UTF_8);
+        long events = count("SELECT COUNT(*) FROM audit_event");
         long started = System.nanoTime();
         Response first = given().auth().oauth2(ADMIN).contentType("text/csv; charset=UTF-8").body(csv.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/regions/batch");
@@ -60,6 +61,11 @@ class RegionImportTest {
         assertThat(first.<Integer>path("created") + first.<Integer>path("updated") + first.<Integer>path("unchanged"))
                 .isEqualTo(44_700);
 
+        // one IMPORT event for the whole batch, not one per region
+        assertThat(count("SELECT COUNT(*) FROM audit_event")).isEqualTo(events + 1);
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'IMPORT' AND entity = 'region' AND entity_id IS NULL"
+                + " AND JSON_LENGTH(change_json, '$.after') = " + (first.<Integer>path("created") + first.<Integer>path("updated"))))
+                .isPositive();
         assertThat(count("SELECT COUNT(*) FROM region WHERE level = 'PROVINCE'")).isEqualTo(31);
         assertThat(count("SELECT COUNT(*) FROM region WHERE level = 'TOWNSHIP' AND LENGTH(code) = 9")).isGreaterThanOrEqualTo(41_352);
         // the subtree of 绍兴市 is a prefix range
@@ -75,6 +81,7 @@ class RegionImportTest {
                 .statusCode(200).body("unchanged", is(44_700)).body("created", is(0)).body("updated", is(0))
                 .body("version", is((int) versionBefore));
         assertThat(count("SELECT version FROM feed_counter")).isEqualTo(versionBefore);
+        assertThat(count("SELECT COUNT(*) FROM audit_event")).isEqualTo(events + 1); // nothing changed, nothing recorded
     }
 
     @Test
