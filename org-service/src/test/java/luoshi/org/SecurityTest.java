@@ -116,6 +116,11 @@ class SecurityTest {
         String csv = "code,name,level,parentCode\n330683104904,三界二村,VILLAGE,330683104\n330604005904,梁湖二村,VILLAGE,330604005\n";
         given().auth().oauth2(OPERATOR).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/regions/batch").then().statusCode(403).body("detail", startsWith("row [1]:"));
+        // the operator's own region is no region below it
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON)
+                .body("[" + row("330683104904", "三界二村", SANJIE) + ",{\"code\":\"330683\",\"name\":\"嵊州市\",\"level\":\"COUNTY\","
+                        + "\"parentCode\":\"330600\"}]")
+                .post("/api/v1/regions/batch").then().statusCode(403).body("detail", startsWith("row [1]: region 330683 is your own"));
         assertThat(count("SELECT COUNT(*) FROM region WHERE code IN ('330683104904', '330604005904')")).isZero();
 
         String population = "regionCode,year,total\n330683104,2020,31000\n330683107,2020,22000\n330604005,2020,45000\n";

@@ -86,7 +86,7 @@ public class PopulationService {
             }
         }
         VersionedWrite.reject(violations);
-        VersionedWrite.authorize(rows, batch, Population::regionCode, access::write);
+        VersionedWrite.authorize(rows, batch, Population::regionCode, access::write, Population::regionCode, access::write);
 
         Written<Population> written = jdbc.withConnection(c -> {
             long version = FeedCounter.lock(c);

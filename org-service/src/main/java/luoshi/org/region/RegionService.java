@@ -86,7 +86,10 @@ public class RegionService {
             }
         }
         VersionedWrite.reject(violations);
-        VersionedWrite.authorize(rows, batch, Region::code, access::writeRegion);
+        // writeRegion(code) holds exactly when the code's parent (the country for a province) lies in the caller's
+        // subtree, so one write() check of the region containing every parent vouches for a whole batch
+        VersionedWrite.authorize(rows, batch, Region::code, access::writeRegion,
+                r -> r.parentCode() == null ? RegionCode.COUNTRY : r.parentCode(), access::write);
 
         Written<Region> written = jdbc.withConnection(c -> {
             long version = FeedCounter.lock(c);
