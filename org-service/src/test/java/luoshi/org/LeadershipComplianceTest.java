@@ -1,5 +1,6 @@
 package luoshi.org;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static luoshi.org.OrganizationsTest.addLeader;
 import static luoshi.org.OrganizationsTest.organization;
@@ -13,6 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
+import luoshi.security.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +29,7 @@ class LeadershipComplianceTest {
     private static final String SHARE = "FRONTLINE_SHARE";
 
     private static JsonPath items(String region, int year, String asOf) {
-        return given().queryParam("year", year).queryParam("asOf", asOf).get("/internal/v1/compliance/regions/" + region)
+        return given().auth().oauth2(ADMIN).queryParam("year", year).queryParam("asOf", asOf).get("/internal/v1/compliance/regions/" + region)
                 .then().statusCode(200).extract().jsonPath();
     }
 
@@ -114,7 +116,7 @@ class LeadershipComplianceTest {
         assertThat(item(items("330604", 2025, "2026-11-22"), SHARE)).containsEntry("status", "NOT_APPLICABLE");
 
         for (String county : List.of("330604", "330603")) {
-            given().contentType(ContentType.JSON).body("{\"minShare\":\"0.25\"}")
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"minShare\":\"0.25\"}")
                     .put("/api/v1/requirements/" + SHARE + "/parameters/" + county).then().statusCode(200);
         }
         assertThat(item(items("330604", 2025, "2026-11-22"), SHARE)).containsEntry("status", "COMPLIANT")
@@ -142,7 +144,7 @@ class LeadershipComplianceTest {
         ensure("330681002", "浣东街道", "TOWNSHIP", "330681");
         threeFullTimeHeads("330681001", "暨阳街道", null);
 
-        JsonPath rollup = given().queryParam("year", 2025).queryParam("asOf", "2026-11-22")
+        JsonPath rollup = given().auth().oauth2(ADMIN).queryParam("year", 2025).queryParam("asOf", "2026-11-22")
                 .get("/internal/v1/compliance/regions/330681/rollup").then().statusCode(200).extract().jsonPath();
         assertThat(rollup.getMap("children.find { it.regionCode == '330681001' }.counts"))
                 .containsEntry("COMPLIANT", 1).containsEntry("NOT_APPLICABLE", 1).containsEntry("NON_COMPLIANT", 0);
@@ -165,18 +167,18 @@ class LeadershipComplianceTest {
         RegionsTest.ensureShaoxing();
         ensure("330624", "新昌县", "COUNTY", "330600");
         ensure("330624104", "回山镇", "TOWNSHIP", "330624");
-        given().queryParam("asOf", "2026-11-22").queryParam("dueFrom", "2026-11-01").queryParam("dueTo", "2026-11-30")
+        given().auth().oauth2(TestTokens.service()).queryParam("asOf", "2026-11-22").queryParam("dueFrom", "2026-11-01").queryParam("dueTo", "2026-11-30")
                 .queryParam("size", 500).get("/internal/v1/compliance/open-items").then().statusCode(200)
                 .body("items.regionCode", hasItem("330624104"))
                 .body("items.find { it.regionCode == '330624104' }.status", is("NON_COMPLIANT"))
                 .body("items.find { it.regionCode == '330624104' }.dueDate", is("2026-11-22"));
-        given().queryParam("asOf", "2026-11-22").queryParam("dueFrom", "2026-12-01").queryParam("dueTo", "2026-12-31")
+        given().auth().oauth2(TestTokens.service()).queryParam("asOf", "2026-11-22").queryParam("dueFrom", "2026-12-01").queryParam("dueTo", "2026-12-31")
                 .get("/internal/v1/compliance/open-items").then().statusCode(200).body("total", is(0));
     }
 
     @Test
     void theCatalogHoldsBothLeadershipRequirements() {
-        given().get("/api/v1/requirements").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/requirements").then().statusCode(200)
                 .body("items.id", hasItem(HEADS)).body("items.id", hasItem(SHARE))
                 .body("items.find { it.id == 'TOWNSHIP_FULL_TIME_HEADS' }.issuerRegionCode", is("330600"))
                 .body("items.find { it.id == 'TOWNSHIP_FULL_TIME_HEADS' }.owner", is("org"));

@@ -1,5 +1,6 @@
 package luoshi.org;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static luoshi.org.RegionsTest.ensure;
 import static org.hamcrest.Matchers.contains;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class OrganizationsTest {
 
     static ValidatableResponse create(String regionCode, String type, String name, Long superiorId) {
-        return given().contentType(ContentType.JSON).body("{\"regionCode\":\"" + regionCode + "\",\"type\":\"" + type
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"regionCode\":\"" + regionCode + "\",\"type\":\"" + type
                         + "\",\"name\":\"" + name + "\",\"superiorId\":" + superiorId + "}")
                 .post("/api/v1/organizations").then();
     }
@@ -30,7 +31,7 @@ class OrganizationsTest {
 
     static ValidatableResponse addLeader(long organizationId, String name, String role, String employment, boolean frontline,
             String from, String to) {
-        return given().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\",\"role\":\"" + role + "\",\"employment\":\""
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"name\":\"" + name + "\",\"role\":\"" + role + "\",\"employment\":\""
                         + employment + "\",\"frontline\":" + frontline + ",\"from\":\"" + from + "\",\"to\":"
                         + (to == null ? "null" : "\"" + to + "\"") + "}")
                 .post("/api/v1/organizations/" + organizationId + "/leaders").then();
@@ -50,12 +51,12 @@ class OrganizationsTest {
         create("330624001", "WOMENS_FEDERATION", "羽林街道妇女联合会", county).statusCode(201)
                 .body("id", notNullValue()).body("regionCode", is("330624001")).body("type", is("WOMENS_FEDERATION"))
                 .body("superiorId", is((int) county));
-        given().queryParam("regionCode", "330624001").queryParam("type", "WOMENS_FEDERATION").get("/api/v1/organizations")
+        given().auth().oauth2(ADMIN).queryParam("regionCode", "330624001").queryParam("type", "WOMENS_FEDERATION").get("/api/v1/organizations")
                 .then().statusCode(200).body("items.name", contains("羽林街道妇女联合会")).body("total", is(1));
-        given().queryParam("within", "330624").queryParam("type", "WOMENS_FEDERATION").get("/api/v1/organizations")
+        given().auth().oauth2(ADMIN).queryParam("within", "330624").queryParam("type", "WOMENS_FEDERATION").get("/api/v1/organizations")
                 .then().statusCode(200).body("items.name", contains("新昌县妇女联合会", "羽林街道妇女联合会"))
                 .body("items.type", everyItem(is("WOMENS_FEDERATION")));
-        given().get("/api/v1/organizations/" + county).then().statusCode(200).body("superiorId", nullValue());
+        given().auth().oauth2(ADMIN).get("/api/v1/organizations/" + county).then().statusCode(200).body("superiorId", nullValue());
     }
 
     @Test
@@ -72,17 +73,17 @@ class OrganizationsTest {
                 .body("violations.field", contains("superiorId"));
         create("330624001", "RED_CROSS", "羽林街道红十字会", 999_999_999L).statusCode(400)
                 .body("violations.field", contains("superiorId"));
-        given().queryParam("regionCode", "330624001").queryParam("type", "RED_CROSS").get("/api/v1/organizations")
+        given().auth().oauth2(ADMIN).queryParam("regionCode", "330624001").queryParam("type", "RED_CROSS").get("/api/v1/organizations")
                 .then().body("total", is(0));
     }
 
     @Test
     void anUnreadableQueryParameterIsABadRequestNamingIt() {
-        given().queryParam("type", "UNIONS").get("/api/v1/organizations").then().statusCode(400)
+        given().auth().oauth2(ADMIN).queryParam("type", "UNIONS").get("/api/v1/organizations").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", is("type"))
                 .body("violations[0].message", containsString("YOUTH_LEAGUE"));
-        given().queryParam("asOf", "2025-02-30").get("/api/v1/organizations/1/leaders").then().statusCode(400)
+        given().auth().oauth2(ADMIN).queryParam("asOf", "2025-02-30").get("/api/v1/organizations/1/leaders").then().statusCode(400)
                 .body("violations[0].field", is("asOf"));
     }
 
@@ -90,7 +91,7 @@ class OrganizationsTest {
     void refusesAnUnknownRegionAMissingTypeAndADuplicate() {
         regions();
         create("330699", "UNION", "不存在", null).statusCode(400).body("violations.field", contains("regionCode"));
-        given().contentType(ContentType.JSON).body("{\"regionCode\":\"330624\",\"name\":\"无类型\"}").post("/api/v1/organizations")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"regionCode\":\"330624\",\"name\":\"无类型\"}").post("/api/v1/organizations")
                 .then().statusCode(400).body("violations.field", contains("type"));
         organization("330624", "SCIENCE_ASSOCIATION", "新昌县科学技术协会", null);
         create("330624", "SCIENCE_ASSOCIATION", "新昌县科学技术协会", null).statusCode(409);
@@ -108,24 +109,24 @@ class OrganizationsTest {
         addLeader(youth, "赵强", "MEMBER", "PART_TIME", false, "2024-05-01", "2024-04-30").statusCode(400)
                 .body("violations.field", contains("to"));
 
-        given().get("/api/v1/organizations/" + youth + "/leaders").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/organizations/" + youth + "/leaders").then().statusCode(200)
                 .body("items.name", contains("张伟", "李娜", "王芳")).body("total", is(3));
-        given().queryParam("asOf", "2023-12-31").get("/api/v1/organizations/" + youth + "/leaders").then()
+        given().auth().oauth2(ADMIN).queryParam("asOf", "2023-12-31").get("/api/v1/organizations/" + youth + "/leaders").then()
                 .body("items.name", contains("李娜"));
-        given().queryParam("role", "HEAD").get("/api/v1/organizations/" + youth + "/leaders").then()
+        given().auth().oauth2(ADMIN).queryParam("role", "HEAD").get("/api/v1/organizations/" + youth + "/leaders").then()
                 .body("items.name", contains("张伟"));
     }
 
     @Test
     void aMalformedSubtreeFilterIs400NamingIt() {
-        given().queryParam("within", "33x").get("/api/v1/organizations").then().statusCode(400)
+        given().auth().oauth2(ADMIN).queryParam("within", "33x").get("/api/v1/organizations").then().statusCode(400)
                 .body("violations.field", contains("within"));
     }
 
     @Test
     void anUnknownOrganisationIs404() {
-        given().get("/api/v1/organizations/999999999").then().statusCode(404);
-        given().get("/api/v1/organizations/999999999/leaders").then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/api/v1/organizations/999999999").then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/api/v1/organizations/999999999/leaders").then().statusCode(404);
         addLeader(999_999_999L, "无", "HEAD", "FULL_TIME", false, "2024-01-01", null).statusCode(404);
     }
 }

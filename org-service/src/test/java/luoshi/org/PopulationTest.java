@@ -1,5 +1,6 @@
 package luoshi.org;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static luoshi.org.RegionsTest.ensure;
 import static org.hamcrest.Matchers.contains;
@@ -23,30 +24,30 @@ class PopulationTest {
     @Test
     void setsAndReadsTheTotalAndTheFurtherBases() {
         keqiao();
-        given().contentType(ContentType.JSON).body("{\"total\":527600}").put("/api/v1/regions/330603/population/2021")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"total\":527600}").put("/api/v1/regions/330603/population/2021")
                 .then().statusCode(200).body("regionCode", is("330603")).body("year", is(2021)).body("total", is(527600))
                 .body("female", nullValue());
-        given().contentType(ContentType.JSON).body("{\"total\":530000,\"female\":262000,\"youth\":98000}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"total\":530000,\"female\":262000,\"youth\":98000}")
                 .put("/api/v1/regions/330603/population/2021").then().statusCode(200).body("female", is(262000));
-        given().get("/api/v1/regions/330603/population/2021").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/330603/population/2021").then().statusCode(200)
                 .body("total", is(530000)).body("youth", is(98000));
     }
 
     @Test
     void refusesNegativeCountsBasesAboveTheTotalAndOddYears() {
         keqiao();
-        given().contentType(ContentType.JSON).body("{\"total\":-1}").put("/api/v1/regions/330603/population/2022")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"total\":-1}").put("/api/v1/regions/330603/population/2022")
                 .then().statusCode(400).body("violations.field", contains("total"));
-        given().contentType(ContentType.JSON).body("{\"total\":100,\"female\":101}").put("/api/v1/regions/330603/population/2022")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"total\":100,\"female\":101}").put("/api/v1/regions/330603/population/2022")
                 .then().statusCode(400).body("violations.field", contains("female"));
-        given().contentType(ContentType.JSON).body("{\"total\":100}").put("/api/v1/regions/330603/population/1800")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"total\":100}").put("/api/v1/regions/330603/population/1800")
                 .then().statusCode(400).body("violations.field", contains("year"));
-        given().get("/api/v1/regions/330603/population/2022").then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/330603/population/2022").then().statusCode(404);
     }
 
     @Test
     void anUnknownRegionIs404() {
-        given().contentType(ContentType.JSON).body("{\"total\":1}").put("/api/v1/regions/330699/population/2022")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"total\":1}").put("/api/v1/regions/330699/population/2022")
                 .then().statusCode(404);
     }
 
@@ -55,31 +56,31 @@ class PopulationTest {
         keqiao();
         ensure("330603001", "柯桥街道", "TOWNSHIP", "330603");
         String good = "regionCode,year,total,female,youth\n330603,2023,1100000,540000,\n330603001,2023,92000,,20000\n";
-        given().contentType("text/csv").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/regions/population/batch").then()
+        given().auth().oauth2(ADMIN).contentType("text/csv").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/regions/population/batch").then()
                 .statusCode(200).body("rows", is(2));
-        given().get("/api/v1/regions/330603001/population/2023").then().body("total", is(92000)).body("youth", is(20000))
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/330603001/population/2023").then().body("total", is(92000)).body("youth", is(20000))
                 .body("female", nullValue());
-        given().contentType("text/csv").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/regions/population/batch").then()
+        given().auth().oauth2(ADMIN).contentType("text/csv").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/regions/population/batch").then()
                 .statusCode(200).body("unchanged", is(2));
 
         String bad = "regionCode,year,total\n330603,2024,1110000\n330603999,2024,5\n330603001,2024,x\n";
-        given().contentType("text/csv").body(bad.getBytes(StandardCharsets.UTF_8)).post("/api/v1/regions/population/batch").then()
+        given().auth().oauth2(ADMIN).contentType("text/csv").body(bad.getBytes(StandardCharsets.UTF_8)).post("/api/v1/regions/population/batch").then()
                 .statusCode(400).body("violations.field", contains("[2].total"));
         String unknown = "regionCode,year,total\n330603,2024,1110000\n330603999,2024,5\n";
-        given().contentType("text/csv").body(unknown.getBytes(StandardCharsets.UTF_8)).post("/api/v1/regions/population/batch").then()
+        given().auth().oauth2(ADMIN).contentType("text/csv").body(unknown.getBytes(StandardCharsets.UTF_8)).post("/api/v1/regions/population/batch").then()
                 .statusCode(400).body("violations.field", contains("[1].regionCode"));
-        given().get("/api/v1/regions/330603/population/2024").then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/330603/population/2024").then().statusCode(404);
     }
 
     @Test
     void importsJsonRows() {
         keqiao();
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("[{\"regionCode\":\"330603\",\"year\":2019,\"total\":1000},{\"regionCode\":\"330603\",\"year\":2019,\"total\":1001}]")
                 .post("/api/v1/regions/population/batch").then().statusCode(400).body("violations.field", contains("[1].year"));
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("[{\"regionCode\":\"330603\",\"year\":2019,\"total\":1000},{\"regionCode\":\"330603\",\"year\":2020}]")
                 .post("/api/v1/regions/population/batch").then().statusCode(400).body("violations.field", contains("[1].total"));
-        given().get("/api/v1/regions/330603/population/2019").then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/330603/population/2019").then().statusCode(404);
     }
 }

@@ -1,5 +1,6 @@
 package luoshi.org;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -10,6 +11,7 @@ import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.List;
 import luoshi.api.region.RegionFeed.RegionFeedPage;
+import luoshi.security.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** The change feed: versions in order, paging by limit, `more`, and nothing for an unchanged re-import. */
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RegionFeedTest {
 
     private static RegionFeedPage feed(long since, int limit) {
-        return given().queryParam("since", since).queryParam("limit", limit).get("/internal/v1/region-feed").then()
+        return given().auth().oauth2(TestTokens.service()).queryParam("since", since).queryParam("limit", limit).get("/internal/v1/region-feed").then()
                 .statusCode(200).extract().as(RegionFeedPage.class);
     }
 
@@ -38,9 +40,9 @@ class RegionFeedTest {
         long start = head();
         String batch = "code,name,level,parentCode\n330604001,百官街道,TOWNSHIP,330604\n"
                 + "330604001901,版本一村,VILLAGE,330604001\n330604001902,版本二村,VILLAGE,330604001\n";
-        given().contentType("text/csv").body(batch.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().auth().oauth2(ADMIN).contentType("text/csv").body(batch.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/regions/batch").then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"total\":800000}").put("/api/v1/regions/330604/population/2024")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"total\":800000}").put("/api/v1/regions/330604/population/2024")
                 .then().statusCode(200);
 
         RegionFeedPage first = feed(start, 2);
@@ -63,9 +65,9 @@ class RegionFeedTest {
         assertThat(versions).isSorted().doesNotHaveDuplicates();
 
         // an unchanged re-import and an unchanged PUT add nothing
-        given().contentType("text/csv").body(batch.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().auth().oauth2(ADMIN).contentType("text/csv").body(batch.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/regions/batch").then().statusCode(200).body("unchanged", is(3));
-        given().contentType(ContentType.JSON).body("{\"total\":800000}").put("/api/v1/regions/330604/population/2024");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"total\":800000}").put("/api/v1/regions/330604/population/2024");
         RegionFeedPage after = feed(second.version(), 10);
         assertThat(after.regions()).isEmpty();
         assertThat(after.population()).isEmpty();
@@ -99,7 +101,7 @@ class RegionFeedTest {
             List<java.util.concurrent.Future<Integer>> writes = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 String code = "330604002" + String.format("%03d", 900 + i % 30);
-                writes.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                writes.add(pool.submit(() -> given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                         .body("{\"name\":\"并发村" + code + "\",\"level\":\"VILLAGE\",\"parentCode\":\"330604002\"}")
                         .put("/api/v1/regions/" + code).statusCode()));
             }
@@ -117,16 +119,16 @@ class RegionFeedTest {
 
     @Test
     void theFeedIsDocumentedInTheOpenApi() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().auth().oauth2(ADMIN).queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/internal/v1/region-feed'.get.summary", org.hamcrest.Matchers.containsString("changed after a version"));
     }
 
     @Test
     void refusesALimitOutsideItsRange() {
-        given().queryParam("limit", 0).get("/internal/v1/region-feed").then().statusCode(400)
+        given().auth().oauth2(TestTokens.service()).queryParam("limit", 0).get("/internal/v1/region-feed").then().statusCode(400)
                 .body("violations.field", contains("limit"));
-        given().queryParam("limit", 50_001).get("/internal/v1/region-feed").then().statusCode(400);
-        given().queryParam("since", -1).get("/internal/v1/region-feed").then().statusCode(400)
+        given().auth().oauth2(TestTokens.service()).queryParam("limit", 50_001).get("/internal/v1/region-feed").then().statusCode(400);
+        given().auth().oauth2(TestTokens.service()).queryParam("since", -1).get("/internal/v1/region-feed").then().statusCode(400)
                 .body("violations.field", contains("since"));
     }
 }

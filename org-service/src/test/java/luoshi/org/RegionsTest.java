@@ -1,5 +1,6 @@
 package luoshi.org;
 
+import static luoshi.security.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class RegionsTest {
 
     static ValidatableResponse put(String code, String body) {
-        return given().contentType(ContentType.JSON).body(body).put("/api/v1/regions/" + code).then();
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body).put("/api/v1/regions/" + code).then();
     }
 
     static String region(String name, String level, String parent) {
@@ -46,7 +47,7 @@ class RegionsTest {
                 .body("code", is("330602001901")).body("name", is("测试社区")).body("level", is("VILLAGE"))
                 .body("parentCode", is("330602001"));
         put("330602001901", region("测试新社区", "VILLAGE", "330602001")).statusCode(200).body("name", is("测试新社区"));
-        given().get("/api/v1/regions/330602001901").then().statusCode(200).body("name", is("测试新社区"));
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/330602001901").then().statusCode(200).body("name", is("测试新社区"));
     }
 
     @Test
@@ -78,7 +79,7 @@ class RegionsTest {
         put("990100", region("不存在市", "CITY", "990000")).statusCode(400)
                 .body("violations.field", contains("parentCode"))
                 .body("violations[0].message", containsString("990000"));
-        given().get("/api/v1/regions/990100").then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/990100").then().statusCode(404);
     }
 
     @Test
@@ -99,10 +100,10 @@ class RegionsTest {
     @Test
     void theCountryIsReadableButNeverWritten() {
         put("000000", region("中国", "PROVINCE", null)).statusCode(400).body("violations.field", contains("code"));
-        given().get("/api/v1/regions/000000").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/000000").then().statusCode(200)
                 .body("code", is("000000")).body("name", is("中华人民共和国")).body("level", nullValue());
         ensure("330000", "浙江省", "PROVINCE", null);
-        given().queryParam("size", 500).get("/api/v1/regions/000000/children").then().statusCode(200)
+        given().auth().oauth2(ADMIN).queryParam("size", 500).get("/api/v1/regions/000000/children").then().statusCode(200)
                 .body("items.code", hasItem("330000")).body("items.level", org.hamcrest.Matchers.everyItem(is("PROVINCE")));
     }
 
@@ -113,7 +114,7 @@ class RegionsTest {
         put("110101", region("东城区", "COUNTY", "110000")).statusCode(400).body("violations.field", contains("parentCode"));
         ensure("110100", "市辖区", "CITY", "110000");
         ensure("110101", "东城区", "COUNTY", "110100");
-        given().get("/api/v1/regions/110100/children").then().statusCode(200).body("items.code", hasItem("110101"));
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/110100/children").then().statusCode(200).body("items.code", hasItem("110101"));
     }
 
     @Test
@@ -123,7 +124,7 @@ class RegionsTest {
         ensure("429000", "省直辖县级行政区划", "CITY", "420000");
         put("429004", region("仙桃市", "CITY", "429000")).statusCode(400).body("violations.field", contains("level"));
         ensure("429004", "仙桃市", "COUNTY", "429000");
-        given().get("/api/v1/regions/429004").then().body("parentCode", is("429000")).body("level", is("COUNTY"));
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/429004").then().body("parentCode", is("429000")).body("level", is("COUNTY"));
     }
 
     @Test
@@ -132,7 +133,7 @@ class RegionsTest {
         ensure("440000", "广东省", "PROVINCE", null);
         ensure("441900", "东莞市", "CITY", "440000");
         ensure("441900003", "东城街道", "TOWNSHIP", "441900");
-        given().get("/api/v1/regions/441900/children").then().statusCode(200).body("items.code", hasItem("441900003"));
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/441900/children").then().statusCode(200).body("items.code", hasItem("441900003"));
     }
 
     @Test
@@ -142,18 +143,18 @@ class RegionsTest {
         ensure("330602002003", "第三社区", "VILLAGE", "330602002");
         ensure("330602002001", "第一社区", "VILLAGE", "330602002");
         ensure("330602002002", "第二社区", "VILLAGE", "330602002");
-        given().queryParam("size", 2).get("/api/v1/regions/330602002/children").then().statusCode(200)
+        given().auth().oauth2(ADMIN).queryParam("size", 2).get("/api/v1/regions/330602002/children").then().statusCode(200)
                 .body("items.code", contains("330602002001", "330602002002")).body("size", is(2)).body("page", is(0))
                 .body("total", is(3));
-        given().queryParam("size", 2).queryParam("page", 1).get("/api/v1/regions/330602002/children").then()
+        given().auth().oauth2(ADMIN).queryParam("size", 2).queryParam("page", 1).get("/api/v1/regions/330602002/children").then()
                 .body("items.code", contains("330602002003"));
-        given().queryParam("size", 501).get("/api/v1/regions/330602/children").then().statusCode(400)
+        given().auth().oauth2(ADMIN).queryParam("size", 501).get("/api/v1/regions/330602/children").then().statusCode(400)
                 .body("violations.field", contains("size"));
     }
 
     @Test
     void anUnknownRegionIs404() {
-        given().get("/api/v1/regions/330699").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/regions/330699/children").then().statusCode(404);
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/330699").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/330699/children").then().statusCode(404);
     }
 }

@@ -4,11 +4,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import luoshi.mariadb.MariaDbTestResource;
+import luoshi.security.testing.JwtTestResource;
 import luoshi.mariadb.ServiceFoundationChecks;
 
 /** The service runs on a real MariaDB, migrated by Flyway, with health, OpenAPI and problem details. */
 @QuarkusTest
 @QuarkusTestResource(value = MariaDbTestResource.class, initArgs = @ResourceArg(name = "schema", value = "org"))
+@QuarkusTestResource(JwtTestResource.class)
 class ServiceFoundationTest extends ServiceFoundationChecks {
 
     ServiceFoundationTest() {

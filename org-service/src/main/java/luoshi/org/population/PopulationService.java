@@ -16,13 +16,20 @@ import luoshi.api.region.ImportResult;
 import luoshi.api.region.Population;
 import luoshi.api.region.PopulationApi;
 import luoshi.api.region.RegionCode;
+import luoshi.audit.AuditTrail;
 import luoshi.org.db.Jdbc;
 import luoshi.org.feed.FeedCounter;
 import luoshi.org.feed.VersionedWrite;
+import luoshi.org.feed.VersionedWrite.Written;
 import luoshi.org.region.RegionService;
 import luoshi.org.region.RegionStore;
+import luoshi.security.Access;
 
-/** Population per region and year, written like regions: checked in memory, then only changed rows, versioned. */
+/**
+ * Population per region and year, written like regions: checked in memory, every row's region authorised
+ * (an operator of it or above), then only changed rows, versioned and audited. Reads are unchecked: the
+ * resource checks the caller first.
+ */
 @ApplicationScoped
 @Transactional
 public class PopulationService {
@@ -31,20 +38,26 @@ public class PopulationService {
     private final RegionStore regions;
     private final RegionService regionService;
     private final Jdbc jdbc;
+    private final Access access;
+    private final AuditTrail audit;
 
-    public PopulationService(PopulationStore store, RegionStore regions, RegionService regionService, Jdbc jdbc) {
+    public PopulationService(PopulationStore store, RegionStore regions, RegionService regionService, Jdbc jdbc,
+            Access access, AuditTrail audit) {
         this.store = store;
         this.regions = regions;
         this.regionService = regionService;
         this.jdbc = jdbc;
+        this.access = access;
+        this.audit = audit;
     }
 
     public Population put(Population row) {
         if (RegionCode.isCountry(row.regionCode())) {
             throw ProblemException.badRequest("code", "000000 is the country: set the population of its regions");
         }
+        access.write(row.regionCode()); // before the lookup: outside the caller's subtree is a 403, known or not
         regionService.get(row.regionCode());
-        write(List.of(row), i -> "");
+        write(List.of(row), false);
         return row;
     }
 
@@ -56,10 +69,11 @@ public class PopulationService {
     }
 
     public ImportResult importPopulation(List<Population> rows) {
-        return write(rows, i -> "[" + i + "].");
+        return write(rows, true);
     }
 
-    private ImportResult write(List<Population> rows, IntFunction<String> field) {
+    private ImportResult write(List<Population> rows, boolean batch) {
+        IntFunction<String> field = batch ? i -> "[" + i + "]." : i -> "";
         List<Violation> violations = new ArrayList<>();
         Map<String, Integer> rowOfKey = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -72,8 +86,9 @@ public class PopulationService {
             }
         }
         VersionedWrite.reject(violations);
+        VersionedWrite.authorize(rows, batch, Population::regionCode, access::write, Population::regionCode, access::write);
 
-        return jdbc.withConnection(c -> {
+        Written<Population> written = jdbc.withConnection(c -> {
             long version = FeedCounter.lock(c);
             Set<String> codes = new HashSet<>();
             rows.forEach(p -> codes.add(p.regionCode()));
@@ -88,6 +103,9 @@ public class PopulationService {
             return VersionedWrite.writeChanged(c, version, rows, p -> stored.get(PopulationStore.key(p.regionCode(), p.year())),
                     Comparator.comparing(Population::regionCode), store::upsert);
         });
+        VersionedWrite.audit(audit, "population", batch, written.changes(),
+                p -> PopulationStore.key(p.regionCode(), p.year()), Population::regionCode);
+        return written.result();
     }
 
     private static void check(Population p, String field, List<Violation> violations) {

@@ -17,14 +17,19 @@ import luoshi.api.region.ImportResult;
 import luoshi.api.region.Region;
 import luoshi.api.region.RegionCode;
 import luoshi.api.region.RegionLevel;
+import luoshi.audit.AuditTrail;
 import luoshi.org.db.Jdbc;
 import luoshi.org.feed.FeedCounter;
 import luoshi.org.feed.VersionedWrite;
+import luoshi.org.feed.VersionedWrite.Written;
+import luoshi.security.Access;
 
 /**
  * Regions: single writes and bulk imports go the same way. Everything that can be checked in memory is
  * checked before the database is touched; then, with the feed counter locked, the stored rows are read,
- * the parents checked, and only new or changed rows written (so a re-import adds no version).
+ * the parents checked, and only new or changed rows written (so a re-import adds no version). An operator
+ * writes only regions below its own (API.md, Security): every row is authorised after the in-memory checks and
+ * before the database is touched. Reads here are unchecked lookups: the resources check the caller first.
  */
 @ApplicationScoped
 @Transactional
@@ -35,19 +40,23 @@ public class RegionService {
 
     private final RegionStore store;
     private final Jdbc jdbc;
+    private final Access access;
+    private final AuditTrail audit;
 
-    public RegionService(RegionStore store, Jdbc jdbc) {
+    public RegionService(RegionStore store, Jdbc jdbc, Access access, AuditTrail audit) {
         this.store = store;
         this.jdbc = jdbc;
+        this.access = access;
+        this.audit = audit;
     }
 
     /** Creates or renames one region; answers true when it was created. */
     public boolean put(Region region) {
-        return write(List.of(region), i -> "").created() == 1;
+        return write(List.of(region), false).created() == 1;
     }
 
     public ImportResult importRegions(List<Region> regions) {
-        return write(regions, i -> "[" + i + "].");
+        return write(regions, true);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -64,7 +73,8 @@ public class RegionService {
         return store.children(code, page, size);
     }
 
-    private ImportResult write(List<Region> rows, IntFunction<String> field) {
+    private ImportResult write(List<Region> rows, boolean batch) {
+        IntFunction<String> field = batch ? i -> "[" + i + "]." : i -> "";
         List<Violation> violations = new ArrayList<>();
         Map<String, Integer> rowOfCode = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -76,8 +86,12 @@ public class RegionService {
             }
         }
         VersionedWrite.reject(violations);
+        // writeRegion(code) holds exactly when the code's parent (the country for a province) lies in the caller's
+        // subtree, so one write() check of the region containing every parent vouches for a whole batch
+        VersionedWrite.authorize(rows, batch, Region::code, access::writeRegion,
+                r -> r.parentCode() == null ? RegionCode.COUNTRY : r.parentCode(), access::write);
 
-        return jdbc.withConnection(c -> {
+        Written<Region> written = jdbc.withConnection(c -> {
             long version = FeedCounter.lock(c);
             Set<String> wanted = new HashSet<>(rowOfCode.keySet());
             rows.stream().map(Region::parentCode).filter(p -> p != null).forEach(wanted::add);
@@ -94,5 +108,7 @@ public class RegionService {
             return VersionedWrite.writeChanged(c, version, rows, r -> stored.get(r.code()),
                     Comparator.comparing(Region::level, Comparator.comparingInt(RegionLevel::ordinal)), store::upsert);
         });
+        VersionedWrite.audit(audit, "region", batch, written.changes(), Region::code, Region::code);
+        return written.result();
     }
 }

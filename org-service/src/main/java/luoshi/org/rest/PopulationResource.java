@@ -8,15 +8,19 @@ import luoshi.api.region.PopulationRow;
 import luoshi.api.region.PopulationWrite;
 import luoshi.org.csv.CsvRecords;
 import luoshi.org.population.PopulationService;
+import luoshi.security.Access;
 
+/** Reads are checked here; writes in {@link PopulationService}, every row of a batch. */
 public class PopulationResource implements PopulationApi {
 
     private final PopulationService population;
     private final CsvRecords csv;
+    private final Access access;
 
-    public PopulationResource(PopulationService population, CsvRecords csv) {
+    public PopulationResource(PopulationService population, CsvRecords csv, Access access) {
         this.population = population;
         this.csv = csv;
+        this.access = access;
     }
 
     @Override
@@ -26,6 +30,7 @@ public class PopulationResource implements PopulationApi {
 
     @Override
     public Population get(String code, int year) {
+        access.read(code);
         return population.get(code, year);
     }
 

@@ -9,16 +9,20 @@ import luoshi.api.region.RegionWrite;
 import luoshi.api.region.RegionsApi;
 import luoshi.org.csv.CsvRecords;
 import luoshi.org.region.RegionService;
+import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
 
+/** Reads are checked here (the region is in the path); writes in {@link RegionService}, after the rows' own checks. */
 public class RegionsResource implements RegionsApi {
 
     private final RegionService regions;
     private final CsvRecords csv;
+    private final Access access;
 
-    public RegionsResource(RegionService regions, CsvRecords csv) {
+    public RegionsResource(RegionService regions, CsvRecords csv, Access access) {
         this.regions = regions;
         this.csv = csv;
+        this.access = access;
     }
 
     @Override
@@ -30,11 +34,13 @@ public class RegionsResource implements RegionsApi {
 
     @Override
     public Region get(String code) {
+        access.read(code);
         return regions.get(code);
     }
 
     @Override
     public Page<Region> children(String code, int page, int size) {
+        access.read(code); // 000000's children (the provinces): a country-wide caller only
         return regions.children(code, page, size);
     }
 
