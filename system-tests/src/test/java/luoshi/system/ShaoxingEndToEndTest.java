@@ -52,7 +52,7 @@ class ShaoxingEndToEndTest {
                 .collect(Collectors.joining("\n")) + "\n";
         assertThat(csv.lines().count()).isEqualTo(1 + 1 + 1 + 6 + 103);
 
-        given().baseUri(system.gateway().toString()).auth().oauth2(TestTokens.token("operator", "330000"))
+        given().baseUri(system.gateway().toString()).auth().oauth2(TestTokens.token("operator", "000000"))
                 .contentType("text/csv; charset=UTF-8").body(csv)
                 .post("/api/v1/regions/batch").then().statusCode(200);
 
