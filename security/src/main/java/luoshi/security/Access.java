@@ -77,8 +77,11 @@ public class Access {
     /** The region a list covers: the one asked for, which must be readable, else the caller's own. */
     public String readScope(String requested) {
         if (requested == null || requested.isBlank()) {
+            if (caller.has(Role.SERVICE)) {
+                return RegionCode.COUNTRY;
+            }
             role(Role.VIEWER);
-            return caller.has(Role.SERVICE) ? RegionCode.COUNTRY : ownRegion();
+            return ownRegion();
         }
         read(requested);
         return requested;

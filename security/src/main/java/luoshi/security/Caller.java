@@ -18,6 +18,11 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    // read once per request: a batch asks for every row
+    private String region;
+    private boolean regionRead;
+    private Set<String> groups;
+
     public String subject() {
         String sub = token.getSubject();
         return sub != null ? sub : token.getName();
@@ -25,18 +30,28 @@ public class Caller {
 
     /** The caller's region, or null when the token has none that is a region code. */
     public String region() {
-        Object claim = token.getClaim("region");
-        String region = claim instanceof JsonString s ? s.getString() : claim == null ? null : claim.toString();
-        if (region == null || !(RegionCode.isCountry(region) || RegionCode.levelOf(region).isPresent())) {
-            return null;
+        if (!regionRead) {
+            region = regionClaim();
+            regionRead = true;
         }
         return region;
     }
 
+    private String regionClaim() {
+        Object claim = token.getClaim("region");
+        String value = claim instanceof JsonString s ? s.getString() : claim == null ? null : claim.toString();
+        if (value == null || !(RegionCode.isCountry(value) || RegionCode.levelOf(value).isPresent())) {
+            return null;
+        }
+        return value;
+    }
+
     /** True when the token grants {@code role}: admin includes operator, operator includes viewer. */
     public boolean has(Role role) {
-        Set<String> groups = token.getGroups();
         if (groups == null) {
+            groups = token.getGroups() == null ? Set.of() : token.getGroups();
+        }
+        if (groups.isEmpty()) {
             return false;
         }
         if (role == Role.SERVICE) {
