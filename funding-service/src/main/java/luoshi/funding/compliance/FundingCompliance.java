@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import luoshi.api.common.Clocks;
 import luoshi.api.common.Page;
 import luoshi.api.common.ProblemException;
+import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.compliance.Requirement;
@@ -109,8 +110,8 @@ public class FundingCompliance {
         if (page < 0) {
             throw ProblemException.badRequest("page", "must be 0 or more");
         }
-        if (size < 1 || size > Page.MAX_SIZE) {
-            throw ProblemException.badRequest("size", "must be between 1 and " + Page.MAX_SIZE);
+        if (size < 1 || size > ComplianceSource.MAX_OPEN_ITEMS_PAGE) {
+            throw ProblemException.badRequest("size", "must be between 1 and " + ComplianceSource.MAX_OPEN_ITEMS_PAGE);
         }
         if (to.isBefore(from) || to.getYear() - from.getYear() >= MAX_OPEN_ITEM_YEARS) {
             throw ProblemException.badRequest("dueTo", "must be on or after dueFrom and at most "
@@ -134,7 +135,6 @@ public class FundingCompliance {
         }
         String open = "SELECT * FROM (" + String.join(" UNION ALL ", selects) + ") x"
                 + " WHERE x.status IN ('PENDING','NON_COMPLIANT')";
-        long total = ((Number) query("SELECT COUNT(*) FROM (" + open + ") o").get(0)[0]).longValue();
         List<OpenItem> items = query(open + " ORDER BY x.requirement_id, x.code, x.year LIMIT " + size
                 + " OFFSET " + Page.offset(page, size)).stream().map(row -> {
                     Requirement r = reqs.get((String) row[2]);
@@ -142,6 +142,8 @@ public class FundingCompliance {
                     return new OpenItem(r.id(), r.title(), (String) row[0], (String) row[1], p.start(), p.end(), p.due(),
                             ComplianceStatus.valueOf((String) row[4]));
                 }).toList();
+        long total = Page.total(page, size, items.size(),
+                () -> ((Number) query("SELECT COUNT(*) FROM (" + open + ") o").get(0)[0]).longValue());
         return new Page<>(items, page, size, total);
     }
 
