@@ -90,10 +90,12 @@ final class RawSql {
 
     /** The counts of the rollup of {@code root}: (child, child name, requirement, status, count); child = root for its own items. */
     String rollup(String root, int year, LocalDate asOf) {
-        String rows = branches(Scope.subtree(root), Periods.of(year), asOf);
-        return "SELECT y.child, c.name, y.req, y.status, y.n FROM (SELECT " + childOf(root, "x.code")
-                + " AS child, x.req, x.status, COUNT(*) AS n FROM (" + rows + ") x GROUP BY 1, 2, 3) y"
-                + " LEFT JOIN " + ORG + ".region c ON c.code = y.child";
+        // each branch grouped on its own: grouping their union would first materialise every region's every status
+        String grouped = selects(Scope.subtree(root), Periods.of(year), asOf).stream().map(b -> "SELECT "
+                + childOf(root, "x.code") + " AS child, x.req, x.status, COUNT(*) AS n FROM (" + b + ") x GROUP BY 1, 2, 3")
+                .collect(Collectors.joining(" UNION ALL "));
+        return "SELECT y.child, c.name, y.req, y.status, y.n FROM (" + grouped + ") y LEFT JOIN " + ORG
+                + ".region c ON c.code = y.child";
     }
 
     /** The items of one region: (requirement, status, period start, actual), with the region's name. */
@@ -125,6 +127,11 @@ final class RawSql {
     }
 
     String branches(Scope scope, Periods periods, LocalDate asOf) {
+        return String.join(" UNION ALL ", selects(scope, periods, asOf));
+    }
+
+    /** One SELECT per requirement (and year, for a YEAR requirement asked about several). */
+    List<String> selects(Scope scope, Periods periods, LocalDate asOf) {
         List<String> selects = new ArrayList<>();
         for (Requirement r : catalog) {
             switch (r.period()) {
@@ -140,7 +147,7 @@ final class RawSql {
                 default -> throw new IllegalStateException("unknown period " + r.period() + " of " + r.id());
             }
         }
-        return String.join(" UNION ALL ", selects);
+        return selects;
     }
 
     private String year(Requirement r, int year, Scope scope, LocalDate asOf) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import luoshi.api.common.Clocks;
 import luoshi.api.common.Page;
@@ -82,10 +83,14 @@ public class FundingCompliance {
         Map<String, StatusCounts> byRequirement = new LinkedHashMap<>();
         reqs.forEach(r -> byRequirement.put(r.id(), StatusCounts.ZERO));
         if (!reqs.isEmpty()) {
-            String sql = "SELECT y.child, c.name, y.requirement_id, y.status, COUNT(*) FROM (SELECT "
-                    + RegionCode.childOfSql(regionCode, "x.code") + " AS child, x.requirement_id, x.status FROM ("
-                    + statusSql.statuses(reqs, List.of(y), regionCode, day) + ") x) y"
-                    + " LEFT JOIN region c ON c.code = y.child GROUP BY y.child, c.name, y.requirement_id, y.status";
+            // Each requirement's statuses grouped on their own, then named: a union of every region's status for every
+            // requirement was materialised whole before grouping (benchmarks/: a third of a national rollup), and the
+            // names are joined to the few groups, not to every region of the subtree.
+            String grouped = reqs.stream().map(r -> "SELECT " + RegionCode.childOfSql(regionCode, "x.code")
+                    + " AS child, x.requirement_id, x.status, COUNT(*) AS n FROM (" + statusSql.statuses(r, y, regionCode, day)
+                    + ") x GROUP BY 1, 2, 3").collect(Collectors.joining(" UNION ALL "));
+            String sql = "SELECT y.child, c.name, y.requirement_id, y.status, y.n FROM (" + grouped + ") y"
+                    + " LEFT JOIN region c ON c.code = y.child";
             for (Object[] row : query(sql)) {
                 String child = (String) row[0];
                 StatusCounts n = StatusCounts.of(ComplianceStatus.valueOf((String) row[3]), ((Number) row[4]).longValue());

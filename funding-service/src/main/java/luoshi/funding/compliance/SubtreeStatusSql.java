@@ -2,7 +2,6 @@ package luoshi.funding.compliance;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.stream.Collectors;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Requirement;
@@ -24,12 +23,6 @@ public class SubtreeStatusSql {
 
     SubtreeStatusSql(FundingRequirements requirements) {
         this.requirements = requirements;
-    }
-
-    /** The union of {@link #statuses} for several requirements and years. */
-    public String statuses(List<Requirement> reqs, List<Integer> years, String root, LocalDate asOf) {
-        return reqs.stream().flatMap(r -> years.stream().map(y -> statuses(r, y, root, asOf)))
-                .collect(Collectors.joining(" UNION ALL "));
     }
 
     public String statuses(Requirement r, int year, String root, LocalDate asOf) {
