@@ -310,35 +310,33 @@ public final class Main {
         ((ObjectNode) results.get("machine")).put("loadAverageBeforeQueries", Machine.loadAverage());
         ArrayNode queries = results.putArray("queries");
         Map<String, Long> pids = pids();
-        try (MemorySampler memory = new MemorySampler(pids, null, -1, Duration.ofMillis(500))) {
-            String provinceSql = sql.rollup(PROVINCE, YEAR, AS_OF);
-            String nationalSql = sql.rollup("000000", YEAR, AS_OF);
-            for (int clients : List.of(1, options.clients())) {
-                queries.add(compare("province rollup " + PROVINCE, clients,
-                        c -> () -> complete(gateway.get("/api/v1/compliance/" + PROVINCE + "/rollup" + query)),
-                        c -> sqlCall(provinceSql)));
-            }
-            for (int clients : List.of(1, options.clients())) {
-                queries.add(compare("national rollup 000000 (per province)", clients,
-                        c -> () -> complete(gateway.get("/api/v1/compliance/000000/rollup" + query)),
-                        c -> sqlCall(nationalSql)));
-            }
-            for (int clients : List.of(1, options.clients())) {
-                queries.add(compare("single-region compliance (" + singles.size() + " Shaoxing townships in turn)", clients,
-                        c -> {
-                            int[] next = {c * 7};
-                            return () -> complete(gateway.get("/api/v1/compliance/" + singles.get(next[0]++ % singles.size()) + query));
-                        },
-                        c -> {
-                            int[] next = {c * 7};
-                            return sqlCall(() -> sql.items(singles.get(next[0]++ % singles.size()), YEAR, AS_OF));
-                        }));
-            }
-            memory.close();
-            ArrayNode mem = results.putArray("memory");
-            memory.peakRss().forEach((name, rss) -> mem.addObject().put("process", name)
-                    .put("maxHeap", name.equals("mariadb") ? "—" : Processes.maxHeap(pids.get(name))).put("peakRssQueriesBytes", rss));
+        apiRss.clear();
+        String provinceSql = sql.rollup(PROVINCE, YEAR, AS_OF);
+        String nationalSql = sql.rollup("000000", YEAR, AS_OF);
+        for (int clients : List.of(1, options.clients())) {
+            queries.add(compare("province rollup " + PROVINCE, clients,
+                    c -> () -> complete(gateway.get("/api/v1/compliance/" + PROVINCE + "/rollup" + query)),
+                    c -> sqlCall(provinceSql)));
         }
+        for (int clients : List.of(1, options.clients())) {
+            queries.add(compare("national rollup 000000 (per province)", clients,
+                    c -> () -> complete(gateway.get("/api/v1/compliance/000000/rollup" + query)),
+                    c -> sqlCall(nationalSql)));
+        }
+        for (int clients : List.of(1, options.clients())) {
+            queries.add(compare("single-region compliance (" + singles.size() + " Shaoxing townships in turn)", clients,
+                    c -> {
+                        int[] next = {c * 7};
+                        return () -> complete(gateway.get("/api/v1/compliance/" + singles.get(next[0]++ % singles.size()) + query));
+                    },
+                    c -> {
+                        int[] next = {c * 7};
+                        return sqlCall(() -> sql.items(singles.get(next[0]++ % singles.size()), YEAR, AS_OF));
+                    }));
+        }
+        ArrayNode mem = results.putArray("memory");
+        apiRss.forEach((name, rss) -> mem.addObject().put("process", name)
+                .put("maxHeap", name.equals("mariadb") ? "—" : Processes.maxHeap(pids.get(name))).put("peakRssQueriesBytes", rss));
     }
 
     /** A call's answer must be 200; false when it is partial (a service did not answer in time). */
@@ -356,7 +354,13 @@ public final class Main {
         System.out.printf("measuring %s, %d client%s, %d s each (load average %s) ...%n", answer, clients, clients == 1 ? "" : "s",
                 options.duration().toSeconds(), load);
         settle();
-        Latency.Result a = Latency.run(clients, warmUp, options.duration(), 1, api);
+        Latency.Result a;
+        // the services' memory under load: sampled while the API is measured (the baseline loads only the database)
+        try (MemorySampler memory = new MemorySampler(pids(), null, -1, Duration.ofMillis(250))) {
+            a = Latency.run(clients, warmUp, options.duration(), 1, api);
+            memory.close();
+            memory.peakRss().forEach((name, rss) -> apiRss.merge(name, rss, Math::max));
+        }
         List<Connection> connections = new ArrayList<>();
         Latency.Result b;
         try {
@@ -409,6 +413,7 @@ public final class Main {
     }
 
     private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
+    private final Map<String, Long> apiRss = new LinkedHashMap<>();
 
     private static Latency.Call sqlCall(String sql) {
         return sqlCall(() -> sql);
@@ -501,10 +506,13 @@ public final class Main {
             }
             checked++;
         }
+        boolean differ = problems.stream().anyMatch(p -> !p.contains("not compared"));
         String verdict = problems.isEmpty()
                 ? "The answers agree: the rollups of " + PROVINCE + " and 000000 give the same counts in total and per child through"
                         + " the API as the raw SQL, and the items of " + checked + " Shaoxing townships the same statuses."
-                : "**The answers differ** (the baseline or the services are wrong): " + String.join("; ", problems);
+                : differ ? "**The answers differ** (the baseline or the services are wrong): " + String.join("; ", problems)
+                : "The items of " + checked + " Shaoxing townships have the same statuses through the API as by the raw SQL; "
+                        + String.join("; ", problems) + ".";
         System.out.println(verdict);
         return verdict;
     }

@@ -108,7 +108,7 @@ final class Report {
         } else {
             md.append("Cold start: not measured (the harness targeted a running system).\n\n");
         }
-        md.append("| process | -Xmx | RSS peak while the queries ran | RSS peak during the reminder job |\n|---|---:|---:|---:|\n");
+        md.append("| process | -Xmx | RSS peak while the API queries ran | RSS peak during the reminder job |\n|---|---:|---:|---:|\n");
         for (JsonNode p : r.path("memory")) {
             md.append("| ").append(p.path("process").asText()).append(" | ").append(p.path("maxHeap").asText()).append(" | ")
                     .append(mib(p.path("peakRssQueriesBytes").asLong())).append(" | ").append(mib(p.path("peakRssRemindersBytes").asLong()))
