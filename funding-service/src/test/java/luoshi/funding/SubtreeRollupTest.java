@@ -64,8 +64,10 @@ class SubtreeRollupTest {
                 .isEqualTo(Map.of("COMPLIANT", 0, "PENDING", 1, "NON_COMPLIANT", 0, "NO_DATA", 0, "NOT_APPLICABLE", 3));
         assertThat(r.getList("warnings")).isEmpty();
 
-        // the whole country: its children are the provinces
-        assertThat(Api.rollup("000000", 2025, "2025-06-30").getList("children.regionCode")).contains("330000");
+        // the whole country: its children are the provinces; a Shaoxing requirement still counts Keqiao's facts
+        JsonPath country = Api.rollup("000000", 2025, "2025-06-30");
+        assertThat(country.getList("children.regionCode")).contains("330000");
+        assertThat(country.getInt("children.find { it.regionCode == '330000' }.counts.COMPLIANT")).isGreaterThanOrEqualTo(3);
 
         JsonPath late = Api.rollup(COUNTY, 2025, "2026-01-01");
         assertThat(late.getInt("counts.PENDING")).isZero();

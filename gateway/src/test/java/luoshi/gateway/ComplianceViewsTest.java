@@ -27,7 +27,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import luoshi.api.common.Problem;
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +168,41 @@ class ComplianceViewsTest extends DownstreamTest {
         given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}", unknown).then().statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("detail", is("No region 330699."));
+    }
+
+    @Test
+    void callersAskingForTheSameRollupAtOnceShareItsComputationButNeverAnEarlierOne() throws Exception {
+        String city = "330600";
+        String path = "/internal/v1/compliance/regions/" + city + "/rollup";
+        for (WireMock service : List.of(org, funding, review)) {
+            service.register(get(urlPathEqualTo(path)).willReturn(okJson(toJson(rollup(city, "绍兴市", counts(1, 0, 0, 0, 0),
+                    List.of(), List.of()))).withFixedDelay(1000)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> callers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                callers.add(() -> given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}/rollup?year=2025&asOf=2026-11-22", city).then()
+                        .statusCode(200).body("counts.COMPLIANT", is(3)).body("incomplete", empty()).extract().statusCode());
+            }
+            for (Future<Integer> answer : pool.invokeAll(callers)) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // eight callers at once: the round running when they came, and one more for all who came during it
+        int[] asked = new int[3];
+        List<WireMock> services = List.of(org, funding, review);
+        for (int i = 0; i < 3; i++) {
+            asked[i] = services.get(i).find(getRequestedFor(urlPathEqualTo(path))).size();
+            assertThat(asked[i]).isBetween(1, 2);
+        }
+        // a caller that comes after them gets a round of its own
+        given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}/rollup?year=2025&asOf=2026-11-22", city).then().statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            services.get(i).verifyThat(asked[i] + 1, getRequestedFor(urlPathEqualTo(path)));
+        }
     }
 
     static void stubItems(WireMock service, String regionCode, String body) {

@@ -29,6 +29,7 @@ class OpenApiTest extends DownstreamTest {
             // Organisations and leaders — org-service
             Map.entry("/api/v1/organizations", List.of("post", "get")),
             Map.entry("/api/v1/organizations/{id}/leaders", List.of("post", "get")),
+            Map.entry("/api/v1/organizations/batch", List.of("post")),
             // Committee terms, meetings, documents — review-service
             Map.entry("/api/v1/committee-terms", List.of("post", "get")),
             Map.entry("/api/v1/meetings", List.of("post", "get")),

@@ -80,6 +80,36 @@ class CommitteeRecordsTest {
     }
 
     @Test
+    void concurrentTermsOfNeighbouringRegionsAreAllStored() throws Exception {
+        // adjacent codes share index gaps: a locking range read for one region used to deadlock with another's insert
+        List<String> regions = List.of("410102", "410103", "410104", "410105", "410106", "410108", "410122", "410171",
+                "410172", "410173", "410181", "410182", "410183", "410184", "410185", "410202", "410203", "410204", "410205",
+                "410212", "410221", "410222", "410223", "410225", "410302", "410303", "410304", "410305", "410307", "410308",
+                "410311", "410323", "410324", "410325", "410326", "410327", "410328", "410329", "410371", "410402");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> posts = new ArrayList<>();
+            for (String region : regions) {
+                posts.add(() -> given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(term(region, "2019-07-01", "2024-06-30"))
+                        .post("/api/v1/committee-terms").then().extract().statusCode());
+                posts.add(() -> given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(term(region, "2024-07-01", "2029-06-30"))
+                        .post("/api/v1/committee-terms").then().extract().statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(posts)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).hasSize(80).containsOnly(201);
+        } finally {
+            pool.shutdown();
+        }
+        for (String region : List.of("410102", "410225", "410402")) {
+            given().auth().oauth2(ADMIN).get("/api/v1/committee-terms?regionCode=" + region).then().body("total", is(2))
+                    .body("items.start", contains("2019-07-01", "2024-07-01"));
+        }
+    }
+
+    @Test
     void aMeetingWithChineseTextRoundTripsAndCanBeDeleted() {
         String id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"regionCode\":\"330681\",\"type\":\"STANDING_COMMITTEE_STUDY\",\"date\":\"2025-03-10\","

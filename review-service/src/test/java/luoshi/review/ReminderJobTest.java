@@ -17,6 +17,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,9 @@ class ReminderJobTest {
                 .body("items.stage", contains("UPCOMING", "UPCOMING", "UPCOMING"))
                 .body("items.find { it.regionCode == '330102001' }.dueDate", is("2026-12-06"))
                 .body("items.find { it.regionCode == '330102001' }.regionName", is("清波街道"));
+        Instant createdAt = Instant.parse(given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=330102001").then()
+                .extract().<String>path("items[0].createdAt"));
+        assertThat(Duration.between(createdAt, Instant.now()).abs()).isLessThan(Duration.ofMinutes(5));
     }
 
     @Test

@@ -79,6 +79,10 @@ class AuthorizationMatrixTest {
         // Organisations and leaders — org-service
         all.add(write("POST", () -> "/api/v1/organizations", Role.operator,
                 () -> "{\"regionCode\":\"330602001\",\"type\":\"RED_CROSS\",\"name\":\"红十字会" + SEQ.incrementAndGet() + "\"}"));
+        all.add(write("POST", () -> "/api/v1/organizations/batch", Role.operator,
+                () -> "[{\"regionCode\":\"330602001\",\"type\":\"RED_CROSS\",\"name\":\"红十字会" + SEQ.incrementAndGet()
+                        + "\",\"leaders\":[{\"name\":\"赵\",\"role\":\"HEAD\",\"employment\":\"FULL_TIME\","
+                        + "\"frontline\":false,\"from\":\"2024-01-01\"}]}]"));
         all.add(read("/api/v1/organizations?regionCode=" + TOWNSHIP, Role.viewer, Scope.REGION));
         all.add(write("POST", () -> "/api/v1/organizations/" + organization + "/leaders", Role.operator,
                 () -> "{\"name\":\"王" + SEQ.incrementAndGet() + "\",\"role\":\"MEMBER\",\"employment\":\"PART_TIME\","

@@ -20,6 +20,13 @@ import luoshi.api.common.Page;
 @Produces(MediaType.APPLICATION_JSON)
 public interface ComplianceSource {
 
+    /**
+     * The largest page of {@link #openItems}: the reminder job reads the whole country's open items, and each call
+     * evaluates every requirement over the country again, so few large pages (benchmarks/: 85 pages of 500 took
+     * minutes).
+     */
+    int MAX_OPEN_ITEMS_PAGE = 50_000;
+
     /** The requirements this service owns, with their parameters as the issuer set them. */
     @GET
     @Path("/requirements")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.util.List;
 import luoshi.api.common.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,6 +37,21 @@ public interface OrganizationsApi {
     @APIResponse(responseCode = "400", description = "Unknown region or superior, or a superior of another type or region")
     @APIResponse(responseCode = "409", description = "The region already has an organisation of this type and name")
     RestResponse<Organization> create(@Valid @NotNull NewOrganization organization);
+
+    /** At most this many organisations a batch, like the other batch imports. */
+    int MAX_BATCH_ROWS = 10_000;
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Create up to 10,000 organisations with their leaders, all or nothing",
+            description = "Each row is an organisation as POST /api/v1/organizations takes it, with an optional leaders array "
+                    + "as POST /api/v1/organizations/{id}/leaders takes them. Every row is checked first: any invalid row is a "
+                    + "400 naming it ([3].regionCode, [3].leaders[0].to) and nothing is stored. A superiorId names an "
+                    + "organisation stored already. The answer lists the new ids in the order of the rows.")
+    @APIResponse(responseCode = "200", description = "Every organisation and leader stored")
+    @APIResponse(responseCode = "400", description = "Invalid rows, each named by its index; nothing is stored")
+    @APIResponse(responseCode = "409", description = "A row repeats an organisation stored already (region, type and name); nothing is stored")
+    OrganizationImport importOrganizations(@Valid @NotNull List<@Valid @NotNull OrganizationRow> organizations);
 
     @GET
     @Operation(summary = "Organisations, sorted by region code, type and id",

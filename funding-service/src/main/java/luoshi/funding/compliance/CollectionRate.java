@@ -49,7 +49,7 @@ public class CollectionRate implements FundingRuleType {
     }
 
     @Override
-    public SubtreeSql subtreeSql(ObjectNode rule, String thresholdSql, int year, String subtreePattern) {
+    public SubtreeSql subtreeSql(ObjectNode rule, String thresholdSql, int year, String factsPattern) {
         return new SubtreeSql("LEFT JOIN union_fee u ON u.region_code = g.code AND u.year = " + year,
                 "u.region_code IS NULL OR u.due = 0", "u.collected >= (" + thresholdSql + ") * u.due");
     }

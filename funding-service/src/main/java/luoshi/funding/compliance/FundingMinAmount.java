@@ -39,8 +39,8 @@ public class FundingMinAmount implements FundingRuleType {
     }
 
     @Override
-    public SubtreeSql subtreeSql(ObjectNode rule, String thresholdSql, int year, String subtreePattern) {
-        return new SubtreeSql(FundingSql.fundingSumJoin(RuleParameters.category(rule), year, subtreePattern), "FALSE",
+    public SubtreeSql subtreeSql(ObjectNode rule, String thresholdSql, int year, String factsPattern) {
+        return new SubtreeSql(FundingSql.fundingSumJoin(RuleParameters.category(rule), year, factsPattern), "FALSE",
                 "COALESCE(f.total, 0) >= " + thresholdSql);
     }
 }

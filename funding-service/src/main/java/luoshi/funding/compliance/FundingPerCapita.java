@@ -49,8 +49,8 @@ public class FundingPerCapita implements FundingRuleType {
     }
 
     @Override
-    public SubtreeSql subtreeSql(ObjectNode rule, String thresholdSql, int year, String subtreePattern) {
-        return new SubtreeSql(FundingSql.fundingSumJoin(RuleParameters.category(rule), year, subtreePattern)
+    public SubtreeSql subtreeSql(ObjectNode rule, String thresholdSql, int year, String factsPattern) {
+        return new SubtreeSql(FundingSql.fundingSumJoin(RuleParameters.category(rule), year, factsPattern)
                 + " LEFT JOIN population p ON p.region_code = g.code AND p.year = " + year,
                 "p.region_code IS NULL", "COALESCE(f.total, 0) >= (" + thresholdSql + ") * p.total");
     }

@@ -30,9 +30,10 @@ public interface FundingRuleType extends RuleType {
     /**
      * The same verdict in SQL for every region {@code g} of a subtree: joins (aliases of its own)
      * and the conditions for NO_DATA and for "met", given the SQL of the threshold in force; the
-     * subtree is {@code g.code LIKE subtreePattern} (a validated code prefix, safe to inline).
+     * facts joined need only cover {@code region_code LIKE factsPattern}: the subtree and the issuer's, narrowed
+     * by {@link SubtreeStatusSql#factsPattern} (a validated code prefix, safe to inline).
      */
-    SubtreeSql subtreeSql(ObjectNode rule, String thresholdSql, int year, String subtreePattern);
+    SubtreeSql subtreeSql(ObjectNode rule, String thresholdSql, int year, String factsPattern);
 
     /** {@code noData}: a fact the rule needs is missing. {@code met} counts only when there is data. */
     record Verdict(boolean noData, boolean met, String expected, String actual, List<Evidence> evidence) {

@@ -2,7 +2,6 @@ package luoshi.funding.compliance;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.stream.Collectors;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Requirement;
@@ -26,18 +25,12 @@ public class SubtreeStatusSql {
         this.requirements = requirements;
     }
 
-    /** The union of {@link #statuses} for several requirements and years. */
-    public String statuses(List<Requirement> reqs, List<Integer> years, String root, LocalDate asOf) {
-        return reqs.stream().flatMap(r -> years.stream().map(y -> statuses(r, y, root, asOf)))
-                .collect(Collectors.joining(" UNION ALL "));
-    }
-
     public String statuses(Requirement r, int year, String root, LocalDate asOf) {
         RequirementCatalog catalog = requirements.catalog();
         FundingRuleType type = requirements.typeOf(r);
         String pattern = RegionCode.subtreePattern(root);
         String threshold = catalog.parameterSql(r, type.threshold(), "g.code");
-        SubtreeSql sql = type.subtreeSql(r.rule(), threshold, year, pattern);
+        SubtreeSql sql = type.subtreeSql(r.rule(), threshold, year, factsPattern(root, r.issuerRegionCode()));
         ComplianceStatus notMet = ComplianceStatus.decide(false, FundingRequirements.period(r, year).due(), asOf);
         return "SELECT g.code AS code, g.name AS name, " + literal(r.id()) + " AS requirement_id, " + year + " AS year,"
                 + " CASE WHEN NOT (" + applies(r) + ") OR (" + threshold + ") IS NULL THEN 'NOT_APPLICABLE'"
@@ -46,6 +39,18 @@ public class SubtreeStatusSql {
                 + " ELSE '" + notMet.name() + "' END AS status"
                 + " FROM region g " + sql.joins()
                 + " WHERE g.code LIKE '" + pattern + "'";
+    }
+
+    /**
+     * The regions whose facts a requirement's verdicts over {@code root}'s subtree can use: those in both the subtree
+     * and the issuer's subtree, the other regions being NOT_APPLICABLE. Subtrees are prefix ranges, so that is the
+     * narrower of the two (when they are disjoint, no region needs facts and the narrower is as good as any). Without
+     * it a Shaoxing requirement summed the whole country's funding in every national query (benchmarks/).
+     */
+    static String factsPattern(String root, String issuer) {
+        String a = RegionCode.prefix(root);
+        String b = RegionCode.prefix(issuer);
+        return (a.length() >= b.length() ? a : b) + "%";
     }
 
     /** {@link RequirementCatalog#applies} in SQL: one of the levels, inside the issuer's subtree. */

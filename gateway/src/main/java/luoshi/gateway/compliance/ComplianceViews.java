@@ -33,6 +33,7 @@ public class ComplianceViews {
             .thenComparing(ComplianceItem::periodStart, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final Services services;
+    private final SharedRounds<RegionYear, ComplianceRollup> rollups = new SharedRounds<>();
 
     ComplianceViews(Services services) {
         this.services = services;
@@ -50,7 +51,12 @@ public class ComplianceViews {
                 warnings(answers, parts.stream().map(ServiceItems::warnings).toList()));
     }
 
+    /** Callers asking for the same rollup at once share its computation: a rollup evaluates a whole subtree. */
     public ComplianceRollup rollup(RegionYear q) {
+        return rollups.get(q, () -> aggregate(q));
+    }
+
+    private ComplianceRollup aggregate(RegionYear q) {
         Answers<ServiceRollup> answers = services
                 .readAll(ComplianceSource.class, s -> s.rollup(q.regionCode(), q.year(), q.asOf()))
                 .rejectIfRefused();

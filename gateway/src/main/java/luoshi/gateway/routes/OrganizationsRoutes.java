@@ -1,12 +1,15 @@
 package luoshi.gateway.routes;
 
 import java.time.LocalDate;
+import java.util.List;
 import luoshi.api.common.Page;
 import luoshi.api.org.Leader;
 import luoshi.api.org.LeaderRole;
 import luoshi.api.org.NewLeader;
 import luoshi.api.org.NewOrganization;
 import luoshi.api.org.Organization;
+import luoshi.api.org.OrganizationImport;
+import luoshi.api.org.OrganizationRow;
 import luoshi.api.org.OrganizationType;
 import luoshi.api.org.OrganizationsApi;
 import luoshi.gateway.client.OrgService;
@@ -25,6 +28,11 @@ public class OrganizationsRoutes implements OrganizationsApi {
     @Override
     public RestResponse<Organization> create(NewOrganization organization) {
         return route.write(api -> api.create(organization));
+    }
+
+    @Override
+    public OrganizationImport importOrganizations(List<OrganizationRow> rows) {
+        return route.bulkWrite(api -> api.importOrganizations(rows));
     }
 
     @Override

@@ -15,6 +15,7 @@ import luoshi.api.common.Clocks;
 import luoshi.api.common.Page;
 import luoshi.api.common.ProblemException;
 import luoshi.api.compliance.ComplianceItem;
+import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.compliance.Requirement;
@@ -147,8 +148,8 @@ public class LeadershipCompliance {
         if (page < 0) {
             throw ProblemException.badRequest("page", "must be at least 0");
         }
-        if (size < 1 || size > Page.MAX_SIZE) {
-            throw ProblemException.badRequest("size", "must be between 1 and " + Page.MAX_SIZE);
+        if (size < 1 || size > ComplianceSource.MAX_OPEN_ITEMS_PAGE) {
+            throw ProblemException.badRequest("size", "must be between 1 and " + ComplianceSource.MAX_OPEN_ITEMS_PAGE);
         }
         LocalDate asOf = Clocks.asOfOrToday(asOfOrNull, clock);
         if (dueFrom != null && dueTo != null && dueTo.isBefore(dueFrom)) {
@@ -172,7 +173,6 @@ public class LeadershipCompliance {
             return new Page<>(List.of(), page, size, 0);
         }
         String open = String.join(" UNION ALL ", selects);
-        long total = jdbc.count("SELECT COUNT(*) FROM (" + open + ") x", params.toArray());
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add(Page.offset(page, size));
@@ -182,6 +182,8 @@ public class LeadershipCompliance {
                     return new OpenItem(r.id(), r.title(), rs.getString(2), rs.getString(3), LocalDate.of(asOf.getYear(), 1, 1),
                             LocalDate.of(asOf.getYear(), 12, 31), asOf, ComplianceStatus.NON_COMPLIANT);
                 }, pageParams.toArray());
+        long total = Page.total(page, size, items.size(), () -> jdbc.count("SELECT COUNT(*) FROM (" + open + ") x",
+                params.toArray()));
         return new Page<>(items, page, size, total);
     }
 

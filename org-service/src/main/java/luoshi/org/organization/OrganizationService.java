@@ -3,16 +3,27 @@ package luoshi.org.organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import luoshi.api.common.Page;
 import luoshi.api.common.ProblemException;
+import luoshi.api.common.Violation;
 import luoshi.api.org.Leader;
 import luoshi.api.org.LeaderRole;
 import luoshi.api.org.NewLeader;
 import luoshi.api.org.NewOrganization;
 import luoshi.api.org.Organization;
+import luoshi.api.org.OrganizationImport;
+import luoshi.api.org.OrganizationRow;
 import luoshi.api.org.OrganizationType;
+import luoshi.api.org.OrganizationsApi;
 import luoshi.api.region.RegionCode;
 import luoshi.audit.AuditTrail;
+import luoshi.org.feed.VersionedWrite;
 import luoshi.org.region.RegionStore;
 import luoshi.security.Access;
 
@@ -56,16 +67,95 @@ public class OrganizationService {
 
     /** Dual leadership (双重领导): the superior is of the same type, in a region above this one. */
     private void checkSuperior(NewOrganization o) {
-        Organization superior = store.find(o.superiorId())
-                .orElseThrow(() -> ProblemException.badRequest("superiorId", "no organisation " + o.superiorId()));
+        String problem = superiorProblem(o, store.find(o.superiorId()).orElse(null));
+        if (problem != null) {
+            throw ProblemException.badRequest("superiorId", problem);
+        }
+    }
+
+    /** What is wrong with {@code o}'s superior ({@code null}: none stored under its id), or null when nothing is. */
+    private static String superiorProblem(NewOrganization o, Organization superior) {
+        if (superior == null) {
+            return "no organisation " + o.superiorId();
+        }
         if (superior.type() != o.type()) {
-            throw ProblemException.badRequest("superiorId", "the superior is a " + superior.type() + " organisation, not a "
-                    + o.type());
+            return "the superior is a " + superior.type() + " organisation, not a " + o.type();
         }
         if (!RegionCode.ancestors(o.regionCode()).contains(superior.regionCode())) {
-            throw ProblemException.badRequest("superiorId", "the superior's region " + superior.regionCode()
-                    + " is not above " + o.regionCode());
+            return "the superior's region " + superior.regionCode() + " is not above " + o.regionCode();
         }
+        return null;
+    }
+
+    /**
+     * Creates a batch of organisations and their leaders in this one transaction, all or nothing. Every row is
+     * checked first, each problem named by its row ({@code [3].regionCode}, {@code [3].leaders[0].to}), with the
+     * regions and superiors read in bulk; then organisations and leaders are written in multi-row statements.
+     */
+    public OrganizationImport importOrganizations(List<OrganizationRow> rows) {
+        if (rows.size() > OrganizationsApi.MAX_BATCH_ROWS) {
+            throw ProblemException.badRequest("body", "at most " + OrganizationsApi.MAX_BATCH_ROWS
+                    + " organisations a batch, got " + rows.size());
+        }
+        access.writeRows(rows.stream().map(OrganizationRow::regionCode).toList());
+        Set<String> codes = new HashSet<>();
+        Set<Long> superiorIds = new HashSet<>();
+        rows.forEach(r -> {
+            codes.add(r.regionCode());
+            if (r.superiorId() != null) {
+                superiorIds.add(r.superiorId());
+            }
+        });
+        Set<String> known = regions.findAll(codes).keySet();
+        Map<Long, Organization> superiors = store.findAll(superiorIds);
+
+        List<Violation> violations = new ArrayList<>();
+        Map<List<Object>, Integer> rowOfKey = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            OrganizationRow r = rows.get(i);
+            String at = "[" + i + "].";
+            if (RegionCode.isCountry(r.regionCode()) || !known.contains(r.regionCode())) {
+                violations.add(new Violation(at + "regionCode", "no region " + r.regionCode()));
+            }
+            if (r.superiorId() != null) {
+                String problem = superiorProblem(r.organization(), superiors.get(r.superiorId()));
+                if (problem != null) {
+                    violations.add(new Violation(at + "superiorId", problem));
+                }
+            }
+            Integer earlier = rowOfKey.putIfAbsent(OrganizationStore.key(r.regionCode(), r.type(), r.name()), i);
+            if (earlier != null) {
+                violations.add(new Violation(at + "name", "the " + r.type() + " organisation " + r.name() + " of "
+                        + r.regionCode() + " appears twice (also row " + earlier + ")"));
+            }
+            List<NewLeader> leaders = r.leadersOrNone();
+            for (int j = 0; j < leaders.size(); j++) {
+                NewLeader l = leaders.get(j);
+                if (l.to() != null && l.to().isBefore(l.from())) {
+                    violations.add(new Violation(at + "leaders[" + j + "].to", "the tenure ends (" + l.to()
+                            + ") before it begins (" + l.from() + ")"));
+                }
+            }
+        }
+        VersionedWrite.reject(violations);
+
+        Set<List<Object>> stored = store.keysIn(codes);
+        for (int i = 0; i < rows.size(); i++) {
+            OrganizationRow r = rows.get(i);
+            if (stored.contains(OrganizationStore.key(r.regionCode(), r.type(), r.name()))) {
+                throw ProblemException.conflict("[" + i + "]: " + r.regionCode() + " already has the " + r.type()
+                        + " organisation " + r.name());
+            }
+        }
+        List<Long> ids = store.insertAll(rows.stream().map(OrganizationRow::organization).toList());
+        List<OrganizationStore.LeaderOf> leaders = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            long id = ids.get(i);
+            rows.get(i).leadersOrNone().forEach(l -> leaders.add(new OrganizationStore.LeaderOf(id, l)));
+        }
+        store.insertLeaders(leaders);
+        audit.record(AuditTrail.Action.IMPORT, "organization", null, access.ownRegion(), null, rows);
+        return new OrganizationImport(rows.size(), leaders.size(), ids);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

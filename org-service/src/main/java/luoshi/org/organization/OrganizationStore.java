@@ -7,8 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import luoshi.api.common.Page;
 import luoshi.api.org.Employment;
 import luoshi.api.org.Leader;
@@ -47,6 +52,59 @@ public class OrganizationStore {
         long id = insert("INSERT INTO organization (region_code, type, name, superior_id) VALUES (?, ?, ?, ?)",
                 o.regionCode(), o.type().name(), o.name(), o.superiorId());
         return new Organization(id, o.regionCode(), o.type(), o.name(), o.superiorId());
+    }
+
+    /** The stored organisations among {@code ids}, by id. */
+    public Map<Long, Organization> findAll(Collection<Long> ids) {
+        Map<Long, Organization> found = new HashMap<>();
+        jdbc.queryIn(ORGANIZATION + " WHERE id IN", ids.stream().map(String::valueOf).toList(), OrganizationStore::organization)
+                .forEach(o -> found.put(o.id(), o));
+        return found;
+    }
+
+    /** The (region, type, name) of every organisation stored in the regions {@code regionCodes}. */
+    public Set<List<Object>> keysIn(Collection<String> regionCodes) {
+        Set<List<Object>> keys = new HashSet<>();
+        jdbc.queryIn(ORGANIZATION + " WHERE region_code IN", regionCodes, OrganizationStore::organization)
+                .forEach(o -> keys.add(key(o.regionCode(), o.type(), o.name())));
+        return keys;
+    }
+
+    /** An organisation's identity besides its id: the unique key (region, type, name). */
+    public static List<Object> key(String regionCode, OrganizationType type, String name) {
+        return List.of(regionCode, type, name);
+    }
+
+    /** Inserts the organisations in multi-row statements; answers their ids in the order of {@code rows}. */
+    public List<Long> insertAll(List<NewOrganization> rows) {
+        return jdbc.insertReturningIds("INSERT INTO organization (region_code, type, name, superior_id) VALUES", 4, rows,
+                (ps, p, o, i) -> {
+                    ps.setString(p, o.regionCode());
+                    ps.setString(p + 1, o.type().name());
+                    ps.setString(p + 2, o.name());
+                    ps.setObject(p + 3, o.superiorId());
+                    return p + 4;
+                });
+    }
+
+    /** A leader to insert for an organisation. */
+    public record LeaderOf(long organizationId, NewLeader leader) {
+    }
+
+    /** Inserts the leaders in multi-row statements. */
+    public void insertLeaders(List<LeaderOf> rows) {
+        jdbc.insertAll("INSERT INTO leader (organization_id, name, role, employment, frontline, tenure_from, tenure_to) VALUES",
+                7, "", rows, (ps, p, row, i) -> {
+                    NewLeader l = row.leader();
+                    ps.setLong(p, row.organizationId());
+                    ps.setString(p + 1, l.name());
+                    ps.setString(p + 2, l.role().name());
+                    ps.setString(p + 3, l.employment().name());
+                    ps.setBoolean(p + 4, l.frontline());
+                    ps.setObject(p + 5, l.from());
+                    ps.setObject(p + 6, l.to());
+                    return p + 7;
+                });
     }
 
     /** Filters: exact region, subtree ({@code within}), type; any may be null. */

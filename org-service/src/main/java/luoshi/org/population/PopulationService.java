@@ -99,7 +99,7 @@ public class PopulationService {
                 }
             }
             VersionedWrite.reject(violations);
-            Map<String, Population> stored = store.findAll(codes);
+            Map<String, Population> stored = store.findAll(codes, rows.stream().map(Population::year).distinct().toList());
             return VersionedWrite.writeChanged(c, version, rows, p -> stored.get(PopulationStore.key(p.regionCode(), p.year())),
                     Comparator.comparing(Population::regionCode), store::upsert);
         });

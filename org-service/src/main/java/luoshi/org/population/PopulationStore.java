@@ -28,11 +28,13 @@ public class PopulationStore {
                 PopulationStore::read, regionCode, year);
     }
 
-    /** The stored rows of the given regions, keyed by {@link #key}. */
-    public Map<String, Population> findAll(Collection<String> regionCodes) {
+    /** The stored rows of the given regions in the given years, keyed by {@link #key}. */
+    public Map<String, Population> findAll(Collection<String> regionCodes, Collection<Integer> years) {
         Map<String, Population> found = new HashMap<>();
-        jdbc.queryIn("SELECT region_code, year, total, female, youth FROM population WHERE region_code IN", regionCodes,
-                PopulationStore::read).forEach(p -> found.put(key(p.regionCode(), p.year()), p));
+        // only the years asked for: a region gains a row a year, and an import of one year must not read them all
+        String yearList = years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        jdbc.queryIn("SELECT region_code, year, total, female, youth FROM population WHERE year IN (" + yearList
+                + ") AND region_code IN", regionCodes, PopulationStore::read).forEach(p -> found.put(key(p.regionCode(), p.year()), p));
         return found;
     }
 

@@ -1,12 +1,15 @@
 package luoshi.org.rest;
 
 import java.time.LocalDate;
+import java.util.List;
 import luoshi.api.common.Page;
 import luoshi.api.org.Leader;
 import luoshi.api.org.LeaderRole;
 import luoshi.api.org.NewLeader;
 import luoshi.api.org.NewOrganization;
 import luoshi.api.org.Organization;
+import luoshi.api.org.OrganizationImport;
+import luoshi.api.org.OrganizationRow;
 import luoshi.api.org.OrganizationType;
 import luoshi.api.org.OrganizationsApi;
 import luoshi.org.organization.OrganizationService;
@@ -23,6 +26,11 @@ public class OrganizationsResource implements OrganizationsApi {
     @Override
     public RestResponse<Organization> create(NewOrganization organization) {
         return RestResponse.status(RestResponse.Status.CREATED, organizations.create(organization));
+    }
+
+    @Override
+    public OrganizationImport importOrganizations(List<OrganizationRow> rows) {
+        return organizations.importOrganizations(rows);
     }
 
     @Override

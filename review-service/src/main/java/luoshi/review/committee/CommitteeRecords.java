@@ -33,7 +33,12 @@ public class CommitteeRecords {
 
     /**
      * Records a term. The region's lock row is taken first, so that of two concurrent overlapping
-     * terms exactly one is stored and the other is refused with 409.
+     * terms exactly one is stored and the other is refused with 409. The overlap check after it is a
+     * plain read, not FOR UPDATE: a locking range read takes next-key locks that reach into the
+     * neighbouring region's index entries, and concurrent terms of adjacent regions then deadlocked
+     * (found loading the whole country, benchmarks/). The lock row is enough: this read is the
+     * transaction's first consistent read, so its snapshot begins after the lock was granted and holds
+     * every term the region's earlier writers committed.
      */
     public CommitteeTerm createTerm(NewCommitteeTerm t) {
         if (!t.end().isAfter(t.start())) {
@@ -45,7 +50,7 @@ public class CommitteeRecords {
         @SuppressWarnings("unchecked")
         var overlapping = (java.util.List<Object[]>) em.createNativeQuery(
                 "SELECT id, start_date, end_date FROM committee_term WHERE region_code = ?1 "
-                        + "AND start_date <= ?2 AND end_date >= ?3 FOR UPDATE")
+                        + "AND start_date <= ?2 AND end_date >= ?3")
                 .setParameter(1, t.regionCode()).setParameter(2, t.end()).setParameter(3, t.start())
                 .getResultList();
         if (!overlapping.isEmpty()) {

@@ -3,6 +3,7 @@ package luoshi.review.reminder;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
+import luoshi.api.compliance.ComplianceSource;
 
 /** REQUIREMENTS.md, Reminders: the lead times, the OVERDUE window and the schedule. */
 @ConfigMapping(prefix = "luoshi.reminders")
@@ -20,7 +21,7 @@ public interface ReminderConfig {
     @WithDefault("0 0 2 * * ?")
     String cron();
 
-    /** Items per call to an owner's open-items endpoint. */
-    @WithDefault("500")
+    /** Items per call to an owner's open-items endpoint: each call evaluates the whole country, so as few as possible. */
+    @WithDefault("" + ComplianceSource.MAX_OPEN_ITEMS_PAGE)
     int pageSize();
 }

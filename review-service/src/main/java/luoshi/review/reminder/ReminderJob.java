@@ -7,6 +7,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.region.RegionCode;
 import luoshi.api.review.ReminderRun;
@@ -50,25 +54,38 @@ public class ReminderJob {
     /** A run for the open items of {@code scope}'s subtree; the owners are still read in bulk. */
     public ReminderRun run(LocalDate asOf, String scope) {
         ReminderStages stages = new ReminderStages(config.leadDays(), config.overdueWindowDays());
-        List<ReminderWriter.Candidate> candidates = new ArrayList<>();
-        List<String> incomplete = new ArrayList<>();
-        for (OpenItemSource source : sources.all()) {
-            List<OpenItem> items;
-            try {
-                items = source.openItems(asOf, stages.earliestDue(asOf), stages.latestDue(asOf));
-            } catch (RuntimeException e) {
-                // the owner's reminders come with the next run; the others go out now
-                LOG.warnf("The open items of %s could not be read: %s", source.name(), e.getMessage());
-                incomplete.add(source.name());
-                continue;
+        List<OpenItemSource> owners = sources.all();
+        // the owners evaluate the whole country each: asked at once, the run waits for the slowest, not for the sum
+        ExecutorService pool = Executors.newFixedThreadPool(owners.size());
+        try {
+            List<Future<List<OpenItem>>> reads = new ArrayList<>();
+            for (OpenItemSource source : owners) {
+                reads.add(pool.submit(() -> source.openItems(asOf, stages.earliestDue(asOf), stages.latestDue(asOf))));
             }
-            for (OpenItem item : items) {
-                if (!RegionCode.contains(scope, item.regionCode())) {
+            List<ReminderWriter.Candidate> candidates = new ArrayList<>();
+            List<String> incomplete = new ArrayList<>();
+            for (int i = 0; i < owners.size(); i++) {
+                List<OpenItem> items;
+                try {
+                    items = reads.get(i).get();
+                } catch (ExecutionException e) {
+                    // the owner's reminders come with the next run; the others go out now
+                    LOG.warnf("The open items of %s could not be read: %s", owners.get(i).name(), e.getCause().getMessage());
+                    incomplete.add(owners.get(i).name());
                     continue;
                 }
-                stages.reached(item.dueDate(), asOf).ifPresent(s -> candidates.add(new ReminderWriter.Candidate(item, s)));
+                for (OpenItem item : items) {
+                    if (RegionCode.contains(scope, item.regionCode())) {
+                        stages.reached(item.dueDate(), asOf).ifPresent(s -> candidates.add(new ReminderWriter.Candidate(item, s)));
+                    }
+                }
             }
+            return new ReminderRun(writer.write(candidates, asOf, scope, clock.instant()), incomplete);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the reminder run was interrupted", e);
+        } finally {
+            pool.shutdownNow();
         }
-        return new ReminderRun(writer.write(candidates, asOf, scope, clock.instant()), incomplete);
     }
 }

@@ -64,7 +64,7 @@ public class ComplianceSourceResource implements ComplianceSource {
         if (dueFrom == null || dueTo == null) {
             throw ProblemException.badRequest(dueFrom == null ? "dueFrom" : "dueTo", "is required");
         }
-        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
+        if (page < 0 || size < 1 || size > ComplianceSource.MAX_OPEN_ITEMS_PAGE) {
             throw ProblemException.badRequest(page < 0 ? "page" : "size", "out of range");
         }
         return requirements.openItems(date, dueFrom, dueTo, page, size);

@@ -4,11 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.UUID;
+import java.util.function.Function;
 import luoshi.api.review.Reminder;
+import org.hibernate.Session;
 
 /**
  * The webhook outbox: a row per (reminder, webhook). Rows are claimed with FOR UPDATE SKIP LOCKED,
@@ -30,20 +37,61 @@ public class Outbox {
         }
     }
 
+    /** Rows per multi-row INSERT. */
+    private static final int CHUNK = 500;
+
     @Inject
     EntityManager em;
 
     @Inject
     WebhookConfig config;
 
-    /** In the reminder's transaction: a due row for every webhook whose region contains the reminder's. */
+    /**
+     * In the reminders' transaction: a due row for every webhook whose region contains a reminder's. The webhooks
+     * are read once and matched here, and the rows written in multi-row statements: a national run creates tens of
+     * thousands of reminders (benchmarks/). The payload is made only for a reminder that has a subscriber.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueue(Reminder r, String payload, Instant now) {
-        em.createNativeQuery("INSERT INTO webhook_delivery (id, webhook_id, reminder_id, payload, status, attempts, "
-                + "next_attempt_at, created_at) SELECT UUID(), w.id, ?1, ?2, 'PENDING', 0, ?3, ?3 FROM webhook w "
-                + "WHERE ?4 LIKE CONCAT(w.region_prefix, '%')")
-                .setParameter(1, r.id()).setParameter(2, payload).setParameter(3, now).setParameter(4, r.regionCode())
-                .executeUpdate();
+    @SuppressWarnings("unchecked")
+    public void enqueueAll(List<Reminder> reminders, Function<Reminder, String> payload, Instant now) {
+        List<Object[]> webhooks = em.createNativeQuery("SELECT id, region_prefix FROM webhook").getResultList();
+        if (webhooks.isEmpty() || reminders.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Reminder r : reminders) {
+            String body = null;
+            for (Object[] w : webhooks) {
+                if (r.regionCode().startsWith((String) w[1])) {
+                    body = body == null ? payload.apply(r) : body;
+                    rows.add(new Object[] {UUID.randomUUID().toString(), w[0], r.id(), body});
+                }
+            }
+        }
+        Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        Timestamp at = Timestamp.from(now);
+        em.unwrap(Session.class).doWork(connection -> {
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                StringBuilder sql = new StringBuilder("INSERT INTO webhook_delivery (id, webhook_id, reminder_id, payload, "
+                        + "status, attempts, next_attempt_at, created_at) VALUES ");
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "" : ",").append("(?,?,?,?,'PENDING',0,?,?)");
+                }
+                try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+                    int p = 1;
+                    for (Object[] row : chunk) {
+                        ps.setString(p++, (String) row[0]);
+                        ps.setString(p++, (String) row[1]);
+                        ps.setString(p++, (String) row[2]);
+                        ps.setString(p++, (String) row[3]);
+                        ps.setTimestamp(p++, at, utc);   // as Hibernate stores an Instant
+                        ps.setTimestamp(p++, at, utc);
+                    }
+                    ps.executeUpdate();
+                }
+            }
+        });
     }
 
     /** Takes up to {@code limit} due deliveries for one lease. */

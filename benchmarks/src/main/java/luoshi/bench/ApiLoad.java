@@ -1,0 +1,151 @@
+package luoshi.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Loads {@link NationalData} through the gateway's public API, timing each kind: the bulk endpoints one batch after
+ * the other (≤ 10,000 rows a call; the regions in one CSV call, as the national file is meant to go), the kinds that
+ * have only single-row endpoints (union fees, committee terms, meetings, documents) from {@link #WORKERS} clients at once.
+ */
+final class ApiLoad {
+
+    static final int BATCH = 10_000;
+    static final int WORKERS = 8;
+
+    /** One kind of rows loaded: {@code calls} requests in {@code seconds}. */
+    record Result(String kind, String endpoint, boolean bulk, long rows, int calls, double seconds) {
+        double rowsPerSecond() {
+            return rows / seconds;
+        }
+    }
+
+    private final Http gateway;
+    final List<Result> results = new ArrayList<>();
+    long feedVersion;
+
+    ApiLoad(Http gateway) {
+        this.gateway = gateway;
+    }
+
+    void regionsAndPopulation(NationalData data) {
+        long start = System.nanoTime();
+        JsonNode answer = Http.expectOk("POST /api/v1/regions/batch", gateway.post("/api/v1/regions/batch", "text/csv",
+                data.regionsCsv)).json();
+        if (answer.path("rows").asInt() != data.regions.size()) {
+            throw new IllegalStateException("the regions import read " + answer.path("rows") + " rows, not " + data.regions.size());
+        }
+        record("regions", "POST /api/v1/regions/batch (text/csv, 1 call)", true, data.regions.size(), 1, start);
+        feedVersion = answer.path("version").asLong();
+
+        start = System.nanoTime();
+        int calls = 0;
+        for (List<NationalData.Population> chunk : chunks(data.population, BATCH)) {
+            StringBuilder csv = new StringBuilder("regionCode,year,total,female,youth\n");
+            chunk.forEach(p -> csv.append(p.regionCode()).append(',').append(p.year()).append(',').append(p.total()).append(',')
+                    .append(p.female()).append(',').append(p.youth()).append('\n'));
+            feedVersion = Http.expectOk("POST /api/v1/regions/population/batch",
+                    gateway.post("/api/v1/regions/population/batch", "text/csv", csv.toString())).json().path("version").asLong();
+            calls++;
+        }
+        record("population", "POST /api/v1/regions/population/batch (text/csv)", true, data.population.size(), calls, start);
+    }
+
+    void facts(NationalData data) throws InterruptedException {
+        long start = System.nanoTime();
+        int calls = 0;
+        for (List<NationalData.Funding> chunk : chunks(data.funding, BATCH)) {
+            List<Map<String, Object>> rows = new ArrayList<>(chunk.size());
+            chunk.forEach(f -> rows.add(object("regionCode", f.regionCode(), "category", f.category(), "fiscalYear", f.fiscalYear(),
+                    "amount", f.amount().toPlainString(), "documentRef", f.documentRef())));
+            gateway.postJson("/api/v1/funding/batch", rows);
+            calls++;
+        }
+        record("funding records", "POST /api/v1/funding/batch (JSON)", true, data.funding.size(), calls, start);
+
+        start = System.nanoTime();
+        calls = 0;
+        int leaders = 0;
+        for (List<NationalData.Organisation> chunk : chunks(data.organisations, BATCH)) {
+            List<Map<String, Object>> rows = new ArrayList<>(chunk.size());
+            for (NationalData.Organisation o : chunk) {
+                List<Map<String, Object>> ls = new ArrayList<>();
+                o.leaders().forEach(l -> ls.add(object("name", l.name(), "role", l.role(), "employment", l.employment(),
+                        "frontline", l.frontline(), "from", l.from().toString(), "to", l.to() == null ? null : l.to().toString())));
+                rows.add(object("regionCode", o.regionCode(), "type", o.type(), "name", o.name(), "leaders", ls));
+            }
+            leaders += gateway.postJson("/api/v1/organizations/batch", rows).path("leaders").asInt();
+            calls++;
+        }
+        if (leaders != data.leaderCount()) {
+            throw new IllegalStateException("the organisation import stored " + leaders + " leaders, not " + data.leaderCount());
+        }
+        record("organisations + leaders", "POST /api/v1/organizations/batch (JSON, leaders nested)", true,
+                data.organisations.size() + leaders, calls, start);
+
+        single("union fees", "PUT /api/v1/union-fees/{region}/{year}", data.unionFees, u -> gateway.put(
+                "/api/v1/union-fees/" + u.regionCode() + "/" + u.year(), "application/json",
+                Http.write(object("due", u.due().toPlainString(), "collected", u.collected().toPlainString()))));
+        single("committee terms", "POST /api/v1/committee-terms", data.terms, t -> gateway.post("/api/v1/committee-terms",
+                "application/json", Http.write(object("regionCode", t.regionCode(), "start", t.start().toString(),
+                        "end", t.end().toString()))));
+        single("meetings", "POST /api/v1/meetings", data.meetings, m -> gateway.post("/api/v1/meetings", "application/json",
+                Http.write(object("regionCode", m.regionCode(), "type", m.type(), "date", m.date().toString(),
+                        "title", m.title(), "documentRef", m.documentRef()))));
+        single("documents", "POST /api/v1/documents", data.documents, d -> gateway.post("/api/v1/documents", "application/json",
+                Http.write(object("regionCode", d.regionCode(), "type", d.type(), "date", d.date().toString(),
+                        "title", d.title(), "documentRef", d.documentRef()))));
+    }
+
+    /** One call per row, from {@link #WORKERS} clients at once; the first failure stops the load. */
+    private <T> void single(String kind, String endpoint, List<T> rows, Function<T, Http.Answer> call) throws InterruptedException {
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (List<T> part : chunks(rows, Math.max(1, (rows.size() + WORKERS - 1) / WORKERS))) {
+                work.add(pool.submit(() -> part.forEach(row -> Http.expectOk(endpoint, call.apply(row)))));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(kind + ": " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        record(kind, endpoint + " (one row a call, " + WORKERS + " clients)", false, rows.size(), rows.size(), start);
+    }
+
+    private void record(String kind, String endpoint, boolean bulk, long rows, int calls, long startNanos) {
+        Result r = new Result(kind, endpoint, bulk, rows, calls, (System.nanoTime() - startNanos) / 1e9);
+        results.add(r);
+        System.out.printf("  %-24s %,9d rows in %6.1f s: %,8.0f rows/s%n", kind, rows, r.seconds(), r.rowsPerSecond());
+    }
+
+    static <T> List<List<T>> chunks(List<T> list, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int from = 0; from < list.size(); from += size) {
+            out.add(list.subList(from, Math.min(list.size(), from + size)));
+        }
+        return out;
+    }
+
+    /** A JSON object in field order; a value may be null. */
+    static Map<String, Object> object(Object... namesAndValues) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            Object v = namesAndValues[i + 1];
+            o.put((String) namesAndValues[i], v instanceof BigDecimal b ? b.toPlainString() : v);
+        }
+        return o;
+    }
+}

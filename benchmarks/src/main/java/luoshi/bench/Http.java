@@ -1,0 +1,102 @@
+package luoshi.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A plain HTTP/1.1 client of one base URL; every call carries the bearer token when there is one. */
+final class Http {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Answer(int status, String body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + abbreviate(body), e);
+            }
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+    private final Optional<String> token;
+
+    Http(String base, Optional<String> token) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.token = token;
+    }
+
+    String base() {
+        return base;
+    }
+
+    Answer get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    Answer post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    Answer put(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    /** POST of a JSON body that must succeed; its answer as JSON. */
+    JsonNode postJson(String path, Object body) {
+        return expectOk("POST " + path, post(path, "application/json", write(body))).json();
+    }
+
+    static Answer expectOk(String what, Answer a) {
+        if (!a.ok()) {
+            throw new IllegalStateException(what + " answered " + a.status() + ": " + abbreviate(a.body()));
+        }
+        return a;
+    }
+
+    static String write(Object body) {
+        try {
+            return body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(10));
+        token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
+        return b;
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 600 ? s.substring(0, 600) + "…" : s;
+    }
+}

@@ -1,0 +1,670 @@
+package luoshi.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The benchmark of issue #8 (benchmarks/README.md): starts Luoshi (or targets a running one), loads the whole
+ * country through the public API beside MariaDB's own bulk load, measures the rollups, one region's compliance and
+ * the reminder job beside raw SQL, and reports to the console, docs/BENCHMARKS.md and docs/benchmarks.json.
+ */
+public final class Main {
+
+    static final int YEAR = 2025;
+    /** A month before the year's due date: the year's items are PENDING, last year's overdue, the 30-day stage reached. */
+    static final LocalDate AS_OF = LocalDate.of(2025, 12, 1);
+    static final String PROVINCE = "330000";
+    /** Shaoxing's townships: every requirement of the catalog applies to them. */
+    static final String SINGLE_REGIONS_OF = "3306";
+
+    /** Requirements the harness adds through the API, so that township rules apply in the whole country (REQUIREMENTS.md: an administrator adds requirements of existing rule types). */
+    static final List<Map<String, Object>> NATIONAL_REQUIREMENTS = List.of(
+            ApiLoad.object("id", "NATIONAL_TOWNSHIP_YOUTH_LEAGUE_FUNDING",
+                    "title", "At least 20,000 CNY a year of youth league work funding per township, in every province",
+                    "titleZh", "各乡镇（街道）每年不少于2万元共青团工作经费（全国）", "source", "benchmark: SHAOXING-2015 item 21 applied nationally",
+                    "issuerRegionCode", "000000", "levels", List.of("TOWNSHIP"), "period", "YEAR",
+                    "rule", ApiLoad.object("type", "FUNDING_MIN_AMOUNT", "category", "YOUTH_LEAGUE_WORK", "minAmount", "20000.00")),
+            ApiLoad.object("id", "NATIONAL_TOWNSHIP_FULL_TIME_HEADS",
+                    "title", "Full-time heads of the township union, youth league and women's federation, in every province",
+                    "titleZh", "乡镇（街道）工会、共青团、妇联组织主要负责人原则上应设专职（全国）",
+                    "source", "benchmark: SHAOXING-2015 item 27 applied nationally", "issuerRegionCode", "000000",
+                    "levels", List.of("TOWNSHIP"), "period", "STATE",
+                    "rule", ApiLoad.object("type", "LEADER_EMPLOYMENT", "organizationTypes",
+                            List.of("UNION", "YOUTH_LEAGUE", "WOMENS_FEDERATION"), "role", "HEAD", "employment", "FULL_TIME")));
+
+    record Options(Path root, boolean target, boolean load, Duration duration, int clients, Path docs, boolean keepData) {
+        static Options parse(String[] args) {
+            Path root = Path.of(".").toAbsolutePath().normalize();
+            boolean target = false;
+            boolean load = true;
+            Duration duration = Duration.ofSeconds(20);
+            int clients = 16;
+            Path docs = null;
+            boolean keepData = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
+                    case "--target" -> target = true;
+                    case "--skip-load" -> load = false;
+                    case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(args[++i]));
+                    case "--clients" -> clients = Integer.parseInt(args[++i]);
+                    case "--docs" -> docs = Path.of(args[++i]).toAbsolutePath();
+                    case "--keep-data" -> keepData = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see benchmarks/README.md)");
+                }
+            }
+            if (!load && !target) {
+                throw new IllegalArgumentException("--skip-load needs --target: a system the harness starts is always empty");
+            }
+            return new Options(root, target, load, duration, clients, docs != null ? docs : root.resolve("docs"), keepData);
+        }
+    }
+
+    private final Options options;
+    private final ObjectNode results = Report.object();
+    private SystemUnderTest system;
+    private Http gateway;
+    private Optional<String> token = Optional.empty();
+    private Connection db;
+    private volatile boolean succeeded;
+
+    private Main(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("benchmarks: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Main main = new Main(options);
+        Thread stopper = new Thread(main::stop, "stop-the-system");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        int status = 0;
+        try {
+            main.run();
+        } catch (Exception e) {
+            System.err.println("\nbenchmarks: failed: " + e.getMessage());
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            main.stop();
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        }
+        System.exit(status);
+    }
+
+    private synchronized void stop() {
+        if (db != null) {
+            try {
+                db.close();
+            } catch (SQLException ignored) {
+                // closing at the end
+            }
+            db = null;
+        }
+        if (system != null && system.started()) {
+            System.out.println("stopping the system ...");
+            system.close();
+            if (succeeded && !options.keepData()) {
+                deleteTree(system.dataDir);
+            } else {
+                System.out.println("data and logs kept in " + system.dataDir + (succeeded ? "" : " (the run failed: see logs/)"));
+            }
+        }
+        system = null;
+    }
+
+    private void run() throws Exception {
+        Path root = options.root();
+        Path csv = Path.of(SystemUnderTest.env("LUOSHI_REGIONS_CSV", root.resolve("../shared/data/regions-cn-2023.csv").toString()));
+        if (!Files.isRegularFile(csv)) {
+            throw new IllegalStateException("no " + csv + ": set LUOSHI_REGIONS_CSV to shared/data/regions-cn-2023.csv");
+        }
+        results.put("date", ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")));
+        results.put("commit", Machine.commit(root));
+        results.put("branch", Machine.branch(root));
+        ObjectNode machine = results.putObject("machine");
+        machine.put("cpu", Machine.cpu()).put("cores", Machine.cores()).put("memory", Machine.memory()).put("os", Machine.os())
+                .put("jdk", Machine.jdk()).put("loadAverageAtStart", Machine.loadAverage());
+
+        System.out.println("generating the national data (seed " + NationalData.SEED + ") ...");
+        NationalData data = new NationalData(csv);
+        ObjectNode dataset = results.putObject("dataset");
+        dataset.put("seed", NationalData.SEED).put("year", YEAR).put("asOf", AS_OF.toString());
+        dataset.put("summary", String.format(java.util.Locale.ROOT, "%,d regions (shared/data/regions-cn-2023.csv), %,d population rows,"
+                + " %,d funding records, %,d union fees, %,d committee terms, %,d meetings, %,d documents, %,d organisations"
+                + " with %,d leaders, for %d and %d.", data.regions.size(), data.population.size(), data.funding.size(),
+                data.unionFees.size(), data.terms.size(), data.meetings.size(), data.documents.size(), data.organisations.size(),
+                data.leaderCount(), NationalData.YEARS[0], NationalData.YEARS[1]));
+
+        startOrTarget();
+        token = BearerToken.find(root, system.dataDir);
+        System.out.println(token.isPresent() ? "calls carry a bearer token" : "no token (LUOSHI_TOKEN unset, no deploy/local/token.sh)");
+        gateway = new Http(system.url("gateway"), token);
+        db = DriverManager.getConnection(system.jdbcUrl(), system.dbUser, system.dbPassword);
+        machine.put("mariadb", scalar("SELECT VERSION()")).put("innodbBufferPoolBytes", Long.parseLong(scalar("SELECT @@innodb_buffer_pool_size")));
+
+        ApiLoad load = new ApiLoad(gateway);
+        Map<String, LoadDataCeiling.Result> ceiling;
+        System.out.println("the ceiling: the same rows by LOAD DATA LOCAL INFILE into scratch tables ...");
+        ceiling = LoadDataCeiling.run(db, data, Files.createTempDirectory("luoshi-bench-csv"));
+        if (options.load()) {
+            System.out.println("loading through the API (" + gateway.base() + "/api/v1) ...");
+            load.regionsAndPopulation(data);
+            long start = System.nanoTime();
+            waitForReplicas(load.feedVersion);
+            results.put("replicaCatchUpSeconds", (System.nanoTime() - start) / 1e9);
+            addRequirements();
+            load.facts(data);
+        }
+        loadResults(load.results, ceiling);
+
+        List<RawSql.Requirement> catalog = new ArrayList<>();
+        gateway.get("/api/v1/requirements").json().path("items").forEach(r -> catalog.add(RawSql.Requirement.of(r)));
+        dataset.put("requirements", catalog.size()).put("catalogNote", "the 11 of the seed catalog, and "
+                + NATIONAL_REQUIREMENTS.size() + " added by the harness through POST /api/v1/requirements so that township rules apply"
+                + " nationally: " + String.join(", ", NATIONAL_REQUIREMENTS.stream().map(r -> (String) r.get("id")).toList()));
+        RawSql sql = new RawSql(catalog);
+        results.put("system", Report.object().put("description", system.started()
+                ? "started by the harness with deploy/local/run.sh (embedded MariaDB, services with LUOSHI_JAVA_OPTS "
+                        + SystemUnderTest.env("LUOSHI_JAVA_OPTS", "-Xmx512m") + ")"
+                : "a running system targeted at " + gateway.base()));
+
+        measure(sql);
+        reminders(sql);
+        machine.put("loadAverageAtEnd", Machine.loadAverage());
+        targets();
+
+        String md = Report.markdown(results);
+        System.out.println("\n" + md);
+        Report.write(results, options.docs());
+        System.out.println("written: " + options.docs().resolve("BENCHMARKS.md") + ", " + options.docs().resolve("benchmarks.json"));
+        succeeded = true;
+    }
+
+    private void startOrTarget() throws IOException, InterruptedException {
+        if (options.target()) {
+            system = SystemUnderTest.target(options.root());
+            System.out.println("targeting the running system at " + system.url("gateway"));
+            for (String s : SystemUnderTest.SERVICES) {
+                Http.expectOk(s + " /q/health/ready", new Http(system.url(s), Optional.empty()).get("/q/health/ready"));
+            }
+            results.putObject("coldStart");
+            return;
+        }
+        Path dataDir = Files.createTempDirectory("luoshi-bench-");
+        Path log = options.root().resolve("benchmarks/target/run-sh.log");
+        Files.createDirectories(log.getParent());
+        System.out.println("starting Luoshi with deploy/local/run.sh on a fresh data directory " + dataDir + " (log: " + log + ") ...");
+        system = SystemUnderTest.start(options.root(), dataDir, log, Duration.ofMinutes(20));
+        System.out.printf("  ready: cold start %.1f s (database %.1f s, services %.1f s); ports %s%n", system.coldStartSeconds(),
+                system.dbStartSeconds, system.servicesStartSeconds, system.ports);
+        results.putObject("coldStart").put("seconds", system.coldStartSeconds()).put("databaseSeconds", system.dbStartSeconds)
+                .put("servicesSeconds", system.servicesStartSeconds);
+    }
+
+    /** Until funding- and review-service's copies of the regions hold the org feed's version (their /q/health says it). */
+    private void waitForReplicas(long version) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        for (String s : List.of("funding-service", "review-service")) {
+            Http http = new Http(system.url(s), Optional.empty());
+            while (true) {
+                long seen = -1;
+                for (JsonNode check : http.get("/q/health").json().path("checks")) {
+                    if (check.path("name").asText().equals("region copy")) {
+                        seen = check.path("data").path("version").asLong(-1);
+                    }
+                }
+                if (seen >= version) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(s + "'s copy of the regions is at version " + seen + ", not " + version);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private void addRequirements() {
+        for (Map<String, Object> r : NATIONAL_REQUIREMENTS) {
+            Http.Answer a = gateway.post("/api/v1/requirements", "application/json", Http.write(r));
+            if (!a.ok() && a.status() != 409) {
+                throw new IllegalStateException("POST /api/v1/requirements " + r.get("id") + " answered " + a.status() + ": " + a.body());
+            }
+        }
+    }
+
+    private void loadResults(List<ApiLoad.Result> api, Map<String, LoadDataCeiling.Result> ceiling) {
+        ArrayNode rows = results.putArray("load");
+        long totalRows = 0;
+        long calls = 0;
+        double seconds = 0;
+        double ceilingSeconds = 0;
+        for (ApiLoad.Result r : api) {
+            LoadDataCeiling.Result c = ceiling.get(r.kind());
+            ObjectNode row = rows.addObject().put("kind", r.kind()).put("endpoint", r.endpoint()).put("bulk", r.bulk())
+                    .put("rows", r.rows()).put("calls", r.calls()).put("seconds", r.seconds()).put("rowsPerSecond", r.rowsPerSecond());
+            if (c != null) {
+                row.put("ceilingRowsPerSecond", c.rowsPerSecond()).put("ceilingSeconds", c.seconds())
+                        .put("ratio", r.rowsPerSecond() / c.rowsPerSecond());
+                ceilingSeconds += c.seconds();
+            }
+            totalRows += r.rows();
+            calls += r.calls();
+            seconds += r.seconds();
+        }
+        if (api.isEmpty()) {   // --skip-load: the ceiling alone
+            ceiling.values().forEach(c -> rows.addObject().put("kind", c.kind()).put("endpoint", "(not loaded by this run)")
+                    .put("rows", c.rows()).put("ceilingRowsPerSecond", c.rowsPerSecond()).put("ceilingSeconds", c.seconds()));
+        }
+        ObjectNode total = results.putObject("loadTotal").put("rows", totalRows).put("calls", calls).put("seconds", seconds);
+        if (seconds > 0) {
+            total.put("rowsPerSecond", totalRows / seconds).put("ceilingRowsPerSecond", totalRows / ceilingSeconds)
+                    .put("ratio", ceilingSeconds / seconds);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- queries
+
+    private void measure(RawSql sql) throws Exception {
+        List<String> singles = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT code FROM " + RawSql.ORG
+                + ".region WHERE level = 'TOWNSHIP' AND code LIKE '" + SINGLE_REGIONS_OF + "%' ORDER BY code")) {
+            while (rs.next()) {
+                singles.add(rs.getString(1));
+            }
+        }
+        if (singles.isEmpty()) {
+            throw new IllegalStateException("no township of " + SINGLE_REGIONS_OF + " is stored: load the data first");
+        }
+        String query = "?year=" + YEAR + "&asOf=" + AS_OF;
+        results.put("agreement", agreement(sql, singles));
+
+        ((ObjectNode) results.get("machine")).put("loadAverageBeforeQueries", Machine.loadAverage());
+        ArrayNode queries = results.putArray("queries");
+        Map<String, Long> pids = pids();
+        apiRss.clear();
+        String provinceSql = sql.rollup(PROVINCE, YEAR, AS_OF);
+        String nationalSql = sql.rollup("000000", YEAR, AS_OF);
+        for (int clients : List.of(1, options.clients())) {
+            queries.add(compare("province rollup " + PROVINCE, clients,
+                    c -> () -> complete(gateway.get("/api/v1/compliance/" + PROVINCE + "/rollup" + query)),
+                    c -> sqlCall(provinceSql)));
+        }
+        for (int clients : List.of(1, options.clients())) {
+            queries.add(compare("national rollup 000000 (per province)", clients,
+                    c -> () -> complete(gateway.get("/api/v1/compliance/000000/rollup" + query)),
+                    c -> sqlCall(nationalSql)));
+        }
+        for (int clients : List.of(1, options.clients())) {
+            queries.add(compare("single-region compliance (" + singles.size() + " Shaoxing townships in turn)", clients,
+                    c -> {
+                        int[] next = {c * 7};
+                        return () -> complete(gateway.get("/api/v1/compliance/" + singles.get(next[0]++ % singles.size()) + query));
+                    },
+                    c -> {
+                        int[] next = {c * 7};
+                        return sqlCall(() -> sql.items(singles.get(next[0]++ % singles.size()), YEAR, AS_OF));
+                    }));
+        }
+        ArrayNode mem = results.putArray("memory");
+        apiRss.forEach((name, rss) -> mem.addObject().put("process", name)
+                .put("maxHeap", name.equals("mariadb") ? "—" : Processes.maxHeap(pids.get(name))).put("peakRssQueriesBytes", rss));
+    }
+
+    /** A call's answer must be 200; false when it is partial (a service did not answer in time). */
+    private static boolean complete(Http.Answer a) {
+        if (a.status() != 200) {
+            throw new IllegalStateException("HTTP " + a.status() + ": " + Http.abbreviate(a.body()));
+        }
+        return a.body().contains("\"incomplete\":[]");
+    }
+
+    private ObjectNode compare(String answer, int clients, java.util.function.IntFunction<Latency.Call> api,
+            java.util.function.IntFunction<Latency.Call> baseline) throws Exception {
+        String load = Machine.loadAverage();
+        int warmUp = clients == 1 ? 5 : 1;
+        System.out.printf("measuring %s, %d client%s, %d s each (load average %s) ...%n", answer, clients, clients == 1 ? "" : "s",
+                options.duration().toSeconds(), load);
+        settle();
+        Latency.Result a;
+        // the services' memory under load: sampled while the API is measured (the baseline loads only the database)
+        try (MemorySampler memory = new MemorySampler(pids(), null, -1, Duration.ofMillis(250))) {
+            a = Latency.run(clients, warmUp, options.duration(), 1, api);
+            memory.close();
+            memory.peakRss().forEach((name, rss) -> apiRss.merge(name, rss, Math::max));
+        }
+        List<Connection> connections = new ArrayList<>();
+        Latency.Result b;
+        try {
+            for (int i = 0; i < clients; i++) {
+                connections.add(DriverManager.getConnection(system.jdbcUrl(), system.dbUser, system.dbPassword));
+            }
+            b = Latency.run(clients, warmUp, options.duration(), 1, c -> {
+                Latency.Call call = baseline.apply(c);
+                Connection connection = connections.get(c);
+                return () -> {
+                    CURRENT.set(connection);
+                    return call.run();
+                };
+            });
+        } finally {
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
+        System.out.printf("  API p50 %.1f ms p95 %.1f ms p99 %.1f ms %.1f req/s (%d, %d partial, %d errors%s) | SQL p50 %.1f ms"
+                + " p95 %.1f ms %.1f q/s%n", a.percentile(50), a.percentile(95), a.percentile(99), a.perSecond(), a.requests(),
+                a.partial(), a.errors(), a.firstError() == null ? "" : ": " + a.firstError(), b.percentile(50), b.percentile(95),
+                b.perSecond());
+        if (b.errors() > 0) {
+            throw new IllegalStateException("the baseline of " + answer + " failed: " + b.firstError());
+        }
+        ObjectNode q = Report.object().put("answer", answer).put("clients", clients).put("loadAverage", load);
+        q.set("api", stats(a));
+        q.set("baseline", stats(b));
+        if (a.requests() > 0 && b.requests() > 0) {
+            q.put("ratioP50", a.percentile(50) / b.percentile(50));
+        }
+        return q;
+    }
+
+    /**
+     * Waits until the gateway answers a region's compliance completely again: an overload in the previous measurement
+     * may have opened its circuit breakers (for 10 s), and the next one must not measure their instant fallbacks.
+     */
+    private void settle() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            Http.Answer a = gateway.get("/api/v1/compliance/" + PROVINCE + "?year=" + YEAR + "&asOf=" + AS_OF);
+            if (a.status() == 200 && a.body().contains("\"incomplete\":[]")) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        System.out.println("  (the gateway still answers partially after 90 s)");
+    }
+
+    private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
+    private final Map<String, Long> apiRss = new LinkedHashMap<>();
+
+    private static Latency.Call sqlCall(String sql) {
+        return sqlCall(() -> sql);
+    }
+
+    /** Runs the statement on the client's own connection and reads every row. */
+    private static Latency.Call sqlCall(java.util.function.Supplier<String> sql) {
+        return () -> {
+            try (Statement s = CURRENT.get().createStatement(); ResultSet rs = s.executeQuery(sql.get())) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        rs.getObject(i);
+                    }
+                }
+            }
+            return true;
+        };
+    }
+
+    private static ObjectNode stats(Latency.Result r) {
+        if (r.requests() == 0) {
+            return Report.object().put("requests", 0).put("errors", r.errors()).put("firstError", r.firstError());
+        }
+        return Report.object().put("p50", r.percentile(50)).put("p95", r.percentile(95)).put("p99", r.percentile(99))
+                .put("perSecond", r.perSecond()).put("requests", r.requests()).put("partial", r.partial()).put("errors", r.errors())
+                .put("seconds", r.seconds()).put("firstError", r.firstError());
+    }
+
+    /** Checks that the API and the raw SQL give the same counts and statuses; a sentence for the report. */
+    private String agreement(RawSql sql, List<String> singles) throws SQLException, InterruptedException {
+        List<String> problems = new ArrayList<>();
+        for (String root : List.of(PROVINCE, "000000")) {
+            JsonNode api = null;
+            for (int attempt = 0; attempt < 3 && (api == null || !api.path("incomplete").isEmpty()); attempt++) {
+                settle();   // a partial answer (a service past the gateway's timeout) cannot be compared: try again
+                api = gateway.get("/api/v1/compliance/" + root + "/rollup?year=" + YEAR + "&asOf=" + AS_OF).json();
+            }
+            if (!api.path("incomplete").isEmpty()) {
+                problems.add("rollup " + root + " not compared: the API's answer was partial three times (incomplete "
+                        + api.path("incomplete") + ")");
+                continue;
+            }
+            Map<String, Long> raw = new TreeMap<>();
+            Map<String, Long> rawTotal = new TreeMap<>();
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql.rollup(root, YEAR, AS_OF))) {
+                while (rs.next()) {
+                    rawTotal.merge(rs.getString(4), rs.getLong(5), Long::sum);
+                    if (!root.equals(rs.getString(1))) {
+                        raw.merge(rs.getString(1) + " " + rs.getString(4), rs.getLong(5), Long::sum);
+                    }
+                }
+            }
+            Map<String, Long> apiTotal = new TreeMap<>();
+            api.path("counts").fields().forEachRemaining(e -> {
+                if (e.getValue().asLong() != 0) {
+                    apiTotal.put(e.getKey(), e.getValue().asLong());
+                }
+            });
+            Map<String, Long> apiChildren = new TreeMap<>();
+            api.path("children").forEach(c -> c.path("counts").fields().forEachRemaining(e -> {
+                if (e.getValue().asLong() != 0) {
+                    apiChildren.put(c.path("regionCode").asText() + " " + e.getKey(), e.getValue().asLong());
+                }
+            }));
+            if (!apiTotal.equals(rawTotal)) {
+                problems.add("rollup " + root + ": API counts " + apiTotal + ", SQL " + rawTotal);
+            } else if (!apiChildren.equals(raw)) {
+                problems.add("rollup " + root + ": the counts per child differ (" + difference(apiChildren, raw) + ")");
+            }
+            if (root.equals(PROVINCE)) {
+                results.putObject("provinceCounts").setAll((ObjectNode) api.path("counts"));
+            }
+        }
+        int checked = 0;
+        for (String code : singles.subList(0, Math.min(10, singles.size()))) {
+            JsonNode api = gateway.get("/api/v1/compliance/" + code + "?year=" + YEAR + "&asOf=" + AS_OF).json();
+            List<String> apiItems = new ArrayList<>();
+            api.path("items").forEach(i -> apiItems.add(i.path("requirementId").asText() + " " + i.path("status").asText()));
+            List<String> rawItems = new ArrayList<>();
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql.items(code, YEAR, AS_OF))) {
+                while (rs.next()) {
+                    rawItems.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+            apiItems.sort(Comparator.naturalOrder());
+            rawItems.sort(Comparator.naturalOrder());
+            if (!apiItems.equals(rawItems)) {
+                problems.add("compliance " + code + ": API " + apiItems + ", SQL " + rawItems);
+            }
+            checked++;
+        }
+        boolean differ = problems.stream().anyMatch(p -> !p.contains("not compared"));
+        String verdict = problems.isEmpty()
+                ? "The answers agree: the rollups of " + PROVINCE + " and 000000 give the same counts in total and per child through"
+                        + " the API as the raw SQL, and the items of " + checked + " Shaoxing townships the same statuses."
+                : differ ? "**The answers differ** (the baseline or the services are wrong): " + String.join("; ", problems)
+                : "The items of " + checked + " Shaoxing townships have the same statuses through the API as by the raw SQL; "
+                        + String.join("; ", problems) + ".";
+        System.out.println(verdict);
+        return verdict;
+    }
+
+    private static String difference(Map<String, Long> a, Map<String, Long> b) {
+        List<String> out = new ArrayList<>();
+        for (String k : new java.util.TreeSet<>(concat(a.keySet(), b.keySet()))) {
+            if (!java.util.Objects.equals(a.get(k), b.get(k))) {
+                out.add(k + ": API " + a.get(k) + ", SQL " + b.get(k));
+            }
+            if (out.size() == 5) {
+                break;
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    private static List<String> concat(java.util.Set<String> a, java.util.Set<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- reminders
+
+    private void reminders(RawSql sql) throws Exception {
+        ObjectNode rem = results.putObject("reminders");
+        Map<String, Long> pids = pids();
+        long reviewPid = pids.get("review-service");
+        // on review-service itself: the gateway relays the run with its bulk timeout (60 s), and a longer run must still be timed
+        Http review = new Http(system.url("review-service"), token);
+        int period = 100;
+        System.out.println("running the reminder job over the whole country (asOf " + AS_OF + ") ...");
+        JsonNode first;
+        double seconds;
+        try (MemorySampler memory = new MemorySampler(pids, review, reviewPid, Duration.ofMillis(period))) {
+            long start = System.nanoTime();
+            first = Http.expectOk("POST /api/v1/reminders/run", review.post("/api/v1/reminders/run?asOf=" + AS_OF,
+                    "application/json", "")).json();
+            seconds = (System.nanoTime() - start) / 1e9;
+            memory.close();
+            rem.put("created", first.path("created").asLong()).put("seconds", seconds).put("incomplete", first.path("incomplete").toString())
+                    .put("peakHeapBytes", memory.peakHeap()).put("peakLiveAfterGcBytes", memory.peakLiveAfterGc())
+                    .put("maxHeap", Processes.maxHeap(reviewPid)).put("peakRssBytes", memory.peakRss().get("review-service"))
+                    .put("heapSource", memory.heapSource()).put("samples", memory.samples()).put("samplePeriodMs", period);
+            ArrayNode mem = (ArrayNode) results.get("memory");
+            for (JsonNode p : mem) {
+                ((ObjectNode) p).put("peakRssRemindersBytes", memory.peakRss().getOrDefault(p.path("process").asText(), -1L));
+            }
+        }
+        System.out.printf("  created %,d in %.2f s; heap peak %s of %s%n", first.path("created").asLong(), seconds,
+                Report.mib(rem.path("peakHeapBytes").asLong()), rem.path("maxHeap").asText());
+        long start = System.nanoTime();
+        JsonNode second = Http.expectOk("POST /api/v1/reminders/run", review.post("/api/v1/reminders/run?asOf=" + AS_OF,
+                "application/json", "")).json();
+        rem.put("secondRunSeconds", (System.nanoTime() - start) / 1e9).put("secondRunCreated", second.path("created").asLong());
+
+        LoadDataCeiling.scratch(db);
+        try (Statement s = db.createStatement()) {
+            s.execute("CREATE TABLE " + LoadDataCeiling.SCHEMA + ".reminder LIKE " + RawSql.REVIEW + ".reminder");
+            start = System.nanoTime();
+            int rows = s.executeUpdate(sql.reminders(LoadDataCeiling.SCHEMA + ".reminder", AS_OF, List.of(90, 30, 7), 365));
+            rem.put("baselineSeconds", (System.nanoTime() - start) / 1e9).put("baselineRows", rows);
+            System.out.printf("  baseline INSERT … SELECT: %,d rows in %.2f s%n", rows, rem.path("baselineSeconds").asDouble());
+        } finally {
+            LoadDataCeiling.drop(db);
+        }
+    }
+
+    /** The pids of the four services and the database, found by the ports they listen on. */
+    private Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String name : List.of("gateway", "org-service", "funding-service", "review-service", "mariadb")) {
+            Processes.listening(system.ports.get(name)).ifPresent(pid -> pids.put(name, pid));
+        }
+        return pids;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- targets
+
+    private void targets() {
+        ArrayNode t = results.putArray("targets");
+        for (JsonNode l : results.path("load")) {
+            if (l.path("bulk").asBoolean()) {
+                double rps = l.path("rowsPerSecond").asDouble();
+                target(t, "bulk import: " + l.path("kind").asText(), "≥ 20,000 rows/s", Report.count(rps) + " rows/s", rps >= 20_000);
+            }
+        }
+        Map<String, JsonNode> q = new HashMap<>();
+        for (JsonNode row : results.path("queries")) {
+            q.put(row.path("answer").asText().split(" ")[0] + " " + row.path("clients").asInt(), row);
+        }
+        int n = options.clients();
+        JsonNode p1 = q.get("province 1");
+        JsonNode pn = q.get("province " + n);
+        JsonNode n1 = q.get("national 1");
+        JsonNode sn = q.get("single-region " + n);
+        if (p1 != null) {
+            double ratio = p1.path("ratioP50").asDouble();
+            target(t, "province rollup, 1 client: API p50 ÷ raw SQL p50", "≤ 1.5×", Report.num(ratio, 2) + "× ("
+                    + Report.ms(p1.path("api").path("p50").asDouble()) + " vs " + Report.ms(p1.path("baseline").path("p50").asDouble())
+                    + ")", ratio <= 1.5 && clean(p1));
+        }
+        if (pn != null) {
+            double p95 = pn.path("api").path("p95").asDouble();
+            target(t, "province rollup, " + n + " clients: p95", "≤ 100 ms", Report.ms(p95) + partial(pn), p95 <= 100 && clean(pn));
+        }
+        if (n1 != null) {
+            double p95 = n1.path("api").path("p95").asDouble();
+            target(t, "national rollup, 1 client: p95", "≤ 2 s", Report.ms(p95) + partial(n1), p95 <= 2000 && clean(n1));
+        }
+        if (sn != null) {
+            double p95 = sn.path("api").path("p95").asDouble();
+            double rps = sn.path("api").path("perSecond").asDouble();
+            target(t, "single-region compliance, " + n + " clients: p95", "≤ 20 ms", Report.ms(p95) + partial(sn), p95 <= 20 && clean(sn));
+            target(t, "single-region compliance, " + n + " clients: throughput", "≥ 1,000 req/s", Report.num(rps, 0) + " req/s",
+                    rps >= 1000 && clean(sn));
+        }
+        JsonNode rem = results.path("reminders");
+        double s = rem.path("seconds").asDouble();
+        target(t, "national reminder job (" + Report.count(rem.path("created").asLong()) + " reminders)", "≤ 10 s",
+                Report.num(s, 1) + " s", s <= 10 && "[]".equals(rem.path("incomplete").asText()));
+        target(t, "reminder job memory", "bounded", "heap peak " + Report.mib(rem.path("peakHeapBytes").asLong()) + " of -Xmx "
+                + rem.path("maxHeap").asText() + ", live after GC ≤ " + Report.mib(rem.path("peakLiveAfterGcBytes").asLong()), true);
+    }
+
+    private static boolean clean(JsonNode q) {
+        return q.path("api").path("partial").asInt() == 0 && q.path("api").path("errors").asInt() == 0;
+    }
+
+    private static String partial(JsonNode q) {
+        int partial = q.path("api").path("partial").asInt();
+        int errors = q.path("api").path("errors").asInt();
+        return partial + errors == 0 ? "" : " (" + partial + " partial, " + errors + " failed of " + q.path("api").path("requests").asInt() + ")";
+    }
+
+    private static void target(ArrayNode t, String figure, String target, String measured, boolean met) {
+        t.addObject().put("figure", figure).put("target", target).put("measured", measured).put("result", met ? "met" : "**missed**");
+    }
+
+    private String scalar(String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}
