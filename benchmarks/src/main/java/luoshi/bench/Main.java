@@ -173,7 +173,12 @@ public final class Main {
         ApiLoad load = new ApiLoad(gateway);
         Map<String, LoadDataCeiling.Result> ceiling;
         System.out.println("the ceiling: the same rows by LOAD DATA LOCAL INFILE into scratch tables ...");
-        ceiling = LoadDataCeiling.run(db, data, Files.createTempDirectory("luoshi-bench-csv"));
+        Path csvDir = Files.createTempDirectory("luoshi-bench-csv");
+        try {
+            ceiling = LoadDataCeiling.run(db, data, csvDir);
+        } finally {
+            deleteTree(csvDir);
+        }
         if (options.load()) {
             System.out.println("loading through the API (" + gateway.base() + "/api/v1) ...");
             load.regionsAndPopulation(data);

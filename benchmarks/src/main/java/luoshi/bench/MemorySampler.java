@@ -64,6 +64,7 @@ final class MemorySampler implements AutoCloseable {
         samples++;
     }
 
+    /** The first sample decides the source: /q/metrics when it answers, else jcmd; a sample that fails is skipped. */
     private void heap() {
         if (!"jcmd".equals(heapSource)) {
             try {
@@ -82,7 +83,10 @@ final class MemorySampler implements AutoCloseable {
                     return;
                 }
             } catch (RuntimeException e) {
-                // the service is busy or the metrics are closed: jcmd instead
+                // busy or refused: decided below
+            }
+            if ("/q/metrics".equals(heapSource)) {
+                return;                                  // it answered before: skip this sample
             }
         }
         heapSource = "jcmd";
