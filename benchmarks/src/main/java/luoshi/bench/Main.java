@@ -88,6 +88,7 @@ public final class Main {
     private Optional<String> token = Optional.empty();
     private Connection db;
     private volatile boolean succeeded;
+    private volatile boolean interrupted;
 
     private Main(Options options) {
         this.options = options;
@@ -103,18 +104,29 @@ public final class Main {
             return;
         }
         Main main = new Main(options);
-        Thread stopper = new Thread(main::stop, "stop-the-system");
+        Thread stopper = new Thread(() -> {
+            main.interrupted = true;            // Ctrl-C or SIGTERM: stop what was started, keep nothing
+            main.stop();
+        }, "stop-the-system");
         Runtime.getRuntime().addShutdownHook(stopper);
         int status = 0;
         try {
             main.run();
         } catch (Exception e) {
-            System.err.println("\nbenchmarks: failed: " + e.getMessage());
-            e.printStackTrace();
+            if (main.interrupted) {
+                System.err.println("\nbenchmarks: interrupted; the system is stopped");
+            } else {
+                System.err.println("\nbenchmarks: failed: " + e.getMessage());
+                e.printStackTrace();
+            }
             status = 1;
         } finally {
             main.stop();
-            Runtime.getRuntime().removeShutdownHook(stopper);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException e) {
+                return;                         // the JVM is stopping already (Ctrl-C): the hook did the work
+            }
         }
         System.exit(status);
     }
@@ -131,7 +143,7 @@ public final class Main {
         if (system != null && system.started()) {
             System.out.println("stopping the system ...");
             system.close();
-            if (succeeded && !options.keepData()) {
+            if ((succeeded || interrupted) && !options.keepData()) {
                 deleteTree(system.dataDir);
             } else {
                 System.out.println("data and logs kept in " + system.dataDir + (succeeded ? "" : " (the run failed: see logs/)"));
@@ -227,7 +239,16 @@ public final class Main {
         Path log = options.root().resolve("benchmarks/target/run-sh.log");
         Files.createDirectories(log.getParent());
         System.out.println("starting Luoshi with deploy/local/run.sh on a fresh data directory " + dataDir + " (log: " + log + ") ...");
-        system = SystemUnderTest.start(options.root(), dataDir, log, Duration.ofMinutes(20));
+        try {
+            system = SystemUnderTest.start(options.root(), dataDir, log, Duration.ofMinutes(20));
+        } catch (RuntimeException e) {
+            if (Files.isDirectory(dataDir.resolve("logs"))) {
+                System.err.println("the data and logs of the failed start are kept in " + dataDir);
+            } else {
+                deleteTree(dataDir);            // nothing was started (a busy port): nothing to look at
+            }
+            throw e;
+        }
         System.out.printf("  ready: cold start %.1f s (database %.1f s, services %.1f s); ports %s%n", system.coldStartSeconds(),
                 system.dbStartSeconds, system.servicesStartSeconds, system.ports);
         results.putObject("coldStart").put("seconds", system.coldStartSeconds()).put("databaseSeconds", system.dbStartSeconds)
