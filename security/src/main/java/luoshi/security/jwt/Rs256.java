@@ -44,10 +44,9 @@ public final class Rs256 {
         Files.createDirectories(dir);
         Path privatePem = dir.resolve("private.pem");
         Files.writeString(privatePem, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
-        try {
+        // readable by its owner only, where the file system has POSIX permissions (else the directory's apply)
+        if (Files.getFileStore(privatePem).supportsFileAttributeView("posix")) {
             Files.setPosixFilePermissions(privatePem, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the directory's own permissions apply
         }
         Files.writeString(dir.resolve("public.pem"), pem("PUBLIC KEY", keys.getPublic().getEncoded()));
     }
