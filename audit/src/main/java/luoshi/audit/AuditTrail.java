@@ -21,7 +21,7 @@ import luoshi.security.Caller;
  * back leaves no event, and no write commits without one. Call it from the {@code @Transactional}
  * method that writes, after the checks of {@link luoshi.security.Access}, with the state before and
  * after ({@code null} for a creation or a deletion). A batch is one {@code IMPORT} event that holds
- * its rows.
+ * its rows. Recording also advances the {@link DataVersion}: every write is recorded, so every write moves it.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -58,6 +58,7 @@ public class AuditTrail {
             ps.setString(7, requestId());
             ps.setString(8, json.writeValueAsString(change));
             ps.executeUpdate();
+            DataVersion.advance(c);   // every recorded write changes the data: answers kept by version are stale
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not record the audit event of " + entity + " " + entityId, e);
         }

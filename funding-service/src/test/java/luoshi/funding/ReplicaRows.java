@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import luoshi.api.region.RegionCode;
+import luoshi.audit.DataVersion;
 
 /** Writes the read copy's rows directly, as the region feed would (the tests run without org-service). */
 @ApplicationScoped
@@ -37,6 +38,7 @@ public class ReplicaRows {
                 ps.setObject(i + 1, params[i]);
             }
             ps.executeUpdate();
+            DataVersion.advance(c);   // as the feed's pages do: answers kept by version must see the change
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

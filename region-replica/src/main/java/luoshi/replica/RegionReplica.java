@@ -23,6 +23,7 @@ import luoshi.api.region.RegionFeed.RegionChange;
 import luoshi.api.region.RegionFeed.RegionFeedPage;
 import luoshi.api.region.RegionFeed;
 import luoshi.api.region.RegionLevel;
+import luoshi.audit.DataVersion;
 import luoshi.security.ServiceTokens;
 import org.jboss.logging.Logger;
 
@@ -175,6 +176,9 @@ public class RegionReplica {
             try (PreparedStatement ps = c.prepareStatement("UPDATE replica_state SET version = GREATEST(version, ?) WHERE id = 1")) {
                 ps.setLong(1, page.version());
                 ps.executeUpdate();
+            }
+            if (!regions.isEmpty() || !population.isEmpty()) {
+                DataVersion.advance(c);   // the copy changed: answers computed from it are stale (an empty page is no change)
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot apply the region feed: " + e.getMessage(), e);

@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,12 +32,13 @@ import luoshi.api.region.RegionLevel;
 import luoshi.api.requirement.NewRequirement;
 import luoshi.api.requirement.ParameterSetting;
 import luoshi.audit.AuditTrail;
+import luoshi.audit.DataVersion;
 
 /**
- * The requirements this service owns, as data (REQUIREMENTS.md): the seed catalog, requirements
- * added by administrators, and jurisdiction parameters. A region inside the issuer's subtree may
- * set a stricter value for its own subtree; the most specific setting wins, and no setting is ever
- * laxer than one above it (不少于: "at least" — lower levels may only add).
+ * The requirements this service owns, as data (REQUIREMENTS.md): the seed catalog, requirements added by
+ * administrators, and jurisdiction parameters. Reads go through a {@link Catalog}, the catalog at one data version,
+ * read once per version and shared by every evaluation of it; writes advance the data version (through the audit
+ * trail), so no evaluation sees a catalog older than its request.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -49,19 +49,45 @@ public class RequirementCatalog {
     private final Map<String, RuleType> ruleTypes = new HashMap<>();
     private final String owner;
     private final AuditTrail audit;
+    private final DataVersion dataVersion;
+    private volatile Catalog latest;
 
     public RequirementCatalog(AgroalDataSource dataSource, ObjectMapper json, Instance<RuleType> types, RulesConfig config,
-            AuditTrail audit) {
+            AuditTrail audit, DataVersion dataVersion) {
         this.dataSource = dataSource;
         this.audit = audit;
         this.json = json;
+        this.dataVersion = dataVersion;
         types.forEach(t -> ruleTypes.put(t.name(), t));
         this.owner = config.owner();
     }
 
+    /** The catalog as the committed data stands now. */
+    public Catalog current() {
+        return at(dataVersion.current());
+    }
+
+    /**
+     * The catalog at data version {@code version} (read from {@link DataVersion#current()}): the one kept when it is
+     * of that version, else read afresh (and kept when it is newer than the one kept).
+     */
+    public Catalog at(long version) {
+        Catalog kept = latest;
+        if (kept != null && kept.version() == version) {
+            return kept;
+        }
+        Catalog read = read(version);
+        synchronized (this) {
+            if (latest == null || latest.version() < version) {
+                latest = read;
+            }
+        }
+        return read;
+    }
+
     /** Every requirement of this service, by id. */
     public List<Requirement> all() {
-        return query("SELECT * FROM requirement ORDER BY id", ps -> { });
+        return current().all();
     }
 
     public Requirement get(String id) {
@@ -69,7 +95,7 @@ public class RequirementCatalog {
     }
 
     public Optional<Requirement> find(String id) {
-        return query("SELECT * FROM requirement WHERE id = ?", ps -> ps.setString(1, id)).stream().findFirst();
+        return current().find(id);
     }
 
     @Transactional
@@ -114,7 +140,8 @@ public class RequirementCatalog {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        Requirement created = get(r.id());
+        // read in this transaction: the row is not committed, so no Catalog holds it yet
+        Requirement created = requirements("SELECT * FROM requirement WHERE id = ?", r.id()).get(0);
         audit.record(AuditTrail.Action.CREATE, "requirement", r.id(), r.issuerRegionCode(), null, created);
         return created;
     }
@@ -126,7 +153,8 @@ public class RequirementCatalog {
      */
     @Transactional
     public ParameterSetting setParameters(String id, String regionCode, ObjectNode parameters) {
-        Requirement r = get(id);
+        Catalog catalog = current();
+        Requirement r = catalog.find(id).orElseThrow(() -> ProblemException.notFound("No requirement " + id));
         RuleType type = ruleTypes.get(r.rule().path("type").asText());
         if (!RegionCode.isCountry(regionCode) && RegionCode.levelOf(regionCode).isEmpty()) {
             throw ProblemException.badRequest("regionCode", "not a region code: " + regionCode);
@@ -138,7 +166,7 @@ public class RequirementCatalog {
         if (parameters.isEmpty()) {
             throw ProblemException.badRequest("body", "names no parameter; adjustable: " + type.adjustable().keySet());
         }
-        Map<String, BigDecimal> settingsAbove = effectiveSettings(r, settings(id), regionCode, false);
+        Map<String, BigDecimal> settingsAbove = catalog.effectiveSettings(r, regionCode, false);
         List<Violation> violations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = parameters.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -147,7 +175,7 @@ public class RequirementCatalog {
                 violations.add(new Violation(e.getKey(), "cannot be set by a jurisdiction; adjustable: " + type.adjustable().keySet()));
                 continue;
             }
-            Optional<BigDecimal> value = decimal(e.getValue());
+            Optional<BigDecimal> value = Catalog.decimal(e.getValue());
             if (value.isEmpty()) {
                 violations.add(new Violation(e.getKey(), "must be a number"));
                 continue;
@@ -155,7 +183,7 @@ public class RequirementCatalog {
             BigDecimal inForce = settingsAbove.get(e.getKey());
             if (inForce != null && strictness.laxer(value.get(), inForce)) {
                 violations.add(new Violation(e.getKey(), "must be " + strictness.bound() + " " + inForce.toPlainString()
-                        + ", the value " + setter(r, e.getKey(), regionCode) + " set; a jurisdiction may only be stricter"));
+                        + ", the value " + catalog.setter(r, e.getKey(), regionCode) + " set; a jurisdiction may only be stricter"));
             }
         }
         if (violations.isEmpty()) {
@@ -167,7 +195,7 @@ public class RequirementCatalog {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest(violations);
         }
-        ObjectNode before = settings(id).get(regionCode);
+        ObjectNode before = catalog.settings(id).get(regionCode);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO requirement_parameter (requirement_id, region_code, parameters_json) VALUES (?,?,?)"
                         + " ON DUPLICATE KEY UPDATE parameters_json = VALUES(parameters_json)")) {
@@ -184,126 +212,28 @@ public class RequirementCatalog {
         return setting;
     }
 
-    /** True when {@code r} applies to the region: inside the issuer's subtree and of one of its levels. */
-    public boolean applies(Requirement r, String regionCode) {
-        Optional<RegionLevel> level = RegionCode.levelOf(regionCode);
-        return level.isPresent() && r.levels().contains(level.get()) && RegionCode.contains(r.issuerRegionCode(), regionCode);
-    }
-
-    /** The rule in force for a region: the issuer's parameters overlaid with the settings on the region's path. */
-    public ObjectNode effectiveRule(Requirement r, String regionCode) {
-        ObjectNode rule = r.rule().deepCopy();
-        effectiveSettings(r, settings(r.id()), regionCode, true).forEach((k, v) -> rule.put(k, v));
-        return rule;
-    }
-
-    /**
-     * An SQL expression for the value of a numeric parameter in force for the region whose code is
-     * in {@code codeColumn}: {@code CASE WHEN col LIKE '330602%' THEN 25000.00 WHEN … ELSE 20000.00 END},
-     * most specific setting first, so that subtree rollups take each region's own value in one
-     * query; just the issuer's value when no setting differs. {@code NULL} where no value is set at
-     * all (a rule that is not applicable yet).
-     */
-    public String parameterSql(Requirement r, String parameter, String codeColumn) {
-        Map<String, ObjectNode> settings = settings(r.id());
-        List<String> regions = new ArrayList<>(settings.keySet());
-        regions.sort(Comparator.comparingInt((String code) -> RegionCode.prefix(code).length()).reversed());
-        Optional<BigDecimal> issuer = decimal(r.rule().get(parameter));
-        StringBuilder sql = new StringBuilder("CASE");
-        for (String region : regions) {
-            BigDecimal v = effectiveSettings(r, settings, region, true).get(parameter);
-            if (v != null && !v.equals(issuer.orElse(null))) {
-                sql.append(" WHEN ").append(codeColumn).append(" LIKE '").append(RegionCode.subtreePattern(region))
-                        .append("' THEN ").append(v.toPlainString());
-            }
-        }
-        String otherwise = issuer.map(BigDecimal::toPlainString).orElse("NULL");
-        if (sql.length() == "CASE".length()) {
-            return otherwise;          // no setting differs from the issuer's: a CASE with no WHEN is not SQL
-        }
-        return sql.append(" ELSE ").append(otherwise).append(" END").toString();
-    }
-
-    /** The requirement's settings by region code. */
-    public Map<String, ObjectNode> settings(String id) {
-        Map<String, ObjectNode> out = new LinkedHashMap<>();
+    /** The requirements and every setting, in two statements. */
+    private Catalog read(long version) {
+        Map<String, Map<String, ObjectNode>> settings = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT region_code, parameters_json FROM requirement_parameter WHERE requirement_id = ? ORDER BY region_code")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), (ObjectNode) json.readTree(rs.getString(2)));
-                }
+                "SELECT requirement_id, region_code, parameters_json FROM requirement_parameter ORDER BY requirement_id, region_code");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                settings.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), (ObjectNode) json.readTree(rs.getString(3)));
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return out;
+        return new Catalog(version, requirements("SELECT * FROM requirement ORDER BY id", null), settings, ruleTypes);
     }
 
-    /**
-     * The adjustable values in force at {@code regionCode}: the issuer's, made stricter by each
-     * setting on the path from the issuer down to the region ({@code includeOwn}: the region's own
-     * setting too). Taking the stricter at each step makes "most specific wins" and "never laxer
-     * than above" agree even when an upper level tightened its value after a lower one.
-     */
-    private Map<String, BigDecimal> effectiveSettings(Requirement r, Map<String, ObjectNode> settings, String regionCode,
-            boolean includeOwn) {
-        RuleType type = ruleTypes.get(r.rule().path("type").asText());
-        Map<String, BigDecimal> values = new HashMap<>();
-        if (type == null) {
-            return values;
-        }
-        type.adjustable().keySet().forEach(k -> decimal(r.rule().get(k)).ifPresent(v -> values.put(k, v)));
-        List<String> path = new ArrayList<>(RegionCode.ancestors(regionCode));
-        java.util.Collections.reverse(path);                 // country first
-        if (includeOwn) {
-            path.add(regionCode);
-        }
-        for (String code : path) {
-            ObjectNode s = settings.get(code);
-            if (s == null || !RegionCode.contains(r.issuerRegionCode(), code)) {
-                continue;
-            }
-            type.adjustable().forEach((k, strictness) -> decimal(s.get(k)).ifPresent(v ->
-                    values.merge(k, v, strictness::stricter)));
-        }
-        return values;
-    }
-
-    /** Who set the value in force above {@code regionCode}: "issuer 330600" or "330602". */
-    private String setter(Requirement r, String key, String regionCode) {
-        Map<String, ObjectNode> settings = settings(r.id());
-        for (String code : RegionCode.ancestors(regionCode)) {
-            if (settings.containsKey(code) && settings.get(code).has(key) && RegionCode.contains(r.issuerRegionCode(), code)) {
-                return code.equals(r.issuerRegionCode()) ? "the issuer " + code : code;
-            }
-        }
-        return "the issuer " + r.issuerRegionCode();
-    }
-
-    static Optional<BigDecimal> decimal(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (node.isNumber()) {
-            return Optional.of(node.decimalValue());
-        }
-        try {
-            return Optional.of(new BigDecimal(node.asText().trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private List<Requirement> query(String sql, Binder binder) {
+    private List<Requirement> requirements(String sql, String id) {
         List<Requirement> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
+            if (id != null) {
+                ps.setString(1, id);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Date due = rs.getDate("due_date");

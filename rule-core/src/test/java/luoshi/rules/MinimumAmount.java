@@ -20,7 +20,7 @@ public class MinimumAmount implements RuleType {
     @Override
     public List<Violation> validate(ObjectNode rule) {
         List<Violation> v = new ArrayList<>();
-        if (RequirementCatalog.decimal(rule.get("minAmount")).filter(a -> a.signum() > 0).isEmpty()) {
+        if (Catalog.decimal(rule.get("minAmount")).filter(a -> a.signum() > 0).isEmpty()) {
             v.add(new Violation("rule.minAmount", "must be an amount above 0"));
         }
         return v;

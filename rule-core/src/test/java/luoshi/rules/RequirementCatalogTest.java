@@ -105,22 +105,22 @@ class RequirementCatalogTest {
                 .put("/api/v1/requirements/NO_SUCH/parameters/330602").then().statusCode(404);
 
         Requirement r = catalog.get("SX_YOUTH");
-        assertThat(catalog.effectiveRule(r, "330602001").get("minAmount").decimalValue()).isEqualByComparingTo("25000.00");
-        assertThat(catalog.effectiveRule(r, "330603001").get("minAmount").decimalValue()).isEqualByComparingTo("20000.00");
-        assertThat(catalog.applies(r, "330602001")).isTrue();
-        assertThat(catalog.applies(r, "330602")).isFalse();        // a county: not one of the levels
-        assertThat(catalog.applies(r, "320102001")).isFalse();     // outside 330600
+        assertThat(catalog.current().effectiveRule(r, "330602001").get("minAmount").decimalValue()).isEqualByComparingTo("25000.00");
+        assertThat(catalog.current().effectiveRule(r, "330603001").get("minAmount").decimalValue()).isEqualByComparingTo("20000.00");
+        assertThat(catalog.current().applies(r, "330602001")).isTrue();
+        assertThat(catalog.current().applies(r, "330602")).isFalse();        // a county: not one of the levels
+        assertThat(catalog.current().applies(r, "320102001")).isFalse();     // outside 330600
 
         // the issuer tightens to 30,000 afterwards: the county's 25,000 can no longer be laxer
         catalog.setParameters("SX_YOUTH", "330600", MinimumAmountJson.of("30000.00"));
-        assertThat(catalog.effectiveRule(r, "330602001").get("minAmount").decimalValue()).isEqualByComparingTo("30000.00");
+        assertThat(catalog.current().effectiveRule(r, "330602001").get("minAmount").decimalValue()).isEqualByComparingTo("30000.00");
     }
 
     @Test
     void parameterSqlWithoutSettingsIsTheIssuersValue() throws Exception {
         create("SX_YOUTH_PLAIN", "330600", "20000.00");
-        String expr = catalog.parameterSql(catalog.get("SX_YOUTH_PLAIN"), "minAmount", "t.code");
-        String missing = catalog.parameterSql(catalog.get("SX_YOUTH_PLAIN"), "minShare", "t.code");
+        String expr = catalog.current().parameterSql(catalog.get("SX_YOUTH_PLAIN"), "minAmount", "t.code");
+        String missing = catalog.current().parameterSql(catalog.get("SX_YOUTH_PLAIN"), "minShare", "t.code");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT " + expr + ", " + missing + " FROM (SELECT '330602001' code) t")) {
             assertThat(rs.next()).isTrue();
@@ -134,7 +134,7 @@ class RequirementCatalogTest {
         create("SX_YOUTH_SQL", "330600", "20000.00");
         catalog.setParameters("SX_YOUTH_SQL", "330602", MinimumAmountJson.of("25000.00"));
         catalog.setParameters("SX_YOUTH_SQL", "330602001", MinimumAmountJson.of("26000.50"));
-        String expr = catalog.parameterSql(catalog.get("SX_YOUTH_SQL"), "minAmount", "t.code");
+        String expr = catalog.current().parameterSql(catalog.get("SX_YOUTH_SQL"), "minAmount", "t.code");
         List<String> values = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT t.code, " + expr + " FROM (SELECT '330602001' code UNION ALL "

@@ -9,4 +9,9 @@ import java.util.List;
  */
 public record ServiceItems(String regionCode, String regionName, int year, LocalDate asOf,
         List<ComplianceItem> items, List<String> warnings) {
+
+    /** The same items with the warnings of the moment they are answered (a kept answer's copy may have aged since). */
+    public ServiceItems withWarnings(List<String> now) {
+        return new ServiceItems(regionCode, regionName, year, asOf, items, now);
+    }
 }

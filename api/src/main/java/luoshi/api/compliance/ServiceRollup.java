@@ -10,6 +10,11 @@ import java.util.List;
 public record ServiceRollup(String regionCode, String regionName, int year, LocalDate asOf, StatusCounts counts,
         List<ChildCounts> children, List<RequirementCounts> byRequirement, List<String> warnings) {
 
+    /** The same counts with the warnings of the moment they are answered (a kept answer's copy may have aged since). */
+    public ServiceRollup withWarnings(List<String> now) {
+        return new ServiceRollup(regionCode, regionName, year, asOf, counts, children, byRequirement, now);
+    }
+
     public record ChildCounts(String regionCode, String regionName, StatusCounts counts) {
     }
 

@@ -33,6 +33,8 @@ import luoshi.api.funding.FundingRecord;
 import luoshi.api.region.RegionCode;
 import luoshi.replica.RegionReplica;
 import luoshi.replica.ReplicaRegion;
+import luoshi.rules.Catalog;
+import luoshi.rules.ComplianceAnswers;
 
 /** funding-service's answers to the gateway and the reminder job (luoshi.api.compliance.ComplianceSource). */
 @ApplicationScoped
@@ -47,37 +49,47 @@ public class FundingCompliance {
     private final SubtreeStatusSql statusSql;
     private final RegionReplica replica;
     private final AgroalDataSource dataSource;
+    private final ComplianceAnswers answers;
     private final Clock clock;
 
     FundingCompliance(FundingRequirements requirements, RegionEvaluator evaluator, RegionFactsLoader facts,
-            SubtreeStatusSql statusSql, RegionReplica replica, AgroalDataSource dataSource, Clock clock) {
+            SubtreeStatusSql statusSql, RegionReplica replica, AgroalDataSource dataSource, ComplianceAnswers answers,
+            Clock clock) {
         this.requirements = requirements;
         this.evaluator = evaluator;
         this.facts = facts;
         this.statusSql = statusSql;
         this.replica = replica;
         this.dataSource = dataSource;
+        this.answers = answers;
         this.clock = clock;
     }
 
     public RequirementList requirements() {
-        return new RequirementList(requirements.all());
+        return new RequirementList(requirements.all(requirements.catalog().current()));
     }
 
     public ServiceItems items(String regionCode, int year, LocalDate asOf) {
         LocalDate day = Clocks.asOfOrToday(asOf, clock);
         int y = yearOr(year, day);
-        ReplicaRegion region = knownRegion(regionCode);
-        return new ServiceItems(region.code(), region.name(), y, day,
-                evaluator.evaluate(region.code(), y, day, facts.load(region.code(), y)), replica.warnings());
+        return answers.items(regionCode, y, day, version -> {
+            ReplicaRegion region = knownRegion(regionCode);
+            return new ServiceItems(region.code(), region.name(), y, day, evaluator.evaluate(requirements.catalog().at(version),
+                    region.code(), y, day, facts.load(region.code(), y)), List.of());
+        }).withWarnings(replica.warnings());
     }
 
     /** Counts over the whole subtree, per child and per requirement: one GROUP BY query. */
     public ServiceRollup rollup(String regionCode, int year, LocalDate asOf) {
         LocalDate day = Clocks.asOfOrToday(asOf, clock);
         int y = yearOr(year, day);
+        return answers.rollup(regionCode, y, day, version -> rollup(requirements.catalog().at(version), regionCode, y, day))
+                .withWarnings(replica.warnings());
+    }
+
+    private ServiceRollup rollup(Catalog catalog, String regionCode, int y, LocalDate day) {
         String name = RegionCode.isCountry(regionCode) ? null : knownRegion(regionCode).name();
-        List<Requirement> reqs = requirements.all();
+        List<Requirement> reqs = requirements.all(catalog);
         StatusCounts total = StatusCounts.ZERO;
         Map<String, ChildCounts> children = new TreeMap<>();
         Map<String, StatusCounts> byRequirement = new LinkedHashMap<>();
@@ -87,7 +99,7 @@ public class FundingCompliance {
             // requirement was materialised whole before grouping (benchmarks/: a third of a national rollup), and the
             // names are joined to the few groups, not to every region of the subtree.
             String grouped = reqs.stream().map(r -> "SELECT " + RegionCode.childOfSql(regionCode, "x.code")
-                    + " AS child, x.requirement_id, x.status, COUNT(*) AS n FROM (" + statusSql.statuses(r, y, regionCode, day)
+                    + " AS child, x.requirement_id, x.status, COUNT(*) AS n FROM (" + statusSql.statuses(catalog, r, y, regionCode, day)
                     + ") x GROUP BY 1, 2, 3").collect(Collectors.joining(" UNION ALL "));
             String sql = "SELECT y.child, c.name, y.requirement_id, y.status, y.n FROM (" + grouped + ") y"
                     + " LEFT JOIN region c ON c.code = y.child";
@@ -104,7 +116,7 @@ public class FundingCompliance {
         }
         return new ServiceRollup(regionCode, name, y, day, total, List.copyOf(children.values()),
                 byRequirement.entrySet().stream().map(e -> new RequirementCounts(e.getKey(), e.getValue())).toList(),
-                replica.warnings());
+                List.of());
     }
 
     /** Every PENDING or NON_COMPLIANT item in the country due in [dueFrom, dueTo], by requirement, region, period. */
@@ -122,8 +134,9 @@ public class FundingCompliance {
             throw ProblemException.badRequest("dueTo", "must be on or after dueFrom and at most "
                     + MAX_OPEN_ITEM_YEARS + " years later");
         }
+        Catalog catalog = requirements.catalog().current();
         Map<String, Requirement> reqs = new LinkedHashMap<>();
-        requirements.all().forEach(r -> reqs.put(r.id(), r));
+        requirements.all(catalog).forEach(r -> reqs.put(r.id(), r));
         List<String> selects = new ArrayList<>();
         for (Requirement r : reqs.values()) {
             List<Integer> years = r.period() == RequirementPeriod.ONCE && r.dueDate() != null
@@ -131,7 +144,7 @@ public class FundingCompliance {
             for (int y : years) {
                 LocalDate due = FundingRequirements.period(r, y).due();
                 if (!due.isBefore(from) && !due.isAfter(to)) {
-                    selects.add(statusSql.statuses(r, y, RegionCode.COUNTRY, day));
+                    selects.add(statusSql.statuses(catalog, r, y, RegionCode.COUNTRY, day));
                 }
             }
         }

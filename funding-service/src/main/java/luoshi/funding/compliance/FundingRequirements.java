@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementPeriod;
+import luoshi.rules.Catalog;
 import luoshi.rules.RequirementCatalog;
 
 /** funding-service's requirements with their rule types, and the period a year makes of each. */
@@ -23,8 +24,8 @@ public class FundingRequirements {
     }
 
     /** Every requirement of this service that one of its rule types evaluates, by id. */
-    public List<Requirement> all() {
-        return catalog.all().stream().filter(r -> types.containsKey(ruleType(r))).toList();
+    public List<Requirement> all(Catalog at) {
+        return at.all().stream().filter(r -> types.containsKey(ruleType(r))).toList();
     }
 
     public FundingRuleType typeOf(Requirement r) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Requirement;
-import luoshi.rules.RequirementCatalog;
+import luoshi.rules.Catalog;
 
 /** Evaluates funding-service's requirements for one region and year, with evidence (REQUIREMENTS.md, Statuses). */
 @ApplicationScoped
@@ -21,12 +21,11 @@ public class RegionEvaluator {
         this.requirements = requirements;
     }
 
-    public List<ComplianceItem> evaluate(String regionCode, int year, LocalDate asOf, RegionFacts facts) {
-        return requirements.all().stream().map(r -> evaluate(r, regionCode, year, asOf, facts)).toList();
+    public List<ComplianceItem> evaluate(Catalog catalog, String regionCode, int year, LocalDate asOf, RegionFacts facts) {
+        return requirements.all(catalog).stream().map(r -> evaluate(catalog, r, regionCode, year, asOf, facts)).toList();
     }
 
-    ComplianceItem evaluate(Requirement r, String regionCode, int year, LocalDate asOf, RegionFacts facts) {
-        RequirementCatalog catalog = requirements.catalog();
+    ComplianceItem evaluate(Catalog catalog, Requirement r, String regionCode, int year, LocalDate asOf, RegionFacts facts) {
         FundingRequirements.Period period = FundingRequirements.period(r, year);
         FundingRuleType type = requirements.typeOf(r);
         if (!catalog.applies(r, regionCode)) {

@@ -1,6 +1,5 @@
 package luoshi.funding.compliance;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import luoshi.api.common.Violation;
 import luoshi.api.funding.FundingCategory;
+import luoshi.rules.Catalog;
 
 /** Reading and checking the parameters of a funding rule object. */
 final class RuleParameters {
@@ -17,15 +17,7 @@ final class RuleParameters {
 
     /** A decimal parameter given as a string or a number; empty when absent or unreadable. */
     static Optional<BigDecimal> decimal(ObjectNode rule, String name) {
-        JsonNode node = rule.get(name);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText().trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return Catalog.decimal(rule.get(name));
     }
 
     static BigDecimal required(ObjectNode rule, String name) {

@@ -7,7 +7,7 @@ import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.region.RegionCode;
 import luoshi.funding.compliance.FundingRuleType.SubtreeSql;
-import luoshi.rules.RequirementCatalog;
+import luoshi.rules.Catalog;
 
 /**
  * The status of every region of a subtree for a requirement and year, as one SELECT over the read
@@ -25,8 +25,7 @@ public class SubtreeStatusSql {
         this.requirements = requirements;
     }
 
-    public String statuses(Requirement r, int year, String root, LocalDate asOf) {
-        RequirementCatalog catalog = requirements.catalog();
+    public String statuses(Catalog catalog, Requirement r, int year, String root, LocalDate asOf) {
         FundingRuleType type = requirements.typeOf(r);
         String pattern = RegionCode.subtreePattern(root);
         String threshold = catalog.parameterSql(r, type.threshold(), "g.code");
@@ -53,7 +52,7 @@ public class SubtreeStatusSql {
         return (a.length() >= b.length() ? a : b) + "%";
     }
 
-    /** {@link RequirementCatalog#applies} in SQL: one of the levels, inside the issuer's subtree. */
+    /** {@link Catalog#applies} in SQL: one of the levels, inside the issuer's subtree. */
     private static String applies(Requirement r) {
         String levels = r.levels().stream().map(l -> "'" + l.name() + "'").collect(Collectors.joining(","));
         return "g.level IN (" + levels + ") AND g.code LIKE '" + RegionCode.subtreePattern(r.issuerRegionCode()) + "'";

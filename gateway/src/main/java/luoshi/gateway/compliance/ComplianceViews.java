@@ -18,6 +18,7 @@ import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.compliance.StatusCounts;
 import luoshi.gateway.client.Answers;
 import luoshi.gateway.client.Services;
+import luoshi.gateway.requestid.RequestIds;
 
 /**
  * The compliance views of API.md: each service evaluates the requirements it owns
@@ -33,7 +34,11 @@ public class ComplianceViews {
             .thenComparing(ComplianceItem::periodStart, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final Services services;
-    private final SharedRounds<RegionYear, ComplianceRollup> rollups = new SharedRounds<>();
+    /** A round of a rollup: callers asking with {@code Cache-Control: no-cache} share only rounds that ask so too. */
+    private record Round(RegionYear question, String cacheControl) {
+    }
+
+    private final SharedRounds<Round, ComplianceRollup> rollups = new SharedRounds<>();
 
     ComplianceViews(Services services) {
         this.services = services;
@@ -53,7 +58,7 @@ public class ComplianceViews {
 
     /** Callers asking for the same rollup at once share its computation: a rollup evaluates a whole subtree. */
     public ComplianceRollup rollup(RegionYear q) {
-        return rollups.get(q, () -> aggregate(q));
+        return rollups.get(new Round(q, RequestIds.cacheControl()), () -> aggregate(q));
     }
 
     private ComplianceRollup aggregate(RegionYear q) {

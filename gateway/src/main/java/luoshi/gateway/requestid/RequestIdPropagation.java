@@ -5,8 +5,8 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * Passes the request id (so the services' logs name it too) and the caller's token (so each service
- * checks it again) on every downstream call.
+ * Passes the request id (so the services' logs name it too), the caller's token (so each service
+ * checks it again) and its {@code Cache-Control} (so no-cache reaches the services) on every downstream call.
  */
 public final class RequestIdPropagation implements ClientRequestFilter {
 
@@ -19,6 +19,10 @@ public final class RequestIdPropagation implements ClientRequestFilter {
         String authorization = RequestIds.authorization();
         if (authorization != null) {
             request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        String cacheControl = RequestIds.cacheControl();
+        if (cacheControl != null) {
+            request.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
         }
     }
 }

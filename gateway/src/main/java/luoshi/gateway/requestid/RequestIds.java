@@ -25,8 +25,11 @@ public class RequestIds {
     private static final String ROUTING_KEY = "luoshi.request-id";
     /** Log-safe: no spaces, quotes or line breaks from a caller reach a log line. */
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    /** What a downstream call carries of the caller's request: its id, and the caller's token (API.md, Security). */
-    private record Forwarded(String requestId, String authorization) {
+    /**
+     * What a downstream call carries of the caller's request: its id, the caller's token (API.md, Security), and its
+     * {@code Cache-Control} (no-cache: the services evaluate afresh rather than answer from what they keep).
+     */
+    private record Forwarded(String requestId, String authorization, String cacheControl) {
     }
 
     private static final ThreadLocal<Forwarded> BOUND = new ThreadLocal<>();
@@ -63,9 +66,18 @@ public class RequestIds {
         return CurrentRequest.get().map(rc -> rc.request().getHeader(HttpHeaders.AUTHORIZATION)).orElse(null);
     }
 
-    /** {@code call}, carrying the current request's id and token to whichever thread runs it. */
+    /** The caller's {@code Cache-Control} header, forwarded as it is; null when there is none. */
+    public static String cacheControl() {
+        Forwarded bound = BOUND.get();
+        if (bound != null) {
+            return bound.cacheControl();
+        }
+        return CurrentRequest.get().map(rc -> rc.request().getHeader(HttpHeaders.CACHE_CONTROL)).orElse(null);
+    }
+
+    /** {@code call}, carrying the current request's id, token and cache control to whichever thread runs it. */
     public static <A, T> Function<A, T> bind(Function<A, T> call) {
-        Forwarded forwarded = new Forwarded(current(), authorization());
+        Forwarded forwarded = new Forwarded(current(), authorization(), cacheControl());
         return api -> {
             Forwarded previous = BOUND.get();
             BOUND.set(forwarded);

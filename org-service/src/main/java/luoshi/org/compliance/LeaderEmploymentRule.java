@@ -15,6 +15,7 @@ import luoshi.api.org.Employment;
 import luoshi.api.org.LeaderRole;
 import luoshi.api.region.RegionCode;
 import luoshi.org.db.Jdbc;
+import luoshi.rules.Catalog;
 import luoshi.rules.Strictness;
 
 /**
@@ -56,7 +57,7 @@ public class LeaderEmploymentRule implements LeadershipRule {
     }
 
     @Override
-    public Query verdicts(Requirement r, LocalDate on, String scope) {
+    public Query verdicts(Catalog catalog, Requirement r, LocalDate on, String scope) {
         List<String> types = LeaderRules.organizationTypes(r.rule());
         List<Object> params = new ArrayList<>(List.of(r.rule().path("employment").asText()));
         params.addAll(types);

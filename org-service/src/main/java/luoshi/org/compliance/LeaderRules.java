@@ -50,18 +50,6 @@ final class LeaderRules {
         return false;
     }
 
-    /** A decimal parameter, written as a string or a number. */
-    static java.util.Optional<java.math.BigDecimal> decimal(JsonNode node) {
-        if (node == null || !(node.isNumber() || node.isTextual())) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(new java.math.BigDecimal(node.asText()));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
     static String marks(int n) {
         return "?,".repeat(n - 1) + "?";
     }

@@ -14,7 +14,7 @@ import luoshi.api.compliance.Evidence;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.region.RegionCode;
 import luoshi.org.db.Jdbc;
-import luoshi.rules.RequirementCatalog;
+import luoshi.rules.Catalog;
 import luoshi.rules.Strictness;
 
 /**
@@ -29,11 +29,9 @@ public class LeaderShareRule implements LeadershipRule {
     static final String MIN_SHARE = "minShare";
 
     private final Jdbc jdbc;
-    private final RequirementCatalog catalog;
 
-    public LeaderShareRule(Jdbc jdbc, RequirementCatalog catalog) {
+    public LeaderShareRule(Jdbc jdbc) {
         this.jdbc = jdbc;
-        this.catalog = catalog;
     }
 
     @Override
@@ -49,7 +47,7 @@ public class LeaderShareRule implements LeadershipRule {
             v.add(new Violation("rule.flag", "must be frontline"));
         }
         if (rule.has(MIN_SHARE)) {
-            Optional<BigDecimal> share = LeaderRules.decimal(rule.get(MIN_SHARE));
+            Optional<BigDecimal> share = Catalog.decimal(rule.get(MIN_SHARE));
             if (share.isEmpty() || share.get().signum() <= 0 || share.get().compareTo(BigDecimal.ONE) > 0) {
                 v.add(new Violation("rule.minShare", "must be a share above 0 and at most 1"));
             }
@@ -63,26 +61,16 @@ public class LeaderShareRule implements LeadershipRule {
     }
 
     @Override
-    public Query verdicts(Requirement r, LocalDate on, String scope) {
+    public Query verdicts(Catalog catalog, Requirement r, LocalDate on, String scope) {
         List<String> types = LeaderRules.organizationTypes(r.rule());
         List<Object> params = new ArrayList<>(types);
         params.addAll(List.of(on, on, RegionCode.subtreePattern(r.issuerRegionCode()), scope));
         String sql = "SELECT t.code AS code, COALESCE(SUM(l.frontline), 0) AS met, COUNT(l.id) AS needed, "
-                + threshold(r) + " AS threshold FROM region t "
+                + catalog.parameterSql(r, MIN_SHARE, "t.code") + " AS threshold FROM region t "
                 + "LEFT JOIN organization o ON o.region_code = t.code AND o.type IN (" + LeaderRules.marks(types.size()) + ") "
                 + "LEFT JOIN leader l ON l.organization_id = o.id AND " + LeaderRules.inOffice("l") + " "
                 + "WHERE t.level IN (" + LeaderRules.levels(r.levels()) + ") AND t.code LIKE ? AND t.code LIKE ? GROUP BY t.code";
         return new Query(sql, params);
-    }
-
-    /**
-     * The minShare in force per region. rule-core's parameterSql answers {@code CASE ELSE x END}, which is not
-     * SQL, when no jurisdiction has set a value: then the issuer's value (or NULL) applies everywhere.
-     */
-    private String threshold(Requirement r) {
-        String sql = catalog.parameterSql(r, MIN_SHARE, "t.code");
-        String noSetting = "CASE ELSE ";
-        return sql.startsWith(noSetting) ? sql.substring(noSetting.length(), sql.length() - " END".length()) : sql;
     }
 
     @Override
@@ -94,7 +82,7 @@ public class LeaderShareRule implements LeadershipRule {
 
     @Override
     public String expected(ObjectNode rule) {
-        return LeaderRules.decimal(rule.get(MIN_SHARE)).map(BigDecimal::toPlainString).orElse(null);
+        return Catalog.decimal(rule.get(MIN_SHARE)).map(BigDecimal::toPlainString).orElse(null);
     }
 
     @Override

@@ -29,6 +29,8 @@ import luoshi.api.region.RegionCode;
 import luoshi.org.db.Jdbc;
 import luoshi.org.region.RegionService;
 import luoshi.org.region.RegionStore;
+import luoshi.rules.Catalog;
+import luoshi.rules.ComplianceAnswers;
 import luoshi.rules.RequirementCatalog;
 
 /**
@@ -45,11 +47,13 @@ public class LeadershipCompliance {
     private final RegionService regions;
     private final RegionStore regionStore;
     private final Jdbc jdbc;
+    private final ComplianceAnswers answers;
     private final Clock clock;
 
     public LeadershipCompliance(RequirementCatalog catalog, Instance<LeadershipRule> rules, RegionService regions,
-            RegionStore regionStore, Jdbc jdbc, Clock clock) {
+            RegionStore regionStore, Jdbc jdbc, ComplianceAnswers answers, Clock clock) {
         this.catalog = catalog;
+        this.answers = answers;
         rules.forEach(r -> this.rules.put(r.name(), r));
         this.regions = regions;
         this.regionStore = regionStore;
@@ -64,18 +68,21 @@ public class LeadershipCompliance {
     }
 
     public ServiceItems items(String regionCode, Integer year, LocalDate asOfOrNull) {
-        Region region = regions.get(regionCode);
         LocalDate asOf = Clocks.asOfOrToday(asOfOrNull, clock);
         int y = yearOr(year, asOf);
-        LocalDate on = evaluationDate(y, asOf);
-        List<ComplianceItem> items = new ArrayList<>();
-        for (Requirement r : catalog.all()) {
-            items.add(item(r, regionCode, y, on));
-        }
-        return new ServiceItems(regionCode, region.name(), y, asOf, items, List.of());
+        return answers.items(regionCode, y, asOf, version -> {
+            Region region = regions.get(regionCode);
+            Catalog at = catalog.at(version);
+            LocalDate on = evaluationDate(y, asOf);
+            List<ComplianceItem> items = new ArrayList<>();
+            for (Requirement r : at.all()) {
+                items.add(item(at, r, regionCode, y, on));
+            }
+            return new ServiceItems(regionCode, region.name(), y, asOf, items, List.of());
+        });
     }
 
-    private ComplianceItem item(Requirement r, String regionCode, int year, LocalDate on) {
+    private ComplianceItem item(Catalog catalog, Requirement r, String regionCode, int year, LocalDate on) {
         LocalDate start = LocalDate.of(year, 1, 1);
         LocalDate end = LocalDate.of(year, 12, 31);
         LeadershipRule rule = rule(r);
@@ -83,7 +90,7 @@ public class LeadershipCompliance {
             return new ComplianceItem(r.id(), ComplianceStatus.NOT_APPLICABLE, start, end, on, null, null, List.of());
         }
         ObjectNode effective = catalog.effectiveRule(r, regionCode);
-        LeadershipRule.Query q = rule.verdicts(r, on, regionCode);
+        LeadershipRule.Query q = rule.verdicts(catalog, r, on, regionCode);
         Verdict v = jdbc.queryOne("SELECT " + rule.statusSql() + " AS status, v.met, v.needed FROM (" + q.sql() + ") v",
                 rs -> new Verdict(ComplianceStatus.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3)), q.params().toArray())
                 .orElseThrow();
@@ -103,9 +110,13 @@ public class LeadershipCompliance {
      * apply to count as NOT_APPLICABLE.
      */
     public ServiceRollup rollup(String regionCode, Integer year, LocalDate asOfOrNull) {
-        Region region = regions.get(regionCode);
         LocalDate asOf = Clocks.asOfOrToday(asOfOrNull, clock);
         int y = yearOr(year, asOf);
+        return answers.rollup(regionCode, y, asOf, version -> rollup(catalog.at(version), regionCode, y, asOf));
+    }
+
+    private ServiceRollup rollup(Catalog catalog, String regionCode, int y, LocalDate asOf) {
+        Region region = regions.get(regionCode);
         LocalDate on = evaluationDate(y, asOf);
         String scope = RegionCode.subtreePattern(regionCode);
         String child = "CASE WHEN %1$s = '" + regionCode + "' THEN '' ELSE " + RegionCode.childOfSql(regionCode, "%1$s") + " END";
@@ -118,7 +129,7 @@ public class LeadershipCompliance {
         List<RequirementCounts> byRequirement = new ArrayList<>();
         for (Requirement r : catalog.all()) {
             LeadershipRule rule = rule(r);
-            LeadershipRule.Query q = rule.verdicts(r, on, scope);
+            LeadershipRule.Query q = rule.verdicts(catalog, r, on, scope);
             Map<String, StatusCounts> counts = new HashMap<>();
             jdbc.query("SELECT " + String.format(child, "v.code") + " AS child, " + rule.statusSql() + " AS status, COUNT(*) FROM ("
                     + q.sql() + ") v GROUP BY 1, 2", rs -> counts.merge(rs.getString(1),
@@ -161,9 +172,10 @@ public class LeadershipCompliance {
         List<String> selects = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         Map<String, Requirement> byId = new HashMap<>();
-        for (Requirement r : catalog.all()) {
+        Catalog at = catalog.current();
+        for (Requirement r : at.all()) {
             LeadershipRule rule = rule(r);
-            LeadershipRule.Query q = rule.verdicts(r, asOf, "%");
+            LeadershipRule.Query q = rule.verdicts(at, r, asOf, "%");
             selects.add("SELECT '" + r.id() + "' AS requirement_id, v.code FROM (" + q.sql() + ") v WHERE " + rule.statusSql()
                     + " = 'NON_COMPLIANT'");
             params.addAll(q.params());

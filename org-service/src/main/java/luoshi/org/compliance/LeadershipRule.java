@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import luoshi.api.compliance.Evidence;
 import luoshi.api.compliance.Requirement;
+import luoshi.rules.Catalog;
 import luoshi.rules.RuleType;
 
 /**
@@ -21,9 +22,9 @@ public interface LeadershipRule extends RuleType {
 
     /**
      * {@code SELECT code, met, needed, threshold FROM …} over the regions of {@code r}'s levels in its issuer's
-     * subtree whose code is LIKE {@code scope}, on the date {@code on}.
+     * subtree whose code is LIKE {@code scope}, on the date {@code on}, with the parameters in force in {@code catalog}.
      */
-    Query verdicts(Requirement r, LocalDate on, String scope);
+    Query verdicts(Catalog catalog, Requirement r, LocalDate on, String scope);
 
     /** An SQL expression over {@code v.met, v.needed, v.threshold} that gives a ComplianceStatus name. */
     String statusSql();

@@ -22,6 +22,8 @@ import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.compliance.StatusCounts;
 import luoshi.api.region.RegionCode;
 import luoshi.replica.RegionReplica;
+import luoshi.rules.Catalog;
+import luoshi.rules.ComplianceAnswers;
 import luoshi.rules.RequirementCatalog;
 
 /**
@@ -41,33 +43,44 @@ public class MeetingRequirements {
     @Inject
     EntityManager em;
 
-    private RequirementRows rows() {
-        return new RequirementRows(catalog);
-    }
+    @Inject
+    ComplianceAnswers answers;
 
     public ServiceItems items(String regionCode, int year, LocalDate asOf) {
+        return answers.items(regionCode, year, asOf, version -> items(catalog.at(version), regionCode, year, asOf))
+                .withWarnings(replica.warnings());
+    }
+
+    public ServiceRollup rollup(String regionCode, int year, LocalDate asOf) {
+        return answers.rollup(regionCode, year, asOf, version -> rollup(catalog.at(version), regionCode, year, asOf))
+                .withWarnings(replica.warnings());
+    }
+
+    private ServiceItems items(Catalog catalog, String regionCode, int year, LocalDate asOf) {
         String name = regionName(regionCode);
         List<ComplianceItem> items = new ArrayList<>();
+        RequirementRows rows = new RequirementRows(catalog);
         for (Requirement r : catalog.all()) {
-            for (String sql : rows().sql(r, RequirementRows.Scope.year(year), asOf,
+            for (String sql : rows.sql(r, RequirementRows.Scope.year(year), asOf,
                     "r.code = " + RequirementRows.quote(regionCode))) {
                 for (Object[] row : query(sql)) {
                     items.add(item(r, row, year, regionCode, asOf));
                 }
             }
         }
-        return new ServiceItems(regionCode, name, year, asOf, items, replica.warnings());
+        return new ServiceItems(regionCode, name, year, asOf, items, List.of());
     }
 
-    public ServiceRollup rollup(String regionCode, int year, LocalDate asOf) {
+    private ServiceRollup rollup(Catalog catalog, String regionCode, int year, LocalDate asOf) {
         String name = RegionCode.isCountry(regionCode) ? "全国" : regionName(regionCode);
         String subtree = "r.code LIKE " + RequirementRows.quote(RegionCode.subtreePattern(regionCode));
         StatusCounts total = StatusCounts.ZERO;
         Map<String, StatusCounts> perChild = new LinkedHashMap<>();
         List<ServiceRollup.RequirementCounts> perRequirement = new ArrayList<>();
+        RequirementRows rows = new RequirementRows(catalog);
         for (Requirement r : catalog.all()) {
             StatusCounts counts = StatusCounts.ZERO;
-            for (String rowsSql : rows().sql(r, RequirementRows.Scope.year(year), asOf, subtree)) {
+            for (String rowsSql : rows.sql(r, RequirementRows.Scope.year(year), asOf, subtree)) {
                 String sql = "SELECT " + RegionCode.childOfSql(regionCode, "x.region_code") + " AS child, x.status, COUNT(*)"
                         + " FROM (" + rowsSql + ") x GROUP BY child, x.status";
                 for (Object[] row : query(sql)) {
@@ -84,7 +97,7 @@ public class MeetingRequirements {
         Map<String, String> names = names(perChild.keySet());
         List<ServiceRollup.ChildCounts> children = perChild.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new ServiceRollup.ChildCounts(e.getKey(), names.get(e.getKey()), e.getValue())).toList();
-        return new ServiceRollup(regionCode, name, year, asOf, total, children, perRequirement, replica.warnings());
+        return new ServiceRollup(regionCode, name, year, asOf, total, children, perRequirement, List.of());
     }
 
     /** Every PENDING or NON_COMPLIANT item of the country due in [dueFrom, dueTo], ordered for stable pages. */
@@ -96,8 +109,10 @@ public class MeetingRequirements {
 
     public List<OpenItem> allOpenItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo) {
         List<OpenItem> open = new ArrayList<>();
-        for (Requirement r : catalog.all()) {
-            for (String rowsSql : rows().sql(r, RequirementRows.Scope.dueBetween(dueFrom, dueTo), asOf, "1 = 1")) {
+        Catalog at = catalog.current();
+        RequirementRows rows = new RequirementRows(at);
+        for (Requirement r : at.all()) {
+            for (String rowsSql : rows.sql(r, RequirementRows.Scope.dueBetween(dueFrom, dueTo), asOf, "1 = 1")) {
                 String sql = "SELECT * FROM (" + rowsSql + ") x WHERE x.status IN ('PENDING', 'NON_COMPLIANT')"
                         + " AND x.due_date BETWEEN " + RequirementRows.date(dueFrom) + " AND " + RequirementRows.date(dueTo);
                 for (Object[] row : query(sql)) {

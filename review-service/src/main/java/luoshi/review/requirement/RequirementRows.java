@@ -6,13 +6,13 @@ import java.util.stream.Collectors;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.region.RegionCode;
 import luoshi.api.region.RegionLevel;
-import luoshi.rules.RequirementCatalog;
+import luoshi.rules.Catalog;
 
 /**
  * One SQL query per requirement that gives, for every region of a scope (and each committee term
  * of a TERM requirement), its status: the counts of meetings or documents are joined to the read
  * copy of regions and compared with the parameter in force for each region
- * ({@link RequirementCatalog#parameterSql}), so that subtree rollups and the reminder job's bulk read
+ * ({@link Catalog#parameterSql}), so that subtree rollups and the reminder job's bulk read
  * are GROUP BYs and filters over the same rows, never a loop over regions.
  *
  * <p>Columns: region_code, region_name, period_start, period_end, due_date, status, actual, expected.
@@ -31,9 +31,9 @@ final class RequirementRows {
         }
     }
 
-    private final RequirementCatalog catalog;
+    private final Catalog catalog;
 
-    RequirementRows(RequirementCatalog catalog) {
+    RequirementRows(Catalog catalog) {
         this.catalog = catalog;
     }
 

@@ -1,0 +1,116 @@
+package luoshi.security;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import javax.crypto.SecretKey;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * smallrye-jwt's parser, remembering the tokens it has verified: a caller (a provincial system, the gateway, a
+ * service) sends the same token with every call, and each call verified its RS256 signature and parsed its claims
+ * again (benchmarks/: a fifth of a service's CPU). A token is remembered by its whole text, signature included, so a
+ * tampered or re-signed token is a different text and verified afresh; it is remembered for at most
+ * {@value #REMEMBER_SECONDS} s (a revoked signing key is refused within that time) and never past its {@code exp}.
+ * Times are the wall clock's, as the verifier's own expiry check reads it.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class VerifiedTokens implements JWTParser {
+
+    static final long REMEMBER_SECONDS = 60;
+    static final int CAPACITY = 10_000;
+
+    private record Verified(JsonWebToken token, long until) {
+    }
+
+    private final JWTParser verifier;
+    private final LongSupplier nowSeconds;
+    private final Map<String, Verified> verified = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    @Inject
+    VerifiedTokens(DefaultJWTParser verifier) {
+        this(verifier, () -> System.currentTimeMillis() / 1000);
+    }
+
+    VerifiedTokens(JWTParser verifier, LongSupplier nowSeconds) {
+        this.verifier = verifier;
+        this.nowSeconds = nowSeconds;
+    }
+
+    @Override
+    public JsonWebToken parse(String token) throws ParseException {
+        long now = nowSeconds.getAsLong();
+        synchronized (verified) {
+            Verified v = verified.get(token);
+            if (v != null && now < v.until()) {
+                return v.token();
+            }
+            verified.remove(token);
+        }
+        JsonWebToken parsed = verifier.parse(token);          // throws when the token is not valid
+        long until = Math.min(now + REMEMBER_SECONDS, parsed.getExpirationTime());
+        if (now < until) {
+            synchronized (verified) {
+                verified.put(token, new Verified(parsed, until));
+            }
+        }
+        return parsed;
+    }
+
+    @Override
+    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
+        return verifier.parse(token, context);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
+        return verifier.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
+        return verifier.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, String secret) throws ParseException {
+        return verifier.verify(token, secret);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
+        return verifier.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
+        return verifier.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, String secret) throws ParseException {
+        return verifier.decrypt(token, secret);
+    }
+
+    @Override
+    public JsonWebToken parseOnly(String token) throws ParseException {
+        return verifier.parseOnly(token);
+    }
+}
