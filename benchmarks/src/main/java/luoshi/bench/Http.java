@@ -48,6 +48,11 @@ final class Http {
         return send(request(path).GET().build());
     }
 
+    /** A GET asking every service to evaluate afresh ({@code Cache-Control: no-cache}), not to answer from what it keeps. */
+    Answer getFresh(String path) {
+        return send(request(path).header("Cache-Control", "no-cache").GET().build());
+    }
+
     Answer post(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());

@@ -46,6 +46,11 @@ public class RegionReplica {
     private final RegionFeed feed;
     private final ReentrantLock syncing = new ReentrantLock();
     private volatile boolean failing;
+    /** The state last read for the warnings, and when (System.nanoTime). */
+    private volatile Recent recent;
+
+    private record Recent(ReplicaState state, long readAt) {
+    }
 
     public RegionReplica(AgroalDataSource dataSource, ReplicaConfig config, Clock clock, ServiceUrls urls,
             ServiceTokens tokens) {
@@ -126,7 +131,13 @@ public class RegionReplica {
 
     /** What an answer built on the copy must say: nothing, or that the copy is stale. */
     public List<String> warnings() {
-        ReplicaState s = state();
+        Recent r = recent;
+        long now = System.nanoTime();
+        if (r == null || now - r.readAt() >= config.warningsRefresh().toNanos()) {
+            r = new Recent(state(), now);
+            recent = r;
+        }
+        ReplicaState s = r.state();
         if (!s.stale()) {
             return List.of();
         }

@@ -20,6 +20,13 @@ public interface ReplicaConfig {
     @WithDefault("10m")
     Duration maxStaleness();
 
+    /**
+     * How long the copy's state read for the answers' warnings is used again: every compliance answer says whether
+     * the copy is stale, and staleness is measured in minutes, so one read a second serves them all.
+     */
+    @WithDefault("1s")
+    Duration warningsRefresh();
+
     /** Rows per feed page. */
     @WithDefault("10000")
     int pageSize();
