@@ -2,7 +2,6 @@ package luoshi.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -44,10 +43,11 @@ public class AuditTrail {
         this.clock = clock;
     }
 
+    /** The change as stored: {@code {"before": …, "after": …}}, written in one pass (an import's event holds its rows). */
+    record Change(Object before, Object after) {
+    }
+
     public void record(Action action, String entity, String entityId, String regionCode, Object before, Object after) {
-        ObjectNode change = json.createObjectNode();
-        change.set("before", json.valueToTree(before));
-        change.set("after", json.valueToTree(after));
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setObject(1, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             ps.setString(2, actor());
@@ -56,7 +56,7 @@ public class AuditTrail {
             ps.setString(5, entityId);
             ps.setString(6, regionCode);
             ps.setString(7, requestId());
-            ps.setString(8, json.writeValueAsString(change));
+            ps.setString(8, json.writeValueAsString(new Change(before, after)));
             ps.executeUpdate();
             DataVersion.advance(c);   // every recorded write changes the data: answers kept by version are stale
         } catch (SQLException | JsonProcessingException e) {
