@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.util.concurrent.CompletionStage;
 import luoshi.api.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,7 +49,7 @@ public interface ComplianceApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ComplianceReport.class),
                     examples = @ExampleObject(name = "府山街道 2025", value = REPORT_EXAMPLE)))
-    ComplianceReport report(
+    CompletionStage<ComplianceReport> report(
             @Parameter(description = REGION_CODE, example = "330602001") @PathParam("regionCode") String regionCode,
             @Parameter(description = YEAR, example = "2025") @QueryParam("year") @Min(1949) @Max(2100) Integer year,
             @Parameter(description = AS_OF, example = "2026-11-22") @QueryParam("asOf") LocalDate asOf);
@@ -64,7 +65,7 @@ public interface ComplianceApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ComplianceRollup.class),
                     examples = @ExampleObject(name = "绍兴市 2025", value = ROLLUP_EXAMPLE)))
-    ComplianceRollup rollup(
+    CompletionStage<ComplianceRollup> rollup(
             @Parameter(description = REGION_CODE, example = "330600") @PathParam("regionCode") String regionCode,
             @Parameter(description = YEAR, example = "2025") @QueryParam("year") @Min(1949) @Max(2100) Integer year,
             @Parameter(description = AS_OF, example = "2026-11-22") @QueryParam("asOf") LocalDate asOf);

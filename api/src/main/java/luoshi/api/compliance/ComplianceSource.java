@@ -7,7 +7,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import io.smallrye.common.annotation.Blocking;
 import java.time.LocalDate;
+import java.util.concurrent.CompletionStage;
 import luoshi.api.common.Page;
 
 /**
@@ -32,16 +34,21 @@ public interface ComplianceSource {
     @Path("/requirements")
     RequirementList requirements();
 
-    /** One item per owned requirement (and period) for one region, year and date. */
+    /**
+     * One item per owned requirement (and period) for one region, year and date. Asynchronous for the caller, so that
+     * the gateway's three calls hold no thread while they wait (benchmarks/); a service evaluates on a worker thread.
+     */
     @GET
     @Path("/regions/{regionCode}")
-    ServiceItems items(@PathParam("regionCode") String regionCode, @QueryParam("year") int year,
+    @Blocking
+    CompletionStage<ServiceItems> items(@PathParam("regionCode") String regionCode, @QueryParam("year") int year,
             @QueryParam("asOf") LocalDate asOf);
 
-    /** Counts over the region's whole subtree, per child and per requirement, computed in SQL. */
+    /** Counts over the region's whole subtree, per child and per requirement, computed in SQL; asynchronous as {@link #items}. */
     @GET
     @Path("/regions/{regionCode}/rollup")
-    ServiceRollup rollup(@PathParam("regionCode") String regionCode, @QueryParam("year") int year,
+    @Blocking
+    CompletionStage<ServiceRollup> rollup(@PathParam("regionCode") String regionCode, @QueryParam("year") int year,
             @QueryParam("asOf") LocalDate asOf);
 
     /**

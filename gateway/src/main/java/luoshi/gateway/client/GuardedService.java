@@ -2,6 +2,7 @@ package luoshi.gateway.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +66,14 @@ public abstract class GuardedService {
         return typed(guardedRead(api, untyped(api, RequestIds.bind(call))));
     }
 
+    /**
+     * An idempotent read through a method that is itself asynchronous (it returns the client's CompletionStage): guarded
+     * as {@link #read}, but it holds no thread while the service works (the compliance views ask three at once).
+     */
+    public <A, T> CompletionStage<T> readAsync(Class<A> api, Function<A, CompletionStage<T>> call) {
+        return typed(guardedReadAsync(api, untyped(api, RequestIds.bind(call))));
+    }
+
     /** A write: never retried (it might have been applied), still bounded and broken. */
     public <A, T> CompletionStage<T> write(Class<A> api, Function<A, T> call) {
         return typed(guardedWrite(api, untyped(api, RequestIds.bind(call))));
@@ -92,6 +101,18 @@ public abstract class GuardedService {
         return CompletableFuture.completedFuture(call.apply(api));
     }
 
+    // the call returns the client's own CompletionStage: nothing to offload to another thread
+    @AsynchronousNonBlocking
+    @Timeout
+    @Retry(maxRetries = 1, delay = 50, jitter = 0,
+            abortOn = {ProblemException.class, TimeoutException.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, skipOn = ProblemException.class)
+    @Fallback(fallbackMethod = "unansweredReadAsync", skipOn = ProblemException.class)
+    @SuppressWarnings("unchecked")
+    public CompletionStage<Object> guardedReadAsync(Class<?> api, Function<Object, Object> call) {
+        return (CompletionStage<Object>) call.apply(api);
+    }
+
     @Asynchronous
     @Timeout
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, skipOn = ProblemException.class)
@@ -113,6 +134,10 @@ public abstract class GuardedService {
     /** The fallback keeps {@code incomplete} honest: the failure is named, never hidden behind a value. */
     public CompletionStage<Object> unansweredRead(Class<?> api, Function<Object, Object> call, Throwable cause) {
         return CompletableFuture.failedFuture(Unanswered.by(name(), timeoutMs, cause, false));
+    }
+
+    public CompletionStage<Object> unansweredReadAsync(Class<?> api, Function<Object, Object> call, Throwable cause) {
+        return unansweredRead(api, call, cause);
     }
 
     public CompletionStage<Object> unansweredWrite(Class<?> api, Function<Object, Object> call, Throwable cause) {

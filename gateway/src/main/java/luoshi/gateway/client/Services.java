@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import luoshi.api.common.ProblemException;
 import luoshi.api.audit.AuditSource;
@@ -41,18 +42,30 @@ public class Services {
     public <A, T> Answers<T> readAll(Class<A> api, Function<A, T> call) {
         List<CompletableFuture<Outcome<T>>> pending = new ArrayList<>();
         for (GuardedService service : all) {
-            pending.add(service.read(api, call).toCompletableFuture().handle((value, failure) -> {
-                Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
-                if (cause == null) {
-                    return new Outcome<>(service, value, null);
-                }
-                if (cause instanceof ProblemException problem) {
-                    return new Outcome<>(service, null, problem);
-                }
-                // the fallback turns every fault into Unanswered; anything else is a bug worth a 500
-                throw new CompletionException(cause);
-            }));
+            pending.add(service.read(api, call).toCompletableFuture().handle((value, failure) -> outcome(service, value, failure)));
         }
         return new Answers<>(pending.stream().map(Route::await).toList());
+    }
+
+    /** {@link #readAll} through an asynchronous method of the contract: no thread waits for the three answers. */
+    public <A, T> CompletionStage<Answers<T>> readAllAsync(Class<A> api, Function<A, CompletionStage<T>> call) {
+        List<CompletableFuture<Outcome<T>>> pending = new ArrayList<>();
+        for (GuardedService service : all) {
+            pending.add(service.readAsync(api, call).toCompletableFuture().handle((value, failure) -> outcome(service, value, failure)));
+        }
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .thenApply(done -> new Answers<>(pending.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private static <T> Outcome<T> outcome(GuardedService service, T value, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+        if (cause == null) {
+            return new Outcome<>(service, value, null);
+        }
+        if (cause instanceof ProblemException problem) {
+            return new Outcome<>(service, null, problem);
+        }
+        // the fallback turns every fault into Unanswered; anything else is a bug worth a 500
+        throw new CompletionException(cause);
     }
 }

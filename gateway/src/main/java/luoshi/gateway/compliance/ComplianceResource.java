@@ -1,13 +1,20 @@
 package luoshi.gateway.compliance;
 
+import io.smallrye.common.annotation.Blocking;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.concurrent.CompletionStage;
 import luoshi.api.compliance.ComplianceApi;
 import luoshi.api.compliance.ComplianceReport;
 import luoshi.api.compliance.ComplianceRollup;
 import luoshi.security.Access;
 
-/** The public compliance views (the paths and documentation are on {@link ComplianceApi}). */
+/**
+ * The public compliance views (the paths and documentation are on {@link ComplianceApi}). Started on a worker thread
+ * (the caller's identity is resolved lazily, which the I/O thread may not wait for), which returns as soon as the
+ * three services are asked: the answer is written when they have answered, and no thread waits for them.
+ */
+@Blocking
 public class ComplianceResource implements ComplianceApi {
 
     private final ComplianceViews views;
@@ -22,13 +29,13 @@ public class ComplianceResource implements ComplianceApi {
 
     // the gateway checks the region before it asks anyone; each service checks the forwarded token again
     @Override
-    public ComplianceReport report(String regionCode, Integer year, LocalDate asOf) {
+    public CompletionStage<ComplianceReport> report(String regionCode, Integer year, LocalDate asOf) {
         access.read(regionCode);
         return views.report(RegionYear.of(regionCode, year, asOf, clock));
     }
 
     @Override
-    public ComplianceRollup rollup(String regionCode, Integer year, LocalDate asOf) {
+    public CompletionStage<ComplianceRollup> rollup(String regionCode, Integer year, LocalDate asOf) {
         access.read(regionCode);
         return views.rollup(RegionYear.of(regionCode, year, asOf, clock));
     }

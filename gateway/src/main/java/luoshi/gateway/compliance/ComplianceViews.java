@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.ComplianceReport;
 import luoshi.api.compliance.ComplianceRollup;
@@ -44,10 +45,12 @@ public class ComplianceViews {
         this.services = services;
     }
 
-    public ComplianceReport report(RegionYear q) {
-        Answers<ServiceItems> answers = services
-                .readAll(ComplianceSource.class, s -> s.items(q.regionCode(), q.year(), q.asOf()))
-                .rejectIfRefused();
+    public CompletionStage<ComplianceReport> report(RegionYear q) {
+        return services.readAllAsync(ComplianceSource.class, s -> s.items(q.regionCode(), q.year(), q.asOf()))
+                .thenApply(answers -> report(q, answers.rejectIfRefused()));
+    }
+
+    private static ComplianceReport report(RegionYear q, Answers<ServiceItems> answers) {
         List<ServiceItems> parts = answers.values();
         List<ComplianceItem> items = parts.stream().flatMap(p -> orEmpty(p.items()).stream()).sorted(ITEM_ORDER).toList();
         StatusCounts summary = StatusCounts.count(items.stream().map(ComplianceItem::status).toList());
@@ -57,14 +60,13 @@ public class ComplianceViews {
     }
 
     /** Callers asking for the same rollup at once share its computation: a rollup evaluates a whole subtree. */
-    public ComplianceRollup rollup(RegionYear q) {
-        return rollups.get(new Round(q, RequestIds.cacheControl()), () -> aggregate(q));
+    public CompletionStage<ComplianceRollup> rollup(RegionYear q) {
+        return rollups.get(new Round(q, RequestIds.cacheControl()),
+                () -> services.readAllAsync(ComplianceSource.class, s -> s.rollup(q.regionCode(), q.year(), q.asOf()))
+                        .thenApply(answers -> aggregate(q, answers.rejectIfRefused())));
     }
 
-    private ComplianceRollup aggregate(RegionYear q) {
-        Answers<ServiceRollup> answers = services
-                .readAll(ComplianceSource.class, s -> s.rollup(q.regionCode(), q.year(), q.asOf()))
-                .rejectIfRefused();
+    private static ComplianceRollup aggregate(RegionYear q, Answers<ServiceRollup> answers) {
         List<ServiceRollup> parts = answers.values();
         StatusCounts counts = StatusCounts.ZERO;
         Map<String, StatusCounts> byChild = new TreeMap<>();

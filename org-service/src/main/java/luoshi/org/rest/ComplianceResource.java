@@ -1,6 +1,8 @@
 package luoshi.org.rest;
 
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import luoshi.api.common.Page;
 import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.compliance.OpenItem;
@@ -34,15 +36,15 @@ public class ComplianceResource implements ComplianceSource {
     }
 
     @Override
-    public ServiceItems items(String regionCode, int year, LocalDate asOf) {
+    public CompletionStage<ServiceItems> items(String regionCode, int year, LocalDate asOf) {
         access.read(regionCode);
-        return compliance.items(regionCode, year, asOf);
+        return CompletableFuture.completedFuture(compliance.items(regionCode, year, asOf));
     }
 
     @Override
-    public ServiceRollup rollup(String regionCode, int year, LocalDate asOf) {
+    public CompletionStage<ServiceRollup> rollup(String regionCode, int year, LocalDate asOf) {
         access.read(regionCode);
-        return compliance.rollup(regionCode, year, asOf);
+        return CompletableFuture.completedFuture(compliance.rollup(regionCode, year, asOf));
     }
 
     @Override

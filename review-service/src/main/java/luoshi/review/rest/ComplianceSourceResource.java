@@ -3,6 +3,8 @@ package luoshi.review.rest;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import luoshi.api.common.Clocks;
 import luoshi.api.common.Page;
 import luoshi.api.common.ProblemException;
@@ -42,19 +44,19 @@ public class ComplianceSourceResource implements ComplianceSource {
     }
 
     @Override
-    public ServiceItems items(String regionCode, int year, LocalDate asOf) {
+    public CompletionStage<ServiceItems> items(String regionCode, int year, LocalDate asOf) {
         checkRegion(regionCode, false);
         access.read(regionCode);
         LocalDate date = Clocks.asOfOrToday(asOf, clock);
-        return requirements.items(regionCode, year == 0 ? date.getYear() : year, date);
+        return CompletableFuture.completedFuture(requirements.items(regionCode, year == 0 ? date.getYear() : year, date));
     }
 
     @Override
-    public ServiceRollup rollup(String regionCode, int year, LocalDate asOf) {
+    public CompletionStage<ServiceRollup> rollup(String regionCode, int year, LocalDate asOf) {
         checkRegion(regionCode, true);
         access.read(regionCode);
         LocalDate date = Clocks.asOfOrToday(asOf, clock);
-        return requirements.rollup(regionCode, year == 0 ? date.getYear() : year, date);
+        return CompletableFuture.completedFuture(requirements.rollup(regionCode, year == 0 ? date.getYear() : year, date));
     }
 
     @Override
