@@ -33,9 +33,15 @@ public class Authentication {
         }
         boolean presented = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         return identities.getDeferredIdentity()
-                .map(identity -> identity.isAnonymous() ? unauthorized(presented
-                        ? "The Authorization header is not a bearer token."
-                        : "This call needs a bearer token: Authorization: Bearer <JWT>.") : null)
+                .map(identity -> {
+                    if (identity.isAnonymous()) {
+                        return unauthorized(presented ? "The Authorization header is not a bearer token."
+                                : "This call needs a bearer token: Authorization: Bearer <JWT>.");
+                    }
+                    // resolved now: what reads it later (the token, Caller) gets it without waiting, on the I/O thread too
+                    identities.setIdentity(identity);
+                    return null;
+                })
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf(failure, "Bearer token refused on %s", path);
                     return unauthorized("The bearer token is not valid: it is malformed, expired, of another issuer,"

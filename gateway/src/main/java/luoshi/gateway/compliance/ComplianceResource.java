@@ -1,6 +1,5 @@
 package luoshi.gateway.compliance;
 
-import io.smallrye.common.annotation.Blocking;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.CompletionStage;
@@ -10,11 +9,10 @@ import luoshi.api.compliance.ComplianceRollup;
 import luoshi.security.Access;
 
 /**
- * The public compliance views (the paths and documentation are on {@link ComplianceApi}). Started on a worker thread
- * (the caller's identity is resolved lazily, which the I/O thread may not wait for), which returns as soon as the
- * three services are asked: the answer is written when they have answered, and no thread waits for them.
+ * The public compliance views (the paths and documentation are on {@link ComplianceApi}). Asynchronous: they run on
+ * the I/O thread, ask the three services and return; the answer is written when they have answered, and no thread
+ * waits for them (benchmarks/: a worker thread per request and one per downstream call cost a fifth of the gateway).
  */
-@Blocking
 public class ComplianceResource implements ComplianceApi {
 
     private final ComplianceViews views;
