@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import luoshi.api.common.Problem;
+import luoshi.security.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** The compliance views merge the three services' items and sum their counts (API.md, Compliance). */
@@ -202,6 +203,38 @@ class ComplianceViewsTest extends DownstreamTest {
         given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}/rollup?year=2025&asOf=2026-11-22", city).then().statusCode(200);
         for (int i = 0; i < 3; i++) {
             services.get(i).verifyThat(asked[i] + 1, getRequestedFor(urlPathEqualTo(path)));
+        }
+    }
+
+    @Test
+    void aRoundThatWaitedCarriesTheTokenOfItsOwnCaller() throws Exception {
+        String city = "330700";   // 金华市
+        String path = "/internal/v1/compliance/regions/" + city + "/rollup";
+        for (WireMock service : List.of(org, funding, review)) {
+            service.register(get(urlPathEqualTo(path)).willReturn(okJson(toJson(rollup(city, "金华市", counts(1, 0, 0, 0, 0),
+                    List.of(), List.of()))).withFixedDelay(1000)));
+        }
+        String first = TestTokens.token("viewer", "330000", "first-caller");
+        String second = TestTokens.token("viewer", "330700", "second-caller");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> a = pool.submit(() -> given().auth().oauth2(first)
+                    .get("/api/v1/compliance/{code}/rollup?year=2025&asOf=2026-11-22", city).then().statusCode(200).extract().statusCode());
+            long deadline = System.nanoTime() + 10_000_000_000L;   // the first round is running once a service was asked
+            while (review.find(getRequestedFor(urlPathEqualTo(path))).isEmpty() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            Future<Integer> b = pool.submit(() -> given().auth().oauth2(second)
+                    .get("/api/v1/compliance/{code}/rollup?year=2025&asOf=2026-11-22", city).then().statusCode(200).extract().statusCode());
+            assertThat(a.get()).isEqualTo(200);
+            assertThat(b.get()).isEqualTo(200);
+        } finally {
+            pool.shutdown();
+        }
+        // the second round started on the thread that ended the first, and still carried its own caller's token
+        for (WireMock service : List.of(org, funding, review)) {
+            service.verifyThat(1, getRequestedFor(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer " + first)));
+            service.verifyThat(1, getRequestedFor(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer " + second)));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.ComplianceReport;
 import luoshi.api.compliance.ComplianceRollup;
@@ -59,11 +60,16 @@ public class ComplianceViews {
                 warnings(answers, parts.stream().map(ServiceItems::warnings).toList()));
     }
 
-    /** Callers asking for the same rollup at once share its computation: a rollup evaluates a whole subtree. */
+    /**
+     * Callers asking for the same rollup at once share its computation: a rollup evaluates a whole subtree. A round
+     * that waits for the running one starts on the thread that ends it, so the call carries what it forwards (the
+     * token, the request id) bound now, on the caller's thread.
+     */
     public CompletionStage<ComplianceRollup> rollup(RegionYear q) {
+        Function<ComplianceSource, CompletionStage<ServiceRollup>> call =
+                RequestIds.bind(s -> s.rollup(q.regionCode(), q.year(), q.asOf()));
         return rollups.get(new Round(q, RequestIds.cacheControl()),
-                () -> services.readAllAsync(ComplianceSource.class, s -> s.rollup(q.regionCode(), q.year(), q.asOf()))
-                        .thenApply(answers -> aggregate(q, answers.rejectIfRefused())));
+                () -> services.readAllAsync(ComplianceSource.class, call).thenApply(answers -> aggregate(q, answers.rejectIfRefused())));
     }
 
     private static ComplianceRollup aggregate(RegionYear q, Answers<ServiceRollup> answers) {
