@@ -21,8 +21,12 @@ final class Latency {
         boolean run() throws Exception;
     }
 
-    /** What a run measured. Latencies in ms, sorted. */
-    record Result(int clients, int requests, int errors, int partial, double seconds, List<Double> latenciesMs, String firstError) {
+    /**
+     * What a run measured. Latencies in ms, sorted; {@code clientCpuSeconds}: the CPU time this process (the load
+     * generator) used meanwhile, which the measured system did not have.
+     */
+    record Result(int clients, int requests, int errors, int partial, double seconds, List<Double> latenciesMs, String firstError,
+            double clientCpuSeconds) {
 
         double percentile(double p) {
             if (latenciesMs.isEmpty()) {
@@ -34,6 +38,11 @@ final class Latency {
 
         double perSecond() {
             return seconds == 0 ? 0 : requests / seconds;
+        }
+
+        /** The load generator's share of the machine's CPU during the run. */
+        double clientCpuShare() {
+            return seconds == 0 ? 0 : clientCpuSeconds / (seconds * Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -78,6 +87,7 @@ final class Latency {
         // the warm-up's failures say whether the call works at all; the measured ones are counted afresh
         errors.set(0);
         partial.set(0);
+        long cpuAtStart = processCpuNanos();
         startAndEnd[0] = System.nanoTime();
         go.countDown();
         for (Thread t : threads) {
@@ -90,7 +100,12 @@ final class Latency {
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Result(clients, sorted.size(), errors.get(), partial.get(), (end - startAndEnd[0]) / 1e9, sorted,
-                firstError.get());
+                firstError.get(), (processCpuNanos() - cpuAtStart) / 1e9);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void once(Call call, List<Double> latencies, AtomicInteger errors, AtomicInteger partial,

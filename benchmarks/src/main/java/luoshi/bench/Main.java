@@ -100,6 +100,8 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        // one kept-alive connection per measuring client (the JDK keeps 5 per host by default)
+        System.setProperty("http.maxConnections", "64");
         Options options;
         try {
             options = Options.parse(args);
@@ -516,7 +518,7 @@ public final class Main {
         }
         return Report.object().put("p50", r.percentile(50)).put("p95", r.percentile(95)).put("p99", r.percentile(99))
                 .put("perSecond", r.perSecond()).put("requests", r.requests()).put("partial", r.partial()).put("errors", r.errors())
-                .put("seconds", r.seconds()).put("firstError", r.firstError());
+                .put("seconds", r.seconds()).put("firstError", r.firstError()).put("clientCpuShare", r.clientCpuShare());
     }
 
     /** Checks that the API and the raw SQL give the same counts and statuses; a sentence for the report. */

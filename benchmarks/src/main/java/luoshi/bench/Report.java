@@ -66,9 +66,10 @@ final class Report {
         md.append("\n#### Queries through the gateway, beside one raw SQL statement with the same answer\n\n")
                 .append("API: as callers get the answers (*kept*: each service answers again what it computed for the same question")
                 .append(" while its data version is unchanged), and *afresh* (`Cache-Control: no-cache`: every service evaluates")
-                .append(" its rules anew). Both beside the same raw SQL measurement.\n\n")
-                .append("| answer | API | clients | API p50 | API p95 | API p99 | API req/s | SQL p50 | SQL p95 | SQL p99 | SQL q/s | p50 API ÷ SQL | requests (partial, errors) | load avg |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" its rules anew). Both beside the same raw SQL measurement. *harness CPU*: the load generator's own share")
+                .append(" of the machine's CPU while it measured the API (it runs on the same two cores).\n\n")
+                .append("| answer | API | clients | API p50 | API p95 | API p99 | API req/s | SQL p50 | SQL p95 | SQL p99 | SQL q/s | p50 API ÷ SQL | requests (partial, errors) | harness CPU | load avg |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (JsonNode q : r.path("queries")) {
             JsonNode a = q.path("api");
             JsonNode b = q.path("baseline");
@@ -83,6 +84,7 @@ final class Report {
                     .append(a.path("partial").asInt() > 0 ? "n/a (partial answers)" : num(q.path("ratioP50").asDouble(Double.NaN), 2) + "×")
                     .append(" | ").append(a.path("requests").asInt()).append(" (")
                     .append(a.path("partial").asInt()).append(", ").append(a.path("errors").asInt()).append(") | ")
+                    .append(pct(a.path("clientCpuShare").asDouble())).append(" | ")
                     .append(q.path("loadAverage").asText()).append(" |\n");
         }
         md.append("\n").append(r.path("agreement").asText()).append("\n");
