@@ -54,6 +54,29 @@ class FundingRequirementsTest {
     }
 
     @Test
+    void theSameQuestionAfterEachWriteSeesTheWrite() {
+        // the services keep their answers while their data is unchanged (rule-core's ComplianceAnswers): every write
+        // (a record, a batch, a deletion, union fees, the copy of the regions) must show in the next answer
+        replica.region("330602008", "东湖街道");
+        Api.fund("330602008", "YOUTH_LEAGUE_WORK", 2025, "19999.99");
+        assertThat(Api.item("330602008", 2025, AFTER_DUE, YOUTH)).containsEntry("status", "NON_COMPLIANT")
+                .containsEntry("actual", "19999.99");
+        assertThat(Api.item("330602008", 2025, AFTER_DUE, YOUTH)).containsEntry("actual", "19999.99");   // asked again: kept
+        String cent = Api.fund("330602008", "YOUTH_LEAGUE_WORK", 2025, "0.01");
+        assertThat(Api.item("330602008", 2025, AFTER_DUE, YOUTH)).containsEntry("status", "COMPLIANT")
+                .containsEntry("actual", "20000.00");
+        assertThat(Api.rollup("330602", 2025, AFTER_DUE).getLong("byRequirement.find { it.requirementId == '" + YOUTH
+                + "' }.counts.COMPLIANT")).isPositive();
+        given().auth().oauth2(ADMIN).delete("/api/v1/funding/{id}", cent).then().statusCode(204);
+        assertThat(Api.item("330602008", 2025, AFTER_DUE, YOUTH)).containsEntry("status", "NON_COMPLIANT")
+                .containsEntry("actual", "19999.99");
+        Api.fundMany("330602008", "YOUTH_LEAGUE_WORK", 2025, "0.01", 1);
+        assertThat(Api.item("330602008", 2025, AFTER_DUE, YOUTH)).containsEntry("status", "COMPLIANT");
+        replica.region("330602008", "东湖街道（新）");                    // a change of the copy, as the feed applies it
+        assertThat(Api.items("330602008", 2025, AFTER_DUE).getString("regionName")).isEqualTo("东湖街道（新）");
+    }
+
+    @Test
     void manySmallRecordsSumExactlyWhereBinaryFloatsWouldFallShort() {
         replica.region("330602004", "北海街道").region("330602005", "城南街道");
         // 19,999.70 + 3 × 0.10: in doubles 19999.7 + 0.1 + 0.1 + 0.1 = 19999.999999999996

@@ -71,6 +71,22 @@ class ComplianceViewsTest extends DownstreamTest {
     }
 
     @Test
+    void noCacheReachesEveryServiceAndAPlainRequestCarriesNone() {
+        String township = "330602004";
+        for (WireMock service : List.of(org, funding, review)) {
+            stubItems(service, township, toJson(items(township, "北海街道")));
+        }
+        given().auth().oauth2(ADMIN).header("Cache-Control", "no-cache")
+                .get("/api/v1/compliance/{code}?year=2025&asOf=2026-11-22", township).then().statusCode(200);
+        given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}?year=2025&asOf=2026-11-22", township).then().statusCode(200);
+        for (WireMock service : List.of(org, funding, review)) {
+            String path = "/internal/v1/compliance/regions/" + township;
+            service.verifyThat(1, getRequestedFor(urlPathEqualTo(path)).withHeader("Cache-Control", equalTo("no-cache")));
+            service.verifyThat(1, getRequestedFor(urlPathEqualTo(path)).withoutHeader("Cache-Control"));
+        }
+    }
+
+    @Test
     void yearAndAsOfDefaultToTodayOnTheClock() {
         String county = "330603";   // FixedClock: 2026-11-22 in Beijing
         for (WireMock service : List.of(org, funding, review)) {

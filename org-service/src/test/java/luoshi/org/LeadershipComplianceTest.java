@@ -86,6 +86,31 @@ class LeadershipComplianceTest {
     }
 
     @Test
+    void theSameQuestionAfterEachWriteSeesTheWrite() {
+        // answers are kept while org-service's data is unchanged (rule-core's ComplianceAnswers): an organisation, a
+        // leader and a region's new name written between two identical questions all show in the second answer
+        shengzhou();
+        ensure("330683006", "仙岩镇", "TOWNSHIP", "330683");
+        long union = organization("330683006", "UNION", "仙岩镇总工会", null);
+        long youth = organization("330683006", "YOUTH_LEAGUE", "仙岩镇团委", null);
+        addLeader(union, "王伟", "HEAD", "FULL_TIME", false, "2021-01-01", null).statusCode(201);
+        addLeader(youth, "李娜", "HEAD", "FULL_TIME", false, "2021-01-01", null).statusCode(201);
+        assertThat(item(items("330683006", 2025, "2026-11-22"), HEADS)).containsEntry("actual", "2 of 3 types met");
+        assertThat(item(items("330683006", 2025, "2026-11-22"), HEADS)).containsEntry("actual", "2 of 3 types met");
+
+        long women = organization("330683006", "WOMENS_FEDERATION", "仙岩镇妇联", null);
+        assertThat(item(items("330683006", 2025, "2026-11-22"), HEADS)).containsEntry("actual", "2 of 3 types met");
+        addLeader(women, "赵敏", "HEAD", "FULL_TIME", false, "2021-01-01", null).statusCode(201);
+        assertThat(item(items("330683006", 2025, "2026-11-22"), HEADS)).containsEntry("status", "COMPLIANT")
+                .containsEntry("actual", "3 of 3 types met");
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\":\"仙岩街道\",\"level\":\"TOWNSHIP\",\"parentCode\":\"330683\"}")
+                .put("/api/v1/regions/330683006").then().statusCode(200);
+        assertThat(items("330683006", 2025, "2026-11-22").getString("regionName")).isEqualTo("仙岩街道");
+    }
+
+    @Test
     void aPartTimeHeadIsNotEnough() {
         shengzhou();
         ensure("330683005", "浦口街道", "TOWNSHIP", "330683");

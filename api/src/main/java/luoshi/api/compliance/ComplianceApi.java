@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.concurrent.CompletionStage;
 import luoshi.api.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,13 +40,19 @@ public interface ComplianceApi {
     String AS_OF = "The date the verdicts are taken on (PENDING before a due date, NON_COMPLIANT after it); defaults to today";
     String INCOMPLETE = "Still 200 when a service does not answer within its timeout: `incomplete` names it, "
             + "and its requirements are missing from the answer.";
+    String CURRENT = " Every answer reflects every write committed before the request: each service keeps the answers it "
+            + "computed while its data is unchanged, and evaluates again after any write.";
+    String CACHE_CONTROL = "`no-cache`: every service evaluates the requirements afresh instead of answering what it kept "
+            + "for unchanged data (the answer is the same; for diagnosis and measurement).";
 
     @GET
     @Path("/{regionCode}")
     @Operation(summary = "The compliance of one region for one year (一个地区的落实情况)",
             description = "One item per requirement in the catalog (a TERM requirement: one per committee term that "
                     + "overlaps the year), with what was expected, what was found and the evidence, ordered by "
-                    + "requirement id; `summary` counts the items per status. " + INCOMPLETE)
+                    + "requirement id; `summary` counts the items per status. " + INCOMPLETE + CURRENT)
+    @Parameter(name = "Cache-Control", in = ParameterIn.HEADER, description = CACHE_CONTROL, example = "no-cache",
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The region's items",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ComplianceReport.class),
@@ -60,7 +68,9 @@ public interface ComplianceApi {
             description = "`counts` cover the region and its whole subtree; each child's `counts` cover that child and "
                     + "its subtree; `byRequirement` counts each requirement over the subtree. `complianceRate` = "
                     + "COMPLIANT ÷ (COMPLIANT + PENDING + NON_COMPLIANT + NO_DATA), rounded to 4 decimals, null when "
-                    + "that sum is 0. 000000 rolls up the whole country by province. " + INCOMPLETE)
+                    + "that sum is 0. 000000 rolls up the whole country by province. " + INCOMPLETE + CURRENT)
+    @Parameter(name = "Cache-Control", in = ParameterIn.HEADER, description = CACHE_CONTROL, example = "no-cache",
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The subtree's counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ComplianceRollup.class),
