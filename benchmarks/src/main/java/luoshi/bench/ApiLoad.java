@@ -6,20 +6,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Loads {@link NationalData} through the gateway's public API, timing each kind: the bulk endpoints one batch after
- * the other (≤ 10,000 rows a call; the regions in one CSV call, as the national file is meant to go), the kinds that
- * have only single-row endpoints (union fees, committee terms, meetings, documents) from {@link #WORKERS} clients at once.
+ * Loads {@link NationalData} through the gateway's public API, timing each kind: every kind through its bulk endpoint,
+ * one batch after the other (≤ 10,000 rows a call; the regions in one CSV call, as the national file is meant to go).
  */
 final class ApiLoad {
 
     static final int BATCH = 10_000;
-    static final int WORKERS = 8;
+
+    /** The JSON batch endpoints (each takes an empty batch: {@link #warmUp}). */
+    static final List<String> JSON_BATCHES = List.of("/api/v1/funding/batch", "/api/v1/organizations/batch",
+            "/api/v1/union-fees/batch", "/api/v1/committee-terms/batch", "/api/v1/meetings/batch", "/api/v1/documents/batch");
 
     /** One kind of rows loaded: {@code calls} requests in {@code seconds}. */
     record Result(String kind, String endpoint, boolean bulk, long rows, int calls, double seconds) {
@@ -51,8 +50,7 @@ final class ApiLoad {
             Http.expectOk("POST /api/v1/regions/batch", gateway.post("/api/v1/regions/batch", "text/csv", "code,name,level,parentCode\n"));
             Http.expectOk("POST /api/v1/regions/population/batch", gateway.post("/api/v1/regions/population/batch", "text/csv",
                     "regionCode,year,total,female,youth\n"));
-            Http.expectOk("POST /api/v1/funding/batch", gateway.post("/api/v1/funding/batch", "application/json", "[]"));
-            Http.expectOk("POST /api/v1/organizations/batch", gateway.post("/api/v1/organizations/batch", "application/json", "[]"));
+            JSON_BATCHES.forEach(path -> Http.expectOk("POST " + path, gateway.post(path, "application/json", "[]")));
         }
     }
 
@@ -81,22 +79,14 @@ final class ApiLoad {
         record("population", "POST /api/v1/regions/population/batch (text/csv)", true, data.population.size(), calls, start);
     }
 
-    void facts(NationalData data) throws InterruptedException {
+    void facts(NationalData data) {
+        batches("funding records", "/api/v1/funding/batch", data.funding, f -> object("regionCode", f.regionCode(),
+                "category", f.category(), "fiscalYear", f.fiscalYear(), "amount", f.amount().toPlainString(),
+                "documentRef", f.documentRef()));
+
         settle.run();
         long start = System.nanoTime();
         int calls = 0;
-        for (List<NationalData.Funding> chunk : chunks(data.funding, BATCH)) {
-            List<Map<String, Object>> rows = new ArrayList<>(chunk.size());
-            chunk.forEach(f -> rows.add(object("regionCode", f.regionCode(), "category", f.category(), "fiscalYear", f.fiscalYear(),
-                    "amount", f.amount().toPlainString(), "documentRef", f.documentRef())));
-            gateway.postJson("/api/v1/funding/batch", rows);
-            calls++;
-        }
-        record("funding records", "POST /api/v1/funding/batch (JSON)", true, data.funding.size(), calls, start);
-
-        settle.run();
-        start = System.nanoTime();
-        calls = 0;
         int leaders = 0;
         for (List<NationalData.Organisation> chunk : chunks(data.organisations, BATCH)) {
             List<Map<String, Object>> rows = new ArrayList<>(chunk.size());
@@ -115,39 +105,29 @@ final class ApiLoad {
         record("organisations + leaders", "POST /api/v1/organizations/batch (JSON, leaders nested)", true,
                 data.organisations.size() + leaders, calls, start);
 
-        single("union fees", "PUT /api/v1/union-fees/{region}/{year}", data.unionFees, u -> gateway.put(
-                "/api/v1/union-fees/" + u.regionCode() + "/" + u.year(), "application/json",
-                Http.write(object("due", u.due().toPlainString(), "collected", u.collected().toPlainString()))));
-        single("committee terms", "POST /api/v1/committee-terms", data.terms, t -> gateway.post("/api/v1/committee-terms",
-                "application/json", Http.write(object("regionCode", t.regionCode(), "start", t.start().toString(),
-                        "end", t.end().toString()))));
-        single("meetings", "POST /api/v1/meetings", data.meetings, m -> gateway.post("/api/v1/meetings", "application/json",
-                Http.write(object("regionCode", m.regionCode(), "type", m.type(), "date", m.date().toString(),
-                        "title", m.title(), "documentRef", m.documentRef()))));
-        single("documents", "POST /api/v1/documents", data.documents, d -> gateway.post("/api/v1/documents", "application/json",
-                Http.write(object("regionCode", d.regionCode(), "type", d.type(), "date", d.date().toString(),
-                        "title", d.title(), "documentRef", d.documentRef()))));
+        batches("union fees", "/api/v1/union-fees/batch", data.unionFees, u -> object("regionCode", u.regionCode(),
+                "year", u.year(), "due", u.due().toPlainString(), "collected", u.collected().toPlainString()));
+        batches("committee terms", "/api/v1/committee-terms/batch", data.terms, t -> object("regionCode", t.regionCode(),
+                "start", t.start().toString(), "end", t.end().toString()));
+        batches("meetings", "/api/v1/meetings/batch", data.meetings, m -> object("regionCode", m.regionCode(), "type", m.type(),
+                "date", m.date().toString(), "title", m.title(), "documentRef", m.documentRef()));
+        batches("documents", "/api/v1/documents/batch", data.documents, d -> object("regionCode", d.regionCode(),
+                "type", d.type(), "date", d.date().toString(), "title", d.title(), "documentRef", d.documentRef()));
     }
 
-    /** One call per row, from {@link #WORKERS} clients at once; the first failure stops the load. */
-    private <T> void single(String kind, String endpoint, List<T> rows, Function<T, Http.Answer> call) throws InterruptedException {
+    /** A kind through its JSON batch endpoint ({@code {"accepted":n}}), {@link #BATCH} rows a call, one call after the other. */
+    private <T> void batches(String kind, String path, List<T> rows, Function<T, Map<String, Object>> json) {
         settle.run();
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (List<T> part : chunks(rows, Math.max(1, (rows.size() + WORKERS - 1) / WORKERS))) {
-                work.add(pool.submit(() -> part.forEach(row -> Http.expectOk(endpoint, call.apply(row)))));
+        int calls = 0;
+        for (List<T> chunk : chunks(rows, BATCH)) {
+            int accepted = gateway.postJson(path, chunk.stream().map(json).toList()).path("accepted").asInt();
+            if (accepted != chunk.size()) {
+                throw new IllegalStateException(path + " accepted " + accepted + " of " + chunk.size() + " rows");
             }
-            for (Future<?> f : work) {
-                f.get();
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(kind + ": " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+            calls++;
         }
-        record(kind, endpoint + " (one row a call, " + WORKERS + " clients)", false, rows.size(), rows.size(), start);
+        record(kind, "POST " + path + " (JSON)", true, rows.size(), calls, start);
     }
 
     private void record(String kind, String endpoint, boolean bulk, long rows, int calls, long startNanos) {

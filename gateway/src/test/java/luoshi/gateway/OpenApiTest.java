@@ -32,14 +32,18 @@ class OpenApiTest extends DownstreamTest {
             Map.entry("/api/v1/organizations/batch", List.of("post")),
             // Committee terms, meetings, documents — review-service
             Map.entry("/api/v1/committee-terms", List.of("post", "get")),
+            Map.entry("/api/v1/committee-terms/batch", List.of("post")),
             Map.entry("/api/v1/meetings", List.of("post", "get")),
+            Map.entry("/api/v1/meetings/batch", List.of("post")),
             Map.entry("/api/v1/meetings/{id}", List.of("delete")),
             Map.entry("/api/v1/documents", List.of("post")),
+            Map.entry("/api/v1/documents/batch", List.of("post")),
             // Funding — funding-service
             Map.entry("/api/v1/funding", List.of("post", "get")),
             Map.entry("/api/v1/funding/batch", List.of("post")),
             Map.entry("/api/v1/funding/{id}", List.of("delete")),
             Map.entry("/api/v1/union-fees/{regionCode}/{year}", List.of("put")),
+            Map.entry("/api/v1/union-fees/batch", List.of("post")),
             // Requirements catalog
             Map.entry("/api/v1/requirements", List.of("get", "post")),
             Map.entry("/api/v1/requirements/{id}/parameters/{regionCode}", List.of("put")),

@@ -7,15 +7,11 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import luoshi.security.testing.TestTokens;
-import luoshi.audit.DataVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,20 +26,11 @@ class MeetingRequirementsTest {
     private static final String ITEMS = "/internal/v1/compliance/regions/";
 
     @Inject
-    AgroalDataSource dataSource;
-
-    private void sql(String... statements) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-            DataVersion.advance(c);   // a change made past the services: answers kept by version must see it
-        }
-    }
+    DirectSql sql;
 
     @BeforeEach
     void regions() throws Exception {
-        sql("INSERT INTO region (code, name, level, parent_code, version) VALUES ('350000','福建省','PROVINCE',NULL,1),"
+        sql.execute("INSERT INTO region (code, name, level, parent_code, version) VALUES ('350000','福建省','PROVINCE',NULL,1),"
                 + "('350100','福州市','CITY','350000',2),('350102','鼓楼区','COUNTY','350100',3),"
                 + "('350103','台江区','COUNTY','350100',4),('350102001','鼓东街道','TOWNSHIP','350102',5)");
     }
@@ -51,7 +38,7 @@ class MeetingRequirementsTest {
     /** The regions leave with each test, so that other tests' reminder runs do not see them. */
     @AfterEach
     void removeFacts() throws Exception {
-        sql("DELETE FROM region WHERE code LIKE '35%'", "DELETE FROM meeting WHERE region_code LIKE '35%'",
+        sql.execute("DELETE FROM region WHERE code LIKE '35%'", "DELETE FROM meeting WHERE region_code LIKE '35%'",
                 "DELETE FROM committee_term WHERE region_code LIKE '35%'",
                 "DELETE FROM committee_document WHERE region_code LIKE '35%'",
                 "DELETE FROM requirement_parameter WHERE region_code LIKE '35%'");

@@ -89,16 +89,15 @@ class AuthorizationMatrixTest {
                         + "\"frontline\":false,\"from\":\"2024-01-01\",\"to\":null}"));
         all.add(read("/api/v1/organizations/" + organization + "/leaders", Role.viewer, Scope.REGION));
         // Committee terms, meetings, documents — review-service
-        all.add(write("POST", () -> "/api/v1/committee-terms", Role.operator, () -> {
-            int year = 2100 + SEQ.incrementAndGet();
-            return "{\"regionCode\":\"330602\",\"start\":\"" + year + "-01-01\",\"end\":\"" + year + "-12-31\"}";
-        }));
+        all.add(write("POST", () -> "/api/v1/committee-terms", Role.operator, AuthorizationMatrixTest::term));
+        all.add(write("POST", () -> "/api/v1/committee-terms/batch", Role.operator, () -> "[" + term() + "]"));
         all.add(read("/api/v1/committee-terms?regionCode=" + COUNTY, Role.viewer, Scope.REGION));
         all.add(write("POST", () -> "/api/v1/meetings", Role.operator, AuthorizationMatrixTest::meeting));
+        all.add(write("POST", () -> "/api/v1/meetings/batch", Role.operator, () -> "[" + meeting() + "]"));
         all.add(read("/api/v1/meetings?regionCode=" + COUNTY + "&year=2025", Role.viewer, Scope.REGION));
         all.add(write("DELETE", () -> "/api/v1/meetings/" + created("/api/v1/meetings", meeting()), Role.operator, null));
-        all.add(write("POST", () -> "/api/v1/documents", Role.operator, () -> "{\"regionCode\":\"330602\",\"type\":\"IMPLEMENTATION_PLAN\","
-                + "\"date\":\"2025-02-01\",\"title\":\"实施方案\",\"documentRef\":\"越委〔2025〕" + SEQ.incrementAndGet() + "号\"}"));
+        all.add(write("POST", () -> "/api/v1/documents", Role.operator, AuthorizationMatrixTest::document));
+        all.add(write("POST", () -> "/api/v1/documents/batch", Role.operator, () -> "[" + document() + "]"));
         // Funding — funding-service
         all.add(write("POST", () -> "/api/v1/funding", Role.operator, AuthorizationMatrixTest::funding));
         all.add(write("POST", () -> "/api/v1/funding/batch", Role.operator, () -> "[" + funding() + "]"));
@@ -106,6 +105,9 @@ class AuthorizationMatrixTest {
         all.add(write("DELETE", () -> "/api/v1/funding/" + created("/api/v1/funding", funding()), Role.operator, null));
         all.add(write("PUT", () -> "/api/v1/union-fees/330602/2024", Role.operator,
                 () -> "{\"due\":\"1000.00\",\"collected\":\"" + SEQ.incrementAndGet() + ".00\"}"));
+        all.add(write("POST", () -> "/api/v1/union-fees/batch", Role.operator,
+                () -> "[{\"regionCode\":\"330602\",\"year\":2023,\"due\":\"1000.00\",\"collected\":\"" + SEQ.incrementAndGet()
+                        + ".00\"}]"));
         // Requirements catalog — all three
         all.add(read("/api/v1/requirements", Role.viewer, Scope.ANY));
         all.add(write("POST", () -> "/api/v1/requirements", Role.admin, () -> "{\"id\":\"MATRIX_" + SEQ.incrementAndGet()
@@ -190,6 +192,17 @@ class AuthorizationMatrixTest {
 
     private static String meeting() {
         return "{\"regionCode\":\"330602\",\"type\":\"JOINT_MEETING\",\"date\":\"2025-05-06\",\"title\":\"联席会议\","
+                + "\"documentRef\":\"越委〔2025〕" + SEQ.incrementAndGet() + "号\"}";
+    }
+
+    /** A term of its own year, so that no two overlap. */
+    private static String term() {
+        int year = 2100 + SEQ.incrementAndGet();
+        return "{\"regionCode\":\"330602\",\"start\":\"" + year + "-01-01\",\"end\":\"" + year + "-12-31\"}";
+    }
+
+    private static String document() {
+        return "{\"regionCode\":\"330602\",\"type\":\"IMPLEMENTATION_PLAN\",\"date\":\"2025-02-01\",\"title\":\"实施方案\","
                 + "\"documentRef\":\"越委〔2025〕" + SEQ.incrementAndGet() + "号\"}";
     }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -35,12 +36,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Funding", description = "Funding records (经费拨付) of the mass organisations' work")
 public interface FundingApi {
-
-    /** API.md: a batch holds at most 10,000 rows. */
-    int MAX_BATCH_ROWS = 10_000;
-
-    /** Makes an import safe to retry (a lost answer, a job run twice). */
-    String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @POST
     @Operation(summary = "Record a funding allocation",
@@ -62,9 +57,10 @@ public interface FundingApi {
                      {"regionCode":"330602002","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":20000,"documentRef":"绍市财〔2025〕12号"}]""")))
     @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
     @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row")
+    @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
     BatchResult createBatch(
-            @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 100) @Parameter(example = "绍兴-2025-youth-import-1",
-                    description = "Optional. A batch sent again with the same key is not stored again: the answer repeats the first one's.")
+            @HeaderParam(BatchResult.IDEMPOTENCY_KEY) @Size(max = 100)
+            @Parameter(example = "绍兴-2025-youth-import-1", description = BatchResult.IDEMPOTENCY_KEY_DESCRIPTION)
             String idempotencyKey,
             @NotNull ArrayNode rows);
 

@@ -1,17 +1,23 @@
 package luoshi.api.funding;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import luoshi.api.common.BatchResult;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,13 +27,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Union fees due and collected per region and year (API.md, "Funding"): funding-service. */
-@Path("/api/v1/union-fees/{regionCode}/{year}")
+@Path("/api/v1/union-fees")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Funding")
 public interface UnionFeesApi {
 
     @PUT
+    @Path("/{regionCode}/{year}")
     @Operation(summary = "Set the union fees due and collected for a region and year (工会经费收缴)",
             description = "Creates or replaces. Both amounts ≥ 0 with at most two decimals.")
     @RequestBody(content = @Content(schema = @Schema(implementation = UnionFees.class),
@@ -38,7 +45,27 @@ public interface UnionFeesApi {
             @Parameter(example = "2025") int year,
             @Valid @NotNull UnionFees fees);
 
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Set the union fees of up to 10,000 regions and years at once, all or nothing (工会经费收缴)",
+            description = BatchResult.ALL_OR_NOTHING + "Each row creates or replaces the fees of its region and year, as PUT "
+                    + "/api/v1/union-fees/{regionCode}/{year} does; a region and year twice in one batch is a 400 naming "
+                    + "the second row. Sending a batch again changes nothing.")
+    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UnionFeeRow.class),
+            examples = @ExampleObject(name = "越城区和柯桥区 2025", value = """
+                    [{"regionCode":"330602","year":2025,"due":"1200000.00","collected":"1188000.00"},
+                     {"regionCode":"330603","year":2025,"due":980000,"collected":"980000.00"}]""")))
+    @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
+    @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row")
+    @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
+    BatchResult putBatch(
+            @HeaderParam(BatchResult.IDEMPOTENCY_KEY) @Size(max = 100)
+            @Parameter(example = "绍兴-2025-union-fees-1", description = BatchResult.IDEMPOTENCY_KEY_DESCRIPTION)
+            String idempotencyKey,
+            @NotNull ArrayNode rows);
+
     @GET
+    @Path("/{regionCode}/{year}")
     @Operation(summary = "The union fees of a region and year")
     @APIResponse(responseCode = "200", description = "Found")
     @APIResponse(responseCode = "404", description = "None recorded")

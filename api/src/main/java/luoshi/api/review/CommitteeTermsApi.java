@@ -1,19 +1,29 @@
 package luoshi.api.review;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -32,6 +42,29 @@ public interface CommitteeTermsApi {
     @APIResponse(responseCode = "400", description = "Invalid field, or the end not after the start")
     @APIResponse(responseCode = "409", description = "Overlaps another term of the region")
     RestResponse<CommitteeTerm> create(@Valid @NotNull NewCommitteeTerm term);
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Record up to 10,000 committee terms at once, all or nothing",
+            description = BatchResult.ALL_OR_NOTHING + "Each end must be after its start ([3].end). No term may overlap a "
+                    + "stored term of its region, nor another term of the same region in the batch: 409 naming the row "
+                    + "and the term it overlaps, and nothing is stored. With an Idempotency-Key, an import retried after a "
+                    + "lost answer answers as the first did instead of 409.")
+    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NewCommitteeTerm.class),
+            examples = @ExampleObject(name = "绍兴市委和越城区委的两届任期", value = """
+                    [{"regionCode":"330600","start":"2016-10-01","end":"2021-09-30"},
+                     {"regionCode":"330600","start":"2021-10-01","end":"2026-09-30"},
+                     {"regionCode":"330602","start":"2021-10-01","end":"2026-09-30"}]""")))
+    @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
+    @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row")
+    @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
+    @APIResponse(responseCode = "409", description = "A row overlaps another term of its region, stored or in the batch; "
+            + "the row and that term are named, and nothing is stored")
+    BatchResult createBatch(
+            @HeaderParam(BatchResult.IDEMPOTENCY_KEY) @Size(max = 100)
+            @Parameter(example = "绍兴-terms-1", description = BatchResult.IDEMPOTENCY_KEY_DESCRIPTION)
+            String idempotencyKey,
+            @NotNull ArrayNode rows);
 
     @GET
     @Operation(summary = "Committee terms, of one region when regionCode is given, by start")

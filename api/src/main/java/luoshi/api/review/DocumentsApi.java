@@ -1,19 +1,29 @@
 package luoshi.api.review;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -30,6 +40,24 @@ public interface DocumentsApi {
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field")
     RestResponse<Document> create(@Valid @NotNull NewDocument document);
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Record up to 10,000 submitted documents at once, all or nothing",
+            description = BatchResult.ALL_OR_NOTHING + "A document has no natural key: send an Idempotency-Key, so that an "
+                    + "import retried after a lost answer does not record its documents twice.")
+    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NewDocument.class),
+            examples = @ExampleObject(name = "浙江省和江苏省的实施方案", value = """
+                    [{"regionCode":"330000","type":"IMPLEMENTATION_PLAN","date":"2015-11-20","title":"中共浙江省委关于加强和改进党的群团工作的实施意见","documentRef":"浙委发〔2015〕35号"},
+                     {"regionCode":"320000","type":"IMPLEMENTATION_PLAN","date":"2015-12-08","title":"关于加强和改进党的群团工作的实施意见","documentRef":"苏发〔2015〕30号"}]""")))
+    @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
+    @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row")
+    @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
+    BatchResult createBatch(
+            @HeaderParam(BatchResult.IDEMPOTENCY_KEY) @Size(max = 100)
+            @Parameter(example = "浙江-2015-plans-1", description = BatchResult.IDEMPOTENCY_KEY_DESCRIPTION)
+            String idempotencyKey,
+            @NotNull ArrayNode rows);
 
     @GET
     @Operation(summary = "Documents, filtered by region and type, by date")

@@ -1,21 +1,31 @@
 package luoshi.api.review;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -32,6 +42,24 @@ public interface MeetingsApi {
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field")
     RestResponse<Meeting> create(@Valid @NotNull NewMeeting meeting);
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Record up to 10,000 meetings at once, all or nothing",
+            description = BatchResult.ALL_OR_NOTHING + "A meeting has no natural key: send an Idempotency-Key, so that an "
+                    + "import retried after a lost answer does not record its meetings twice.")
+    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NewMeeting.class),
+            examples = @ExampleObject(name = "绍兴市委和越城区委的两次会议", value = """
+                    [{"regionCode":"330600","type":"STANDING_COMMITTEE_STUDY","date":"2025-03-10","title":"市委常委会专题研究党的群团工作","documentRef":"绍市委常〔2025〕3号"},
+                     {"regionCode":"330602","type":"JOINT_MEETING","date":"2025-05-06","title":"越城区党的群团工作联席会议"}]""")))
+    @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
+    @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row")
+    @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
+    BatchResult createBatch(
+            @HeaderParam(BatchResult.IDEMPOTENCY_KEY) @Size(max = 100)
+            @Parameter(example = "绍兴-2025-meetings-1", description = BatchResult.IDEMPOTENCY_KEY_DESCRIPTION)
+            String idempotencyKey,
+            @NotNull ArrayNode rows);
 
     @GET
     @Operation(summary = "Meetings, filtered by region, calendar year and type, by date")

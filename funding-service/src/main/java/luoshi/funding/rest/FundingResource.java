@@ -1,8 +1,8 @@
 package luoshi.funding.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
-import luoshi.api.funding.BatchResult;
 import luoshi.api.funding.FundingApi;
 import luoshi.api.funding.FundingCategory;
 import luoshi.api.funding.FundingRecord;

@@ -1,5 +1,7 @@
 package luoshi.funding.rest;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import luoshi.api.common.BatchResult;
 import luoshi.api.funding.UnionFeeRecord;
 import luoshi.api.funding.UnionFees;
 import luoshi.api.funding.UnionFeesApi;
@@ -16,6 +18,11 @@ public class UnionFeesResource implements UnionFeesApi {
     @Override
     public UnionFeeRecord put(String regionCode, int year, UnionFees fees) {
         return unionFees.put(regionCode, year, fees);
+    }
+
+    @Override
+    public BatchResult putBatch(String idempotencyKey, ArrayNode rows) {
+        return unionFees.putBatch(idempotencyKey, rows);
     }
 
     @Override

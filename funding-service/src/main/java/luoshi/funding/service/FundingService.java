@@ -5,16 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import luoshi.api.common.BatchResult;
 import luoshi.api.common.Money;
 import luoshi.api.common.Page;
 import luoshi.api.common.ProblemException;
-import luoshi.api.funding.BatchResult;
 import luoshi.api.funding.FundingCategory;
 import luoshi.api.funding.FundingRecord;
 import luoshi.api.funding.NewFundingRecord;
 import luoshi.audit.AuditTrail;
+import luoshi.batch.BatchImport;
+import luoshi.batch.BatchReader;
 import luoshi.funding.mapping.FundingMapper;
-import luoshi.funding.record.FundingBatchWriter;
 import luoshi.funding.record.FundingRecordEntity;
 import luoshi.funding.record.FundingRecordRepository;
 import luoshi.security.Access;
@@ -27,16 +28,16 @@ public class FundingService {
     static final String ENTITY = "funding-record";
 
     private final FundingRecordRepository records;
-    private final FundingBatchReader batchReader;
-    private final FundingBatchWriter batchWriter;
+    private final BatchReader batchReader;
+    private final BatchImport batchImport;
     private final Access access;
     private final AuditTrail audit;
 
-    FundingService(FundingRecordRepository records, FundingBatchReader batchReader, FundingBatchWriter batchWriter,
-            Access access, AuditTrail audit) {
+    FundingService(FundingRecordRepository records, BatchReader batchReader, BatchImport batchImport, Access access,
+            AuditTrail audit) {
         this.records = records;
         this.batchReader = batchReader;
-        this.batchWriter = batchWriter;
+        this.batchImport = batchImport;
         this.access = access;
         this.audit = audit;
     }
@@ -61,17 +62,11 @@ public class FundingService {
      * stores nothing and answers as the first did.
      */
     public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
-        List<NewFundingRecord> valid = batchReader.read(rows);
-        access.writeRows(valid.stream().map(NewFundingRecord::regionCode).toList());
-        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            var earlier = batchWriter.claim(idempotencyKey.trim(), valid.size());
-            if (earlier.isPresent()) {
-                return new BatchResult(earlier.getAsInt());
-            }
-        }
-        batchWriter.insertAll(valid);
-        audit.record(AuditTrail.Action.IMPORT, ENTITY, null, access.ownRegion(), null, valid);
-        return new BatchResult(valid.size());
+        List<NewFundingRecord> valid = batchReader.read(rows, NewFundingRecord.class);
+        return batchImport.store(ENTITY, idempotencyKey, valid, NewFundingRecord::regionCode, stored -> {
+            records.insertAll(stored);
+            return stored;
+        });
     }
 
     @Transactional(TxType.SUPPORTS)

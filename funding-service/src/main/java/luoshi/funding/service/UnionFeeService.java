@@ -1,13 +1,23 @@
 package luoshi.funding.service;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import luoshi.api.common.BatchResult;
 import luoshi.api.common.Money;
 import luoshi.api.common.ProblemException;
+import luoshi.api.common.Violation;
 import luoshi.api.funding.UnionFeeRecord;
+import luoshi.api.funding.UnionFeeRow;
 import luoshi.api.funding.UnionFees;
 import luoshi.audit.AuditTrail;
+import luoshi.batch.BatchImport;
+import luoshi.batch.BatchReader;
 import luoshi.funding.mapping.FundingMapper;
 import luoshi.funding.unionfee.UnionFeeEntity;
 import luoshi.funding.unionfee.UnionFeeRepository;
@@ -18,12 +28,19 @@ import luoshi.security.Access;
 @Transactional
 public class UnionFeeService {
 
+    static final String ENTITY = "union-fees";
+
     private final UnionFeeRepository unionFees;
+    private final BatchReader batchReader;
+    private final BatchImport batchImport;
     private final Access access;
     private final AuditTrail audit;
 
-    UnionFeeService(UnionFeeRepository unionFees, Access access, AuditTrail audit) {
+    UnionFeeService(UnionFeeRepository unionFees, BatchReader batchReader, BatchImport batchImport, Access access,
+            AuditTrail audit) {
         this.unionFees = unionFees;
+        this.batchReader = batchReader;
+        this.batchImport = batchImport;
         this.access = access;
         this.audit = audit;
     }
@@ -32,11 +49,30 @@ public class UnionFeeService {
         access.write(regionCode);
         UnionFeeRecord before = unionFees.findByIdOptional(new UnionFeeEntity.Key(regionCode, year))
                 .map(FundingMapper::toRecord).orElse(null);
-        unionFees.upsert(regionCode, year, Money.Amounts.scaled(fees.due()), Money.Amounts.scaled(fees.collected()));
-        UnionFeeRecord after = new UnionFeeRecord(regionCode, year, fees.due(), fees.collected());
-        audit.record(before == null ? AuditTrail.Action.CREATE : AuditTrail.Action.UPDATE, "union-fees",
+        UnionFeeRecord after = stored(regionCode, year, fees.due(), fees.collected());
+        unionFees.upsertAll(List.of(after));
+        audit.record(before == null ? AuditTrail.Action.CREATE : AuditTrail.Action.UPDATE, ENTITY,
                 regionCode + "/" + year, regionCode, before, after);
         return after;
+    }
+
+    /**
+     * Creates or replaces the fees of every row's region and year, all or nothing: every row is validated first (a
+     * region and year twice in the batch is a 400 naming the second row), then written in multi-row upserts.
+     */
+    public BatchResult putBatch(String idempotencyKey, ArrayNode rows) {
+        Map<String, Integer> rowOfKey = new HashMap<>();
+        List<UnionFeeRow> valid = batchReader.read(rows, UnionFeeRow.class, (i, r) -> {
+            Integer earlier = rowOfKey.putIfAbsent(r.regionCode() + "/" + r.year(), i);
+            return earlier == null ? List.of() : List.of(new Violation("year", "the union fees of " + r.regionCode()
+                    + " in " + r.year() + " are in row " + earlier + " already"));
+        });
+        return batchImport.store(ENTITY, idempotencyKey, valid, UnionFeeRow::regionCode, authorised -> {
+            List<UnionFeeRecord> stored = authorised.stream()
+                    .map(r -> stored(r.regionCode(), r.year(), r.due(), r.collected())).toList();
+            unionFees.upsertAll(stored);
+            return stored;
+        });
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -45,5 +81,10 @@ public class UnionFeeService {
         return unionFees.findByIdOptional(new UnionFeeEntity.Key(regionCode, year))
                 .map(FundingMapper::toRecord)
                 .orElseThrow(() -> ProblemException.notFound("No union fees for " + regionCode + " in " + year));
+    }
+
+    /** The fees as the {@code DECIMAL(15,2)} columns hold them. */
+    private static UnionFeeRecord stored(String regionCode, int year, BigDecimal due, BigDecimal collected) {
+        return new UnionFeeRecord(regionCode, year, Money.Amounts.scaled(due), Money.Amounts.scaled(collected));
     }
 }

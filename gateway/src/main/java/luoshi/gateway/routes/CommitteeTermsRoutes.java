@@ -1,5 +1,7 @@
 package luoshi.gateway.routes;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.review.CommitteeTerm;
 import luoshi.api.review.CommitteeTermsApi;
@@ -20,6 +22,11 @@ public class CommitteeTermsRoutes implements CommitteeTermsApi {
     @Override
     public RestResponse<CommitteeTerm> create(NewCommitteeTerm term) {
         return route.write(api -> api.create(term));
+    }
+
+    @Override
+    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
+        return route.bulkWrite(api -> api.createBatch(idempotencyKey, rows));
     }
 
     @Override

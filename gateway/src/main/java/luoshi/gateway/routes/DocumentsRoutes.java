@@ -1,5 +1,7 @@
 package luoshi.gateway.routes;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.review.Document;
 import luoshi.api.review.DocumentType;
@@ -21,6 +23,11 @@ public class DocumentsRoutes implements DocumentsApi {
     @Override
     public RestResponse<Document> create(NewDocument document) {
         return route.write(api -> api.create(document));
+    }
+
+    @Override
+    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
+        return route.bulkWrite(api -> api.createBatch(idempotencyKey, rows));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package luoshi.gateway.routes;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.review.Meeting;
 import luoshi.api.review.MeetingType;
@@ -21,6 +23,11 @@ public class MeetingsRoutes implements MeetingsApi {
     @Override
     public RestResponse<Meeting> create(NewMeeting meeting) {
         return route.write(api -> api.create(meeting));
+    }
+
+    @Override
+    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
+        return route.bulkWrite(api -> api.createBatch(idempotencyKey, rows));
     }
 
     @Override

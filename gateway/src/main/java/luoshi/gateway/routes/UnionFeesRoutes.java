@@ -1,5 +1,7 @@
 package luoshi.gateway.routes;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import luoshi.api.common.BatchResult;
 import luoshi.api.funding.UnionFeeRecord;
 import luoshi.api.funding.UnionFees;
 import luoshi.api.funding.UnionFeesApi;
@@ -18,6 +20,11 @@ public class UnionFeesRoutes implements UnionFeesApi {
     @Override
     public UnionFeeRecord put(String regionCode, int year, UnionFees fees) {
         return route.write(api -> api.put(regionCode, year, fees));
+    }
+
+    @Override
+    public BatchResult putBatch(String idempotencyKey, ArrayNode rows) {
+        return route.bulkWrite(api -> api.putBatch(idempotencyKey, rows));
     }
 
     @Override

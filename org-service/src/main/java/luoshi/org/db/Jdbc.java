@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import luoshi.api.common.MultiRowInsert;
+import luoshi.api.common.MultiRowInsert.RowBinder;
 
 /**
  * Plain SQL on the service's datasource, for the set-based work that an ORM does badly: bulk imports in
@@ -30,14 +32,8 @@ public class Jdbc {
         T run(Connection c) throws SQLException;
     }
 
-    /** Binds one row's values from parameter {@code first} on; answers the next free parameter. */
-    @FunctionalInterface
-    public interface RowBinder<T> {
-        int bind(PreparedStatement ps, int first, T row, int index) throws SQLException;
-    }
-
-    /** Rows per statement of the chunked reads and writes: big enough for few round trips, small enough for any packet. */
-    static final int CHUNK = 1000;
+    /** Keys per statement of the chunked reads, as many as rows per statement of the writes. */
+    static final int CHUNK = MultiRowInsert.CHUNK;
 
     private final AgroalDataSource dataSource;
 
@@ -90,17 +86,7 @@ public class Jdbc {
      */
     public <T> void insertAll(String insert, int columns, String onDuplicate, List<T> rows, RowBinder<T> binder) {
         withConnection(c -> {
-            for (int from = 0; from < rows.size(); from += CHUNK) {
-                List<T> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                try (PreparedStatement ps = c.prepareStatement(insert + " " + placeholders(chunk.size(), columns) + " "
-                        + onDuplicate)) {
-                    int p = 1;
-                    for (int i = 0; i < chunk.size(); i++) {
-                        p = binder.bind(ps, p, chunk.get(i), from + i);
-                    }
-                    ps.executeUpdate();
-                }
-            }
+            MultiRowInsert.insertAll(c, insert, columns, onDuplicate, rows, binder);
             return null;
         });
     }
@@ -115,7 +101,8 @@ public class Jdbc {
             List<Long> ids = new ArrayList<>(rows.size());
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 List<T> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                try (PreparedStatement ps = c.prepareStatement(insert + " " + placeholders(chunk.size(), columns) + " RETURNING id")) {
+                try (PreparedStatement ps = c.prepareStatement(insert + " " + MultiRowInsert.placeholders(chunk.size(), columns)
+                        + " RETURNING id")) {
                     int p = 1;
                     for (int i = 0; i < chunk.size(); i++) {
                         p = binder.bind(ps, p, chunk.get(i), from + i);
@@ -145,19 +132,6 @@ public class Jdbc {
             ps.setObject(i + 1, params[i]);
         }
         return ps;
-    }
-
-    /** {@code (?,?,?),(?,?,?)}: the VALUES of a multi-row INSERT. */
-    public static String placeholders(int rows, int columns) {
-        String one = "(" + "?,".repeat(columns - 1) + "?)";
-        StringBuilder sb = new StringBuilder(rows * (one.length() + 1));
-        for (int i = 0; i < rows; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(one);
-        }
-        return sb.toString();
     }
 
     /** {@code ?,?,?}: the list of an IN (…). */

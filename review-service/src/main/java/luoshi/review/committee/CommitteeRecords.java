@@ -1,11 +1,10 @@
 package luoshi.review.committee;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.UUID;
+import java.util.List;
 import luoshi.api.common.Page;
 import luoshi.api.common.ProblemException;
 import luoshi.api.review.CommitteeTerm;
@@ -31,38 +30,19 @@ public class CommitteeRecords {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    TermOverlaps overlaps;
+
     /**
-     * Records a term. The region's lock row is taken first, so that of two concurrent overlapping
-     * terms exactly one is stored and the other is refused with 409. The overlap check after it is a
-     * plain read, not FOR UPDATE: a locking range read takes next-key locks that reach into the
-     * neighbouring region's index entries, and concurrent terms of adjacent regions then deadlocked
-     * (found loading the whole country, benchmarks/). The lock row is enough: this read is the
-     * transaction's first consistent read, so its snapshot begins after the lock was granted and holds
-     * every term the region's earlier writers committed.
+     * Records a term: the end after the start (400 naming {@code end}), and no overlap with a stored term of the
+     * region (409), checked under the region's lock row ({@link TermOverlaps#refuseOverlaps}).
      */
     public CommitteeTerm createTerm(NewCommitteeTerm t) {
-        if (!t.end().isAfter(t.start())) {
-            throw ProblemException.badRequest("end", "must be after start (" + t.start() + ")");
-        }
-        var em = Panache.getEntityManager();
-        em.createNativeQuery("INSERT INTO committee_term_region_lock (region_code) VALUES (?1) "
-                + "ON DUPLICATE KEY UPDATE region_code = region_code").setParameter(1, t.regionCode()).executeUpdate();
-        @SuppressWarnings("unchecked")
-        var overlapping = (java.util.List<Object[]>) em.createNativeQuery(
-                "SELECT id, start_date, end_date FROM committee_term WHERE region_code = ?1 "
-                        + "AND start_date <= ?2 AND end_date >= ?3")
-                .setParameter(1, t.regionCode()).setParameter(2, t.end()).setParameter(3, t.start())
-                .getResultList();
-        if (!overlapping.isEmpty()) {
-            Object[] other = overlapping.get(0);
-            throw ProblemException.conflict("The term overlaps the term " + other[1] + " – " + other[2]
-                    + " of region " + t.regionCode() + " (id " + other[0] + ").");
-        }
-        CommitteeTermEntity e = new CommitteeTermEntity();
-        e.id = UUID.randomUUID().toString();
-        e.regionCode = t.regionCode();
-        e.start = t.start();
-        e.end = t.end();
+        TermOverlaps.endProblem(t).ifPresent(problem -> {
+            throw ProblemException.badRequest("end", problem);
+        });
+        CommitteeTermEntity e = CommitteeTermEntity.of(t);
+        overlaps.refuseOverlaps(List.of(e), i -> "The term ");
         e.persist();
         CommitteeTerm created = e.toDto();
         audit.record(Action.CREATE, "committee-term", e.id, e.regionCode, null, created);
@@ -76,10 +56,7 @@ public class CommitteeRecords {
     }
 
     public Meeting createMeeting(NewMeeting m) {
-        MeetingEntity e = new MeetingEntity();
-        e.fill(m.regionCode(), m.title(), m.documentRef());
-        e.type = m.type();
-        e.date = m.date();
+        MeetingEntity e = MeetingEntity.of(m);
         e.persist();
         Meeting created = e.toDto();
         audit.record(Action.CREATE, "meeting", e.id, e.regionCode, null, created);
@@ -116,10 +93,7 @@ public class CommitteeRecords {
     }
 
     public Document createDocument(NewDocument d) {
-        DocumentEntity e = new DocumentEntity();
-        e.fill(d.regionCode(), d.title(), d.documentRef());
-        e.type = d.type();
-        e.date = d.date();
+        DocumentEntity e = DocumentEntity.of(d);
         e.persist();
         Document created = e.toDto();
         audit.record(Action.CREATE, "document", e.id, e.regionCode, null, created);

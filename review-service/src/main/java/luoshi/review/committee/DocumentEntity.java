@@ -1,24 +1,26 @@
 package luoshi.review.committee;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import java.time.LocalDate;
 import luoshi.api.review.Document;
 import luoshi.api.review.DocumentType;
+import luoshi.api.review.NewDocument;
 
 @Entity
 @Table(name = "committee_document")
-public class DocumentEntity extends CommitteeRecordEntity {
+@AttributeOverride(name = "date", column = @Column(name = "document_date"))
+public class DocumentEntity extends CommitteeRecordEntity<DocumentType> {
 
-    @Enumerated(EnumType.STRING)
-    public DocumentType type;
+    /** A new document, with its new id, not stored yet. */
+    public static DocumentEntity of(NewDocument d) {
+        DocumentEntity e = new DocumentEntity();
+        e.fill(d.regionCode(), d.type(), d.date(), d.title(), d.documentRef());
+        return e;
+    }
 
-    @Column(name = "document_date")
-    public LocalDate date;
-
+    @Override
     public Document toDto() {
         return new Document(id, regionCode, type, date, title, documentRef);
     }

@@ -1,24 +1,26 @@
 package luoshi.review.committee;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import java.time.LocalDate;
 import luoshi.api.review.Meeting;
 import luoshi.api.review.MeetingType;
+import luoshi.api.review.NewMeeting;
 
 @Entity
 @Table(name = "meeting")
-public class MeetingEntity extends CommitteeRecordEntity {
+@AttributeOverride(name = "date", column = @Column(name = "meeting_date"))
+public class MeetingEntity extends CommitteeRecordEntity<MeetingType> {
 
-    @Enumerated(EnumType.STRING)
-    public MeetingType type;
+    /** A new meeting, with its new id, not stored yet. */
+    public static MeetingEntity of(NewMeeting m) {
+        MeetingEntity e = new MeetingEntity();
+        e.fill(m.regionCode(), m.type(), m.date(), m.title(), m.documentRef());
+        return e;
+    }
 
-    @Column(name = "meeting_date")
-    public LocalDate date;
-
+    @Override
     public Meeting toDto() {
         return new Meeting(id, regionCode, type, date, title, documentRef);
     }

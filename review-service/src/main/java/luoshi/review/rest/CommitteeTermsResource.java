@@ -1,10 +1,13 @@
 package luoshi.review.rest;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.inject.Inject;
+import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.review.CommitteeTerm;
 import luoshi.api.review.CommitteeTermsApi;
 import luoshi.api.review.NewCommitteeTerm;
+import luoshi.review.committee.CommitteeImports;
 import luoshi.review.committee.CommitteeRecords;
 import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -16,12 +19,21 @@ public class CommitteeTermsResource implements CommitteeTermsApi {
     CommitteeRecords records;
 
     @Inject
+    CommitteeImports imports;
+
+    @Inject
     Access access;
 
     @Override
     public RestResponse<CommitteeTerm> create(NewCommitteeTerm term) {
         access.write(term.regionCode());
         return RestResponse.status(RestResponse.Status.CREATED, records.createTerm(term));
+    }
+
+    /** Every row's region is checked (Access.writeRows) by the import, before anything is written. */
+    @Override
+    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
+        return imports.terms(idempotencyKey, rows);
     }
 
     @Override

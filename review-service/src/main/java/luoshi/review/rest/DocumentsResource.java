@@ -1,11 +1,14 @@
 package luoshi.review.rest;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.inject.Inject;
+import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.review.Document;
 import luoshi.api.review.DocumentType;
 import luoshi.api.review.DocumentsApi;
 import luoshi.api.review.NewDocument;
+import luoshi.review.committee.CommitteeImports;
 import luoshi.review.committee.CommitteeRecords;
 import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -17,12 +20,21 @@ public class DocumentsResource implements DocumentsApi {
     CommitteeRecords records;
 
     @Inject
+    CommitteeImports imports;
+
+    @Inject
     Access access;
 
     @Override
     public RestResponse<Document> create(NewDocument document) {
         access.write(document.regionCode());
         return RestResponse.status(RestResponse.Status.CREATED, records.createDocument(document));
+    }
+
+    /** Every row's region is checked (Access.writeRows) by the import, before anything is written. */
+    @Override
+    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
+        return imports.documents(idempotencyKey, rows);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package luoshi.review.rest;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.inject.Inject;
+import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.review.Meeting;
 import luoshi.api.review.MeetingType;
 import luoshi.api.review.MeetingsApi;
 import luoshi.api.review.NewMeeting;
+import luoshi.review.committee.CommitteeImports;
 import luoshi.review.committee.CommitteeRecords;
 import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -17,12 +20,21 @@ public class MeetingsResource implements MeetingsApi {
     CommitteeRecords records;
 
     @Inject
+    CommitteeImports imports;
+
+    @Inject
     Access access;
 
     @Override
     public RestResponse<Meeting> create(NewMeeting meeting) {
         access.write(meeting.regionCode());
         return RestResponse.status(RestResponse.Status.CREATED, records.createMeeting(meeting));
+    }
+
+    /** Every row's region is checked (Access.writeRows) by the import, before anything is written. */
+    @Override
+    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
+        return imports.meetings(idempotencyKey, rows);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package luoshi.funding.config;
+package luoshi.batch;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
