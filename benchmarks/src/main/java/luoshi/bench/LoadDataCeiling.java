@@ -146,11 +146,11 @@ final class LoadDataCeiling {
     }
 
     /**
-     * Waits (at most a minute) until InnoDB has written back most of what the previous load left in its buffer pool, so
+     * Waits (at most 30 s) until InnoDB has written back most of what the previous load left in its buffer pool, so
      * that no measured load pays for the flushing of the one before it: at most 5 % of the pool's pages dirty.
      */
     static void settle(Connection c) throws SQLException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             long dirty = 0;
             long total = 1;

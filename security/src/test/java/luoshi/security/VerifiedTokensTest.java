@@ -18,6 +18,7 @@ class VerifiedTokensTest {
     /** A verifier that accepts tokens named "good-…" expiring at the number after the dash, and counts its work. */
     static final class CountingVerifier extends DefaultJWTParser {
         final List<String> verified = new ArrayList<>();
+        final List<String> claimsRead = new ArrayList<>();
 
         @Override
         public JsonWebToken parse(String token) throws ParseException {
@@ -40,7 +41,8 @@ class VerifiedTokensTest {
                 @Override
                 @SuppressWarnings("unchecked")
                 public <T> T getClaim(String name) {
-                    return (T) Map.of("exp", (Object) exp).get(name);
+                    claimsRead.add(name);
+                    return (T) Map.of("exp", (Object) exp, "region", "330600").get(name);
                 }
             };
         }
@@ -55,6 +57,17 @@ class VerifiedTokensTest {
         JsonWebToken first = tokens.parse("good-5000");
         assertThat(tokens.parse("good-5000")).isSameAs(first);
         assertThat(verifier.verified).containsExactly("good-5000");
+    }
+
+    @Test
+    void eachClaimOfARememberedTokenIsReadOnce() throws Exception {
+        JsonWebToken token = tokens.parse("good-5000");
+        verifier.claimsRead.clear();
+        for (int i = 0; i < 3; i++) {
+            assertThat((String) tokens.parse("good-5000").getClaim("region")).isEqualTo("330600");
+            assertThat((Object) token.getClaim("absent")).isNull();
+        }
+        assertThat(verifier.claimsRead).containsExactly("region", "absent");
     }
 
     @Test
