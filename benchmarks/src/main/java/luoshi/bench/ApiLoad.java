@@ -16,9 +16,8 @@ final class ApiLoad {
 
     static final int BATCH = 10_000;
 
-    /** The JSON batch endpoints (each takes an empty batch: {@link #warmUp}). */
-    static final List<String> JSON_BATCHES = List.of("/api/v1/funding/batch", "/api/v1/organizations/batch",
-            "/api/v1/union-fees/batch", "/api/v1/committee-terms/batch", "/api/v1/meetings/batch", "/api/v1/documents/batch");
+    /** Rows of each kind in a warm-up batch ({@link #warmUp}). */
+    static final int WARM_UP_ROWS = 1_000;
 
     /** One kind of rows loaded: {@code calls} requests in {@code seconds}. */
     record Result(String kind, String endpoint, boolean bulk, long rows, int calls, double seconds) {
@@ -39,19 +38,39 @@ final class ApiLoad {
     }
 
     /**
-     * Calls each bulk endpoint {@code times} times with an empty batch, and reads a list, before anything is measured: the
-     * first calls after a start load classes and run interpreted (authentication, fault tolerance, the REST clients,
-     * the import paths), which a running system has done long before its next import. The rows themselves can be
-     * imported only once, so their own paths stay cold.
+     * Calls each bulk endpoint {@code times} times before anything is measured, with the first {@value #WARM_UP_ROWS}
+     * rows of its kind and one invalid row after them: every row is read and checked, the batch is refused (400) and
+     * nothing is stored. The first calls after a start load classes and run interpreted (authentication, fault
+     * tolerance, the REST clients, the readers and validators of each kind), which a running system has done long
+     * before its next import; the data itself can be imported only once.
      */
-    void warmUp(int times) {
+    void warmUp(NationalData data, int times) {
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("/api/v1/regions/batch", String.join("\n", data.regionsCsv.lines().limit(WARM_UP_ROWS + 1).toList()) + "\n"
+                + "not-a-code,?,PROVINCE,\n");
+        refused.put("/api/v1/regions/population/batch", populationCsv(data.population.subList(0, WARM_UP_ROWS)) + "not-a-code,2025,1,,\n");
+        refused.put("/api/v1/funding/batch", refusedJson(data.funding, ApiLoad::funding));
+        refused.put("/api/v1/organizations/batch", refusedJson(data.organisations, ApiLoad::organisation));
+        refused.put("/api/v1/union-fees/batch", refusedJson(data.unionFees, ApiLoad::unionFee));
+        refused.put("/api/v1/committee-terms/batch", refusedJson(data.terms, ApiLoad::term));
+        refused.put("/api/v1/meetings/batch", refusedJson(data.meetings, ApiLoad::meeting));
+        refused.put("/api/v1/documents/batch", refusedJson(data.documents, ApiLoad::document));
         for (int i = 0; i < times; i++) {
             Http.expectOk("GET /api/v1/regions/000000/children", gateway.get("/api/v1/regions/000000/children"));
-            Http.expectOk("POST /api/v1/regions/batch", gateway.post("/api/v1/regions/batch", "text/csv", "code,name,level,parentCode\n"));
-            Http.expectOk("POST /api/v1/regions/population/batch", gateway.post("/api/v1/regions/population/batch", "text/csv",
-                    "regionCode,year,total,female,youth\n"));
-            JSON_BATCHES.forEach(path -> Http.expectOk("POST " + path, gateway.post(path, "application/json", "[]")));
+            refused.forEach((path, body) -> {
+                Http.Answer a = gateway.post(path, path.startsWith("/api/v1/regions/") ? "text/csv" : "application/json", body);
+                if (a.status() != 400) {
+                    throw new IllegalStateException("the warm-up batch of " + path + " was not refused: " + a.status() + " "
+                            + Http.abbreviate(a.body()));
+                }
+            });
         }
+    }
+
+    private static <T> String refusedJson(List<T> rows, Function<T, Map<String, Object>> json) {
+        List<Map<String, Object>> batch = new ArrayList<>(rows.subList(0, Math.min(WARM_UP_ROWS, rows.size())).stream().map(json).toList());
+        batch.add(object("regionCode", "not-a-code"));
+        return Http.write(batch);
     }
 
     void regionsAndPopulation(NationalData data) {
@@ -69,34 +88,30 @@ final class ApiLoad {
         start = System.nanoTime();
         int calls = 0;
         for (List<NationalData.Population> chunk : chunks(data.population, BATCH)) {
-            StringBuilder csv = new StringBuilder("regionCode,year,total,female,youth\n");
-            chunk.forEach(p -> csv.append(p.regionCode()).append(',').append(p.year()).append(',').append(p.total()).append(',')
-                    .append(p.female()).append(',').append(p.youth()).append('\n'));
             feedVersion = Http.expectOk("POST /api/v1/regions/population/batch",
-                    gateway.post("/api/v1/regions/population/batch", "text/csv", csv.toString())).json().path("version").asLong();
+                    gateway.post("/api/v1/regions/population/batch", "text/csv", populationCsv(chunk))).json().path("version").asLong();
             calls++;
         }
         record("population", "POST /api/v1/regions/population/batch (text/csv)", true, data.population.size(), calls, start);
     }
 
+    private static String populationCsv(List<NationalData.Population> rows) {
+        StringBuilder csv = new StringBuilder("regionCode,year,total,female,youth\n");
+        rows.forEach(p -> csv.append(p.regionCode()).append(',').append(p.year()).append(',').append(p.total()).append(',')
+                .append(p.female()).append(',').append(p.youth()).append('\n'));
+        return csv.toString();
+    }
+
     void facts(NationalData data) {
-        batches("funding records", "/api/v1/funding/batch", data.funding, f -> object("regionCode", f.regionCode(),
-                "category", f.category(), "fiscalYear", f.fiscalYear(), "amount", f.amount().toPlainString(),
-                "documentRef", f.documentRef()));
+        batches("funding records", "/api/v1/funding/batch", data.funding, ApiLoad::funding);
 
         settle.run();
         long start = System.nanoTime();
         int calls = 0;
         int leaders = 0;
         for (List<NationalData.Organisation> chunk : chunks(data.organisations, BATCH)) {
-            List<Map<String, Object>> rows = new ArrayList<>(chunk.size());
-            for (NationalData.Organisation o : chunk) {
-                List<Map<String, Object>> ls = new ArrayList<>();
-                o.leaders().forEach(l -> ls.add(object("name", l.name(), "role", l.role(), "employment", l.employment(),
-                        "frontline", l.frontline(), "from", l.from().toString(), "to", l.to() == null ? null : l.to().toString())));
-                rows.add(object("regionCode", o.regionCode(), "type", o.type(), "name", o.name(), "leaders", ls));
-            }
-            leaders += gateway.postJson("/api/v1/organizations/batch", rows).path("leaders").asInt();
+            leaders += gateway.postJson("/api/v1/organizations/batch", chunk.stream().map(ApiLoad::organisation).toList())
+                    .path("leaders").asInt();
             calls++;
         }
         if (leaders != data.leaderCount()) {
@@ -105,14 +120,43 @@ final class ApiLoad {
         record("organisations + leaders", "POST /api/v1/organizations/batch (JSON, leaders nested)", true,
                 data.organisations.size() + leaders, calls, start);
 
-        batches("union fees", "/api/v1/union-fees/batch", data.unionFees, u -> object("regionCode", u.regionCode(),
-                "year", u.year(), "due", u.due().toPlainString(), "collected", u.collected().toPlainString()));
-        batches("committee terms", "/api/v1/committee-terms/batch", data.terms, t -> object("regionCode", t.regionCode(),
-                "start", t.start().toString(), "end", t.end().toString()));
-        batches("meetings", "/api/v1/meetings/batch", data.meetings, m -> object("regionCode", m.regionCode(), "type", m.type(),
-                "date", m.date().toString(), "title", m.title(), "documentRef", m.documentRef()));
-        batches("documents", "/api/v1/documents/batch", data.documents, d -> object("regionCode", d.regionCode(),
-                "type", d.type(), "date", d.date().toString(), "title", d.title(), "documentRef", d.documentRef()));
+        batches("union fees", "/api/v1/union-fees/batch", data.unionFees, ApiLoad::unionFee);
+        batches("committee terms", "/api/v1/committee-terms/batch", data.terms, ApiLoad::term);
+        batches("meetings", "/api/v1/meetings/batch", data.meetings, ApiLoad::meeting);
+        batches("documents", "/api/v1/documents/batch", data.documents, ApiLoad::document);
+    }
+
+    // each kind's row as its batch endpoint takes it
+
+    private static Map<String, Object> funding(NationalData.Funding f) {
+        return object("regionCode", f.regionCode(), "category", f.category(), "fiscalYear", f.fiscalYear(),
+                "amount", f.amount().toPlainString(), "documentRef", f.documentRef());
+    }
+
+    private static Map<String, Object> organisation(NationalData.Organisation o) {
+        List<Map<String, Object>> leaders = new ArrayList<>();
+        o.leaders().forEach(l -> leaders.add(object("name", l.name(), "role", l.role(), "employment", l.employment(),
+                "frontline", l.frontline(), "from", l.from().toString(), "to", l.to() == null ? null : l.to().toString())));
+        return object("regionCode", o.regionCode(), "type", o.type(), "name", o.name(), "leaders", leaders);
+    }
+
+    private static Map<String, Object> unionFee(NationalData.UnionFee u) {
+        return object("regionCode", u.regionCode(), "year", u.year(), "due", u.due().toPlainString(),
+                "collected", u.collected().toPlainString());
+    }
+
+    private static Map<String, Object> term(NationalData.Term t) {
+        return object("regionCode", t.regionCode(), "start", t.start().toString(), "end", t.end().toString());
+    }
+
+    private static Map<String, Object> meeting(NationalData.Meeting m) {
+        return object("regionCode", m.regionCode(), "type", m.type(), "date", m.date().toString(), "title", m.title(),
+                "documentRef", m.documentRef());
+    }
+
+    private static Map<String, Object> document(NationalData.Document d) {
+        return object("regionCode", d.regionCode(), "type", d.type(), "date", d.date().toString(), "title", d.title(),
+                "documentRef", d.documentRef());
     }
 
     /** A kind through its JSON batch endpoint ({@code {"accepted":n}}), {@link #BATCH} rows a call, one call after the other. */

@@ -37,7 +37,7 @@ public final class Main {
     static final String PROVINCE = "330000";
     /** Shaoxing's townships: every requirement of the catalog applies to them. */
     static final String SINGLE_REGIONS_OF = "3306";
-    /** Empty calls of each bulk endpoint before the load (ApiLoad.warmUp). */
+    /** Refused calls of each bulk endpoint before the load (ApiLoad.warmUp). */
     static final int LOAD_WARM_UP = 20;
 
     /** Requirements the harness adds through the API, so that township rules apply in the whole country (REQUIREMENTS.md: an administrator adds requirements of existing rule types). */
@@ -206,8 +206,8 @@ public final class Main {
         }
         if (options.load()) {
             System.out.println("loading through the API (" + gateway.base() + "/api/v1), after " + LOAD_WARM_UP
-                    + " empty calls of each bulk endpoint ...");
-            load.warmUp(LOAD_WARM_UP);
+                    + " refused calls of each bulk endpoint (" + ApiLoad.WARM_UP_ROWS + " rows and an invalid one) ...");
+            load.warmUp(data, LOAD_WARM_UP);
             load.regionsAndPopulation(data);
             long start = System.nanoTime();
             waitForReplicas(load.feedVersion);
