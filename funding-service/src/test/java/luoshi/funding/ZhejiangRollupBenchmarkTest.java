@@ -173,7 +173,7 @@ class ZhejiangRollupBenchmarkTest {
             String body = "[" + String.join(",", rows) + "]";
             long start = System.nanoTime();   // a plain HTTP client: RestAssured's own handling of 1.5 MB would dominate
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                    + "/api/v1/funding/batch")).header("Content-Type", "application/json")
+                    + "/api/v1/funding/batch")).header("Content-Type", "application/json").header("Authorization", "Bearer " + ADMIN)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             nanos += System.nanoTime() - start;
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
