@@ -115,6 +115,61 @@ public class RegionReplica {
         }
     }
 
+    /**
+     * The region a fact names, which must exist (API.md, "Known regions only"). When the copy lacks the code, the copy
+     * first catches up with org-service's feed, so that a region written a moment ago is known. An unknown code is a
+     * 404 problem naming it; a batch checks its rows with {@link #unknown(java.util.Collection)} instead.
+     */
+    public ReplicaRegion requireKnown(String code) {
+        Optional<ReplicaRegion> region = find(code);
+        if (region.isEmpty() && config.enabled()) {
+            sync();
+            region = find(code);
+        }
+        return region.orElseThrow(() -> luoshi.api.common.ProblemException.notFound("No region " + code));
+    }
+
+    /**
+     * The codes among {@code codes} that name no region, after catching up with the feed once if any is missing from
+     * the copy (a batch names every such row: API.md, "Known regions only").
+     */
+    public java.util.Set<String> unknown(java.util.Collection<String> codes) {
+        java.util.Set<String> missing = missing(codes);
+        if (!missing.isEmpty() && config.enabled()) {
+            sync();
+            missing = missing(missing);
+        }
+        return missing;
+    }
+
+    private java.util.Set<String> missing(java.util.Collection<String> codes) {
+        java.util.Set<String> missing = new java.util.TreeSet<>(codes);
+        if (missing.isEmpty()) {
+            return missing;
+        }
+        List<String> all = List.copyOf(missing);
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
+                try (PreparedStatement ps = c.prepareStatement("SELECT code FROM region WHERE code IN ("
+                        + "?,".repeat(chunk.size() - 1) + "?)")) {
+                    int i = 1;
+                    for (String code : chunk) {
+                        ps.setString(i++, code);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            missing.remove(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return missing;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public ReplicaState state() {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT version, synced_at FROM replica_state WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
