@@ -41,8 +41,8 @@ class OpenApiTest extends DownstreamTest {
             // Funding — funding-service
             Map.entry("/api/v1/funding", List.of("post", "get")),
             Map.entry("/api/v1/funding/batch", List.of("post")),
-            Map.entry("/api/v1/funding/{id}", List.of("delete")),
-            Map.entry("/api/v1/union-fees/{regionCode}/{year}", List.of("put")),
+            Map.entry("/api/v1/funding/{id}", List.of("get", "put", "delete")),
+            Map.entry("/api/v1/union-fees/{regionCode}/{year}", List.of("put", "delete")),
             Map.entry("/api/v1/union-fees/batch", List.of("post")),
             // Requirements catalog
             Map.entry("/api/v1/requirements", List.of("get", "post")),

@@ -12,6 +12,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
+import luoshi.api.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,6 +39,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Funding", description = "Funding records (经费拨付) of the mass organisations' work")
 public interface FundingApi {
 
+    String RECORD_EXAMPLE = """
+            {"id":"1024","regionCode":"330602001","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":"20000.00","documentRef":"绍市财〔2025〕12号"}""";
+
     @POST
     @Operation(summary = "Record a funding allocation",
             description = "amount > 0 with at most two decimals, as a string or a number.")
@@ -45,6 +50,7 @@ public interface FundingApi {
                     {"regionCode":"330602001","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":"20000.00","documentRef":"绍市财〔2025〕12号"}""")))
     @APIResponse(responseCode = "201", description = "Stored")
     @APIResponse(responseCode = "400", description = "Invalid field, named in violations")
+    @APIResponse(responseCode = "404", description = "No such region (the problem names the code); nothing stored")
     RestResponse<FundingRecord> create(@Valid @NotNull NewFundingRecord record);
 
     @POST
@@ -56,7 +62,8 @@ public interface FundingApi {
                     [{"regionCode":"330602001","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":"20000.00","documentRef":"绍市财〔2025〕12号"},
                      {"regionCode":"330602002","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":20000,"documentRef":"绍市财〔2025〕12号"}]""")))
     @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
-    @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row")
+    @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row, and every row "
+            + "whose region does not exist ([3].regionCode)")
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
     BatchResult createBatch(
             @HeaderParam(BatchResult.IDEMPOTENCY_KEY) @Size(max = 100)
@@ -73,6 +80,39 @@ public interface FundingApi {
             @QueryParam("category") FundingCategory category,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getFunding", summary = "A funding record (一笔经费拨付)",
+            description = "The record as stored, by its id.")
+    @APIResponse(responseCode = "200", description = "The record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundingRecord.class),
+                    examples = @ExampleObject(name = "塔山街道 2025", value = RECORD_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "The record's region lies outside the caller's region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such record",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    FundingRecord get(@PathParam("id") @Parameter(example = "1024") String id);
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "updateFunding", summary = "Correct a funding record (更正经费拨付)",
+            description = "Replaces every field of the record, with the rules of its creation (amount > 0, a known "
+                    + "region); the verdicts reflect the correction at once. Authorised like a creation in both the "
+                    + "record's region and the new one: moving a record out of the caller's region is a 403.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewFundingRecord.class),
+            examples = @ExampleObject(name = "塔山街道 2025: 19999.99 更正为 20000.00", value = """
+                    {"regionCode":"330602001","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":"20000.00","documentRef":"绍市财〔2025〕12号"}""")))
+    @APIResponse(responseCode = "200", description = "The corrected record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundingRecord.class),
+                    examples = @ExampleObject(name = "塔山街道 2025", value = RECORD_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid field, named in violations; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The record's region or the new one lies outside the caller's region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such record, or no such region (the problem names the code)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    FundingRecord update(@PathParam("id") @Parameter(example = "1024") String id, @Valid @NotNull NewFundingRecord record);
 
     @DELETE
     @Path("/{id}")

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import luoshi.api.common.BatchResult;
+import luoshi.api.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,6 +42,7 @@ public interface UnionFeesApi {
     @RequestBody(content = @Content(schema = @Schema(implementation = UnionFees.class),
             examples = @ExampleObject(name = "越城区 2025", value = "{\"due\":\"1200000.00\",\"collected\":\"1188000.00\"}")))
     @APIResponse(responseCode = "200", description = "Stored")
+    @APIResponse(responseCode = "404", description = "No such region (the problem names the code); nothing stored")
     UnionFeeRecord put(@PathParam("regionCode") @ValidRegionCode @Parameter(example = "330602") String regionCode,
             @PathParam("year") @Min(FundingRecord.FIRST_FISCAL_YEAR) @Max(FundingRecord.LAST_FISCAL_YEAR)
             @Parameter(example = "2025") int year,
@@ -56,7 +59,8 @@ public interface UnionFeesApi {
                     [{"regionCode":"330602","year":2025,"due":"1200000.00","collected":"1188000.00"},
                      {"regionCode":"330603","year":2025,"due":980000,"collected":"980000.00"}]""")))
     @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
-    @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row")
+    @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row, and every row "
+            + "whose region does not exist ([3].regionCode)")
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
     BatchResult putBatch(
             @HeaderParam(BatchResult.IDEMPOTENCY_KEY) @Size(max = 100)
@@ -71,4 +75,19 @@ public interface UnionFeesApi {
     @APIResponse(responseCode = "404", description = "None recorded")
     UnionFeeRecord get(@PathParam("regionCode") @ValidRegionCode @Parameter(example = "330602") String regionCode,
             @PathParam("year") @Min(FundingRecord.FIRST_FISCAL_YEAR) @Max(FundingRecord.LAST_FISCAL_YEAR) int year);
+
+    @DELETE
+    @Path("/{regionCode}/{year}")
+    @Operation(operationId = "deleteUnionFees", summary = "Delete the union fees of a region and year (撤销工会经费收缴记录)",
+            description = "Authorised like setting them; the verdicts reflect the deletion at once (NO_DATA).")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "A malformed region code or year, named in violations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The region lies outside the caller's region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "None recorded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    void delete(@PathParam("regionCode") @ValidRegionCode @Parameter(example = "330602") String regionCode,
+            @PathParam("year") @Min(FundingRecord.FIRST_FISCAL_YEAR) @Max(FundingRecord.LAST_FISCAL_YEAR)
+            @Parameter(example = "2025") int year);
 }

@@ -34,6 +34,16 @@ public class FundingResource implements FundingApi {
     }
 
     @Override
+    public FundingRecord get(String id) {
+        return funding.get(id);
+    }
+
+    @Override
+    public FundingRecord update(String id, NewFundingRecord record) {
+        return funding.update(id, record);
+    }
+
+    @Override
     public void delete(String id) {
         funding.delete(id);
     }

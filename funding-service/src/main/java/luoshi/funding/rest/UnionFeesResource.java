@@ -29,4 +29,9 @@ public class UnionFeesResource implements UnionFeesApi {
     public UnionFeeRecord get(String regionCode, int year) {
         return unionFees.get(regionCode, year);
     }
+
+    @Override
+    public void delete(String regionCode, int year) {
+        unionFees.delete(regionCode, year);
+    }
 }

@@ -20,7 +20,7 @@ import luoshi.funding.record.FundingRecordEntity;
 import luoshi.funding.record.FundingRecordRepository;
 import luoshi.security.Access;
 
-/** Funding records: store, list, delete, and import in batches (all or nothing). */
+/** Funding records: store, read, correct, list, delete, and import in batches (all or nothing). */
 @ApplicationScoped
 @Transactional
 public class FundingService {
@@ -32,24 +32,23 @@ public class FundingService {
     private final BatchImport batchImport;
     private final Access access;
     private final AuditTrail audit;
+    private final KnownRegions regions;
 
     FundingService(FundingRecordRepository records, BatchReader batchReader, BatchImport batchImport, Access access,
-            AuditTrail audit) {
+            AuditTrail audit, KnownRegions regions) {
         this.records = records;
         this.batchReader = batchReader;
         this.batchImport = batchImport;
         this.access = access;
         this.audit = audit;
+        this.regions = regions;
     }
 
     public FundingRecord create(NewFundingRecord r) {
         access.write(r.regionCode());
+        regions.require(r.regionCode());
         FundingRecordEntity e = new FundingRecordEntity();
-        e.regionCode = r.regionCode();
-        e.category = r.category();
-        e.fiscalYear = r.fiscalYear();
-        e.amount = Money.Amounts.scaled(r.amount());
-        e.documentRef = r.documentRef();
+        assign(e, r);
         records.persist(e);
         FundingRecord created = FundingMapper.toRecord(e);
         audit.record(AuditTrail.Action.CREATE, ENTITY, created.id(), created.regionCode(), null, created);
@@ -64,6 +63,7 @@ public class FundingService {
     public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
         List<NewFundingRecord> valid = batchReader.read(rows, NewFundingRecord.class);
         return batchImport.store(ENTITY, idempotencyKey, valid, NewFundingRecord::regionCode, stored -> {
+            regions.requireAll(stored, NewFundingRecord::regionCode);
             records.insertAll(stored);
             return stored;
         });
@@ -80,16 +80,53 @@ public class FundingService {
         return new Page<>(query.list().stream().map(FundingMapper::toRecord).toList(), page, size, query.count());
     }
 
+    @Transactional(TxType.SUPPORTS)
+    public FundingRecord get(String id) {
+        FundingRecordEntity e = find(id);
+        access.read(e.regionCode);
+        return FundingMapper.toRecord(e);
+    }
+
+    /**
+     * Corrects every field of a record (API.md, "Corrections"): authorised as a write in the record's region and in
+     * the new one, so that nobody moves a record out of, or into, a subtree they may not write.
+     */
+    public FundingRecord update(String id, NewFundingRecord r) {
+        FundingRecordEntity e = find(id);
+        access.write(e.regionCode);
+        access.write(r.regionCode());
+        regions.require(r.regionCode());
+        FundingRecord before = FundingMapper.toRecord(e);
+        assign(e, r);
+        FundingRecord after = FundingMapper.toRecord(e);
+        audit.record(AuditTrail.Action.UPDATE, ENTITY, after.id(), after.regionCode(), before, after);
+        return after;
+    }
+
     public void delete(String id) {
+        FundingRecordEntity e = find(id);
+        access.write(e.regionCode);
+        FundingRecord before = FundingMapper.toRecord(e);
+        records.delete(e);
+        audit.record(AuditTrail.Action.DELETE, ENTITY, before.id(), before.regionCode(), before, null);
+    }
+
+    private FundingRecordEntity find(String id) {
         Long key = parseId(id);
         FundingRecordEntity e = key == null ? null : records.findById(key);
         if (e == null) {
             throw ProblemException.notFound("No funding record " + id);
         }
-        access.write(e.regionCode);
-        FundingRecord before = FundingMapper.toRecord(e);
-        records.delete(e);
-        audit.record(AuditTrail.Action.DELETE, ENTITY, before.id(), before.regionCode(), before, null);
+        return e;
+    }
+
+    /** The fields of {@code r}, the amount as the {@code DECIMAL(15,2)} column holds it. */
+    private static void assign(FundingRecordEntity e, NewFundingRecord r) {
+        e.regionCode = r.regionCode();
+        e.category = r.category();
+        e.fiscalYear = r.fiscalYear();
+        e.amount = Money.Amounts.scaled(r.amount());
+        e.documentRef = r.documentRef();
     }
 
     private static Long parseId(String id) {

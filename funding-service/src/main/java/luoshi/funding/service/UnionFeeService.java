@@ -35,18 +35,21 @@ public class UnionFeeService {
     private final BatchImport batchImport;
     private final Access access;
     private final AuditTrail audit;
+    private final KnownRegions regions;
 
     UnionFeeService(UnionFeeRepository unionFees, BatchReader batchReader, BatchImport batchImport, Access access,
-            AuditTrail audit) {
+            AuditTrail audit, KnownRegions regions) {
         this.unionFees = unionFees;
         this.batchReader = batchReader;
         this.batchImport = batchImport;
         this.access = access;
         this.audit = audit;
+        this.regions = regions;
     }
 
     public UnionFeeRecord put(String regionCode, int year, UnionFees fees) {
         access.write(regionCode);
+        regions.require(regionCode);
         UnionFeeRecord before = unionFees.findByIdOptional(new UnionFeeEntity.Key(regionCode, year))
                 .map(FundingMapper::toRecord).orElse(null);
         UnionFeeRecord after = stored(regionCode, year, fees.due(), fees.collected());
@@ -68,6 +71,7 @@ public class UnionFeeService {
                     + " in " + r.year() + " are in row " + earlier + " already"));
         });
         return batchImport.store(ENTITY, idempotencyKey, valid, UnionFeeRow::regionCode, authorised -> {
+            regions.requireAll(authorised, UnionFeeRow::regionCode);
             List<UnionFeeRecord> stored = authorised.stream()
                     .map(r -> stored(r.regionCode(), r.year(), r.due(), r.collected())).toList();
             unionFees.upsertAll(stored);
@@ -78,8 +82,20 @@ public class UnionFeeService {
     @Transactional(TxType.SUPPORTS)
     public UnionFeeRecord get(String regionCode, int year) {
         access.read(regionCode);
+        return FundingMapper.toRecord(find(regionCode, year));
+    }
+
+    /** Authorised like {@link #put}; no check that the region is known, so that fees stored for an unknown one can go. */
+    public void delete(String regionCode, int year) {
+        access.write(regionCode);
+        UnionFeeEntity e = find(regionCode, year);
+        UnionFeeRecord before = FundingMapper.toRecord(e);
+        unionFees.delete(e);
+        audit.record(AuditTrail.Action.DELETE, ENTITY, regionCode + "/" + year, regionCode, before, null);
+    }
+
+    private UnionFeeEntity find(String regionCode, int year) {
         return unionFees.findByIdOptional(new UnionFeeEntity.Key(regionCode, year))
-                .map(FundingMapper::toRecord)
                 .orElseThrow(() -> ProblemException.notFound("No union fees for " + regionCode + " in " + year));
     }
 

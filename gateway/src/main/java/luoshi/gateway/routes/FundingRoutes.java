@@ -36,6 +36,16 @@ public class FundingRoutes implements FundingApi {
     }
 
     @Override
+    public FundingRecord get(String id) {
+        return route.read(api -> api.get(id));
+    }
+
+    @Override
+    public FundingRecord update(String id, NewFundingRecord record) {
+        return route.write(api -> api.update(id, record));
+    }
+
+    @Override
     public void delete(String id) {
         route.run(api -> api.delete(id));
     }

@@ -31,4 +31,9 @@ public class UnionFeesRoutes implements UnionFeesApi {
     public UnionFeeRecord get(String regionCode, int year) {
         return route.read(api -> api.get(regionCode, year));
     }
+
+    @Override
+    public void delete(String regionCode, int year) {
+        route.run(api -> api.delete(regionCode, year));
+    }
 }
