@@ -64,6 +64,7 @@ class FundingSecurityTest {
 
     @Test
     void anOperatorWritesInsideItsSubtreeOnlyAndARefusedBatchStoresNothing() {
+        replica.region("330502002", "朝阳街道");
         given().auth().oauth2(OPERATOR_HUZHOU).contentType(ContentType.JSON)
                 .body(FundingRecordsTest.json("330502002", "YOUTH_LEAGUE_WORK", 2025, "\"20000.00\"", null))
                 .post("/api/v1/funding").then().statusCode(201);
@@ -83,6 +84,7 @@ class FundingSecurityTest {
 
     @Test
     void aListWithoutARegionIsNarrowedToTheCallersSubtree() {
+        replica.region("330503001", "东迁街道").region("330602001", "塔山街道");
         Api.fund("330503001", "OTHER", 2024, "5.00");
         Api.fund("330602001", "OTHER", 2024, "5.00");
         given().auth().oauth2(token("viewer", "330500")).queryParam("fiscalYear", 2024).queryParam("size", 500)
@@ -114,6 +116,7 @@ class FundingSecurityTest {
 
     @Test
     void everyWriteIsInTheAuditTrailWithWhoWhatAndTheChange() throws SQLException {
+        replica.region("330521", "德清县").region("330521001", "武康街道");
         String id = given().auth().oauth2(OPERATOR_HUZHOU).contentType(ContentType.JSON)
                 .body(FundingRecordsTest.json("330521001", "WOMENS_WORK", 2025, "\"300.50\"", "湖财〔2025〕1号"))
                 .post("/api/v1/funding").then().statusCode(201).extract().path("id");

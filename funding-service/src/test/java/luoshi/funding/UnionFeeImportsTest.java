@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import luoshi.security.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,14 @@ class UnionFeeImportsTest {
 
     @Inject
     ReplicaRows replica;
+
+    /** The regions these tests write for, in the read copy (API.md: facts only for regions that exist). */
+    @BeforeEach
+    void jiaxing() {
+        replica.region("330402", "南湖区").region("330411", "秀洲区").region("330421", "嘉善县").region("330424", "海盐县")
+                .region("330481", "海宁市").region("330482", "平湖市").region("330483", "桐乡市").region("330683", "嵊州市")
+                .region("330482001", "当湖街道");
+    }
 
     private static ValidatableResponse post(String token, String key, String body) {
         var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
