@@ -87,6 +87,20 @@ class OpenApiTest extends DownstreamTest {
     }
 
     @Test
+    void theCorrectionsOfFundingAreDocumentedWithTheirAnswersAndErrors() {
+        JsonNode paths = document().get("paths");
+        JsonNode update = paths.get("/api/v1/funding/{id}").get("put");
+        assertThat(update.get("operationId").asText()).isEqualTo("updateFunding");
+        assertThat(update.get("requestBody").toString()).contains("330602001", "20000.00");
+        assertThat(update.get("responses").fieldNames()).toIterable().contains("200", "400", "403", "404");
+        assertThat(update.get("responses").get("200").toString()).contains("FundingRecord");
+        assertThat(paths.get("/api/v1/funding/{id}").get("get").get("operationId").asText()).isEqualTo("getFunding");
+        JsonNode delete = paths.get("/api/v1/union-fees/{regionCode}/{year}").get("delete");
+        assertThat(delete.get("operationId").asText()).isEqualTo("deleteUnionFees");
+        assertThat(delete.get("responses").fieldNames()).toIterable().contains("204", "403", "404");
+    }
+
+    @Test
     void aRuleIsDescribedAsAJsonObjectSoThatTryItOutSendsOne() {
         JsonNode schemas = document().get("components").get("schemas");
         String rule = schemas.get("NewRequirement").get("properties").get("rule").get("$ref").asText();
