@@ -88,8 +88,6 @@ public interface FundingApi {
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundingRecord.class),
                     examples = @ExampleObject(name = "塔山街道 2025", value = RECORD_EXAMPLE)))
-    @APIResponse(responseCode = "403", description = "The record's region lies outside the caller's region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such record",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     FundingRecord get(@PathParam("id") @Parameter(example = "1024") String id);
@@ -107,8 +105,6 @@ public interface FundingApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundingRecord.class),
                     examples = @ExampleObject(name = "塔山街道 2025", value = RECORD_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, named in violations; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The record's region or the new one lies outside the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such record, or no such region (the problem names the code)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
