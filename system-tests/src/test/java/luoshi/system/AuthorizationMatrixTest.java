@@ -29,6 +29,8 @@ class AuthorizationMatrixTest {
     static final String COUNTY = "330602";
     static final String TOWNSHIP = "330602001";
     static final AtomicInteger SEQ = new AtomicInteger(100);
+    /** The years of union fees set for a deletion to remove, one per call. */
+    static final AtomicInteger UNION_FEE_YEAR = new AtomicInteger(2030);
 
     enum Role { viewer, operator, admin }
 
@@ -45,6 +47,7 @@ class AuthorizationMatrixTest {
     static LuoshiSystem system;
     static String organization;
     static String webhook;
+    static String fundingRecord;
 
     @BeforeAll
     static void regions() {
@@ -59,6 +62,7 @@ class AuthorizationMatrixTest {
                 "/api/v1/compliance/" + TOWNSHIP + "?year=2025", null).jsonPath().getList("incomplete").isEmpty());
         organization = created("/api/v1/organizations", """
                 {"regionCode":"330602001","type":"UNION","name":"塔山街道总工会"}""");
+        fundingRecord = created("/api/v1/funding", funding());
         webhook = created("/api/v1/webhooks", """
                 {"url":"http://127.0.0.1:9/hook","regionCode":"330602"}""");
     }
@@ -103,6 +107,9 @@ class AuthorizationMatrixTest {
         all.add(write("POST", () -> "/api/v1/funding/batch", Role.operator, () -> "[" + funding() + "]"));
         all.add(read("/api/v1/funding?regionCode=" + TOWNSHIP, Role.viewer, Scope.REGION));
         all.add(write("DELETE", () -> "/api/v1/funding/" + created("/api/v1/funding", funding()), Role.operator, null));
+        all.add(read("/api/v1/funding/" + fundingRecord, Role.viewer, Scope.REGION));
+        all.add(write("PUT", () -> "/api/v1/funding/" + fundingRecord, Role.operator, AuthorizationMatrixTest::funding));
+        all.add(write("DELETE", () -> "/api/v1/union-fees/330602/" + unionFeesOfAYear(), Role.operator, null));
         all.add(write("PUT", () -> "/api/v1/union-fees/330602/2024", Role.operator,
                 () -> "{\"due\":\"1000.00\",\"collected\":\"" + SEQ.incrementAndGet() + ".00\"}"));
         all.add(write("POST", () -> "/api/v1/union-fees/batch", Role.operator,
@@ -188,6 +195,14 @@ class AuthorizationMatrixTest {
 
     private static String created(String path, String body) {
         return call(TestTokens.ADMIN, "POST", path, body).then().statusCode(201).extract().path("id").toString();
+    }
+
+    /** Union fees of 越城区 for a year of their own, set by an admin: what a deletion removes. */
+    private static int unionFeesOfAYear() {
+        int year = UNION_FEE_YEAR.incrementAndGet();
+        call(TestTokens.ADMIN, "PUT", "/api/v1/union-fees/330602/" + year, "{\"due\":\"1.00\",\"collected\":\"1.00\"}")
+                .then().statusCode(200);
+        return year;
     }
 
     private static String meeting() {

@@ -1,6 +1,7 @@
 package luoshi.funding.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,8 +15,13 @@ import luoshi.replica.RegionReplica;
  * API.md "Known regions only": a fact names a region of the read copy (which first catches up with org-service's
  * feed when it lacks the code). Called after the caller's authorisation, so that a caller outside a subtree learns
  * nothing about which codes exist there (403 before 404).
+ * <p>
+ * Outside the write's transaction: a read inside it would see the copy as of the transaction's first read (InnoDB's
+ * REPEATABLE READ snapshot), so a region the copy has just caught up with (in transactions of its own) would still be
+ * missing. A refusal still rolls the write's transaction back, as it propagates through it.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 class KnownRegions {
 
     private final RegionReplica regions;
