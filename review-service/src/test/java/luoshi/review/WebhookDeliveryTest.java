@@ -31,7 +31,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import luoshi.review.webhook.Outbox;
 import luoshi.review.webhook.WebhookSender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /** Signed webhook deliveries through the outbox (API.md, Reminders and webhooks). */
 @QuarkusTest
@@ -47,6 +50,19 @@ class WebhookDeliveryTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    DirectSql sql;
+
+    @BeforeEach
+    void regions(TestInfo test) throws Exception {
+        sql.putInCopy(test);
+    }
+
+    @AfterEach
+    void noRegions(TestInfo test) throws Exception {
+        sql.takeOutOfCopy(test);
+    }
 
     private static Set<String> reminderIds(String region) {
         List<String> ids = given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=" + region).then().extract().path("items.id");
@@ -134,6 +150,7 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    @RegionsInCopy("330000")
     void aWebhookGetsAGeneratedSecretShownOnlyOnce() {
         var created = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"url\":\"http://127.0.0.1:9099/hook\",\"regionCode\":\"330000\"}")
@@ -151,6 +168,7 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    @RegionsInCopy("330000")
     void aUrlThatIsNotHttpOrARegionThatIsNotACodeIsA400() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"url\":\"ftp://example.org/x\",\"regionCode\":\"330000\"}")
                 .post("/api/v1/webhooks").then().statusCode(400)
