@@ -13,6 +13,12 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import luoshi.security.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +123,34 @@ class CorrectionsTest {
                 .body("items.start", contains("2016-10-01", "2021-10-01")).body("items.end", contains("2021-09-30", "2026-09-30"));
         given().auth().oauth2(ADMIN).get("/api/v1/committee-terms?regionCode=430104").then().body("total", is(1));
         assertThat(events(id)).isEqualTo(events);
+    }
+
+    @Test
+    void ofTwoConcurrentCorrectionsThatWouldOverlapEachOtherExactlyOneIsStored() throws Exception {
+        String earlier = created("/api/v1/committee-terms", term("430105", "2011-10-01", "2016-09-30"));
+        String later = created("/api/v1/committee-terms", term("430105", "2021-10-01", "2026-09-30"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            // each alone is sound; both together overlap in 2018-2019
+            List<Callable<Integer>> puts = List.of(
+                    () -> send(ADMIN, "PUT", "/api/v1/committee-terms/" + earlier, term(null, "2011-10-01", "2019-09-30"))
+                            .extract().statusCode(),
+                    () -> send(ADMIN, "PUT", "/api/v1/committee-terms/" + later, term(null, "2018-10-01", "2026-09-30"))
+                            .extract().statusCode());
+            for (Future<Integer> f : pool.invokeAll(puts)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        JsonPath terms = given().auth().oauth2(ADMIN).get("/api/v1/committee-terms?regionCode=430105").then().extract().jsonPath();
+        String earlierEnd = terms.getString("items.find { it.id == '" + earlier + "' }.end");
+        String laterStart = terms.getString("items.find { it.id == '" + later + "' }.start");
+        assertThat(earlierEnd).isLessThan(laterStart);   // ISO dates: no overlap was stored
+        assertThat(List.of(earlierEnd, laterStart)).containsAnyOf("2019-09-30", "2018-10-01")
+                .containsAnyOf("2016-09-30", "2021-10-01");   // and exactly one of the corrections
     }
 
     @Test
