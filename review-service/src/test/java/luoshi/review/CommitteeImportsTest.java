@@ -13,14 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.Collections;
 import luoshi.security.testing.TestTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * The batch imports of meetings, documents and committee terms: all or nothing, every invalid row named, the
@@ -30,23 +26,10 @@ import org.junit.jupiter.api.TestInfo;
 @QuarkusTest
 @RegionsInCopy({"330600", "330683", "370000", "370100", "370102", "370103", "370104", "370105", "370112", "370113", "370114",
         "370115", "370116", "370117", "370124", "370126", "370200", "370202", "370203"})
-class CommitteeImportsTest {
+class CommitteeImportsTest extends WithRegionsInCopy {
 
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String OPERATOR_SHAOXING = TestTokens.token("operator", "330600");
-
-    @Inject
-    DirectSql sql;
-
-    @BeforeEach
-    void regions(TestInfo test) throws SQLException {
-        sql.putInCopy(test);
-    }
-
-    @AfterEach
-    void noRegions(TestInfo test) throws SQLException {
-        sql.takeOutOfCopy(test);
-    }
 
     private static ValidatableResponse post(String token, String key, String path, String body) {
         var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);

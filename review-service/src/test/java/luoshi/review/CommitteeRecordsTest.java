@@ -10,35 +10,18 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /** Committee terms, meetings and documents (API.md, "Committee terms, meetings, documents"). */
 @QuarkusTest
 @RegionsInCopy({"320000", "330602", "330603", "330604", "330621", "330624", "330681", "330682"})
-class CommitteeRecordsTest {
-
-    @Inject
-    DirectSql sql;
-
-    @BeforeEach
-    void regions(TestInfo test) throws Exception {
-        sql.putInCopy(test);
-    }
-
-    @AfterEach
-    void noRegions(TestInfo test) throws Exception {
-        sql.takeOutOfCopy(test);
-    }
+class CommitteeRecordsTest extends WithRegionsInCopy {
 
     private static String term(String region, String start, String end) {
         return "{\"regionCode\":\"" + region + "\",\"start\":\"" + start + "\",\"end\":\"" + end + "\"}";

@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import luoshi.security.testing.TestTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * API.md, "Corrections" in review-service: committee terms corrected and withdrawn, meetings corrected, documents
@@ -33,22 +29,9 @@ import org.junit.jupiter.api.TestInfo;
  */
 @QuarkusTest
 @RegionsInCopy({"430000", "430100", "430102", "430103", "430104", "430105"})
-class CorrectionsTest {
+class CorrectionsTest extends WithRegionsInCopy {
 
     private static final String ITEMS = "/internal/v1/compliance/regions/";
-
-    @Inject
-    DirectSql sql;
-
-    @BeforeEach
-    void regions(TestInfo test) throws SQLException {
-        sql.putInCopy(test);
-    }
-
-    @AfterEach
-    void noRegions(TestInfo test) throws SQLException {
-        sql.takeOutOfCopy(test);
-    }
 
     private static ValidatableResponse send(String token, String method, String path, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).request(method, path).then();

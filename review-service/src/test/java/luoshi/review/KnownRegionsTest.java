@@ -10,15 +10,11 @@ import static org.hamcrest.Matchers.is;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 import luoshi.security.testing.TestTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * API.md, "Known regions only", in review-service: a fact of a region that does not exist is refused on every write
@@ -28,25 +24,12 @@ import org.junit.jupiter.api.TestInfo;
  */
 @QuarkusTest
 @RegionsInCopy({"420000", "420100", "420102", "420103"})
-class KnownRegionsTest {
+class KnownRegionsTest extends WithRegionsInCopy {
 
     private static final List<String> NO_REGIONS = List.of("330699998", "330699", "339900");
     private static final String EVERYTHING = "SELECT (SELECT COUNT(*) FROM meeting) + (SELECT COUNT(*) FROM committee_term)"
             + " + (SELECT COUNT(*) FROM committee_document) + (SELECT COUNT(*) FROM webhook)"
             + " + (SELECT COUNT(*) FROM review_import) + (SELECT COUNT(*) FROM audit_event)";
-
-    @Inject
-    DirectSql sql;
-
-    @BeforeEach
-    void regions(TestInfo test) throws SQLException {
-        sql.putInCopy(test);
-    }
-
-    @AfterEach
-    void noRegions(TestInfo test) throws SQLException {
-        sql.takeOutOfCopy(test);
-    }
 
     private static String term(String region, String start, String end) {
         return "{\"regionCode\":\"" + region + "\",\"start\":\"" + start + "\",\"end\":\"" + end + "\"}";

@@ -38,10 +38,7 @@ import luoshi.api.review.ReminderRun;
 import luoshi.review.reminder.ReminderJob;
 import luoshi.security.testing.TestTokens;
 import luoshi.audit.DataVersion;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * Issue 7 in review-service: 401 without a good token, the role and the region subtree on every
@@ -50,7 +47,7 @@ import org.junit.jupiter.api.TestInfo;
  * Guangdong 440000 and Guangxi 450000 for the reminder runs, Guizhou 520000: used by no other test.
  */
 @QuarkusTest
-class SecurityTest {
+class SecurityTest extends WithRegionsInCopy {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 12, 1);
 
@@ -59,20 +56,6 @@ class SecurityTest {
 
     @Inject
     ReminderJob job;
-
-    @Inject
-    DirectSql regions;
-
-    /** Each test's regions are in the copy during it only: the reminder runs below meet none of them. */
-    @BeforeEach
-    void regions(TestInfo test) throws SQLException {
-        regions.putInCopy(test);
-    }
-
-    @AfterEach
-    void noRegions(TestInfo test) throws SQLException {
-        regions.takeOutOfCopy(test);
-    }
 
     private static RequestSpecification as(String token) {
         return given().auth().oauth2(token);

@@ -31,14 +31,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import luoshi.review.webhook.Outbox;
 import luoshi.review.webhook.WebhookSender;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /** Signed webhook deliveries through the outbox (API.md, Reminders and webhooks). */
 @QuarkusTest
-class WebhookDeliveryTest {
+class WebhookDeliveryTest extends WithRegionsInCopy {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 12, 1);
 
@@ -50,19 +47,6 @@ class WebhookDeliveryTest {
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    DirectSql sql;
-
-    @BeforeEach
-    void regions(TestInfo test) throws Exception {
-        sql.putInCopy(test);
-    }
-
-    @AfterEach
-    void noRegions(TestInfo test) throws Exception {
-        sql.takeOutOfCopy(test);
-    }
 
     private static Set<String> reminderIds(String region) {
         List<String> ids = given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=" + region).then().extract().path("items.id");

@@ -123,11 +123,17 @@ public class CommitteeRecords {
     /** Corrects a meeting's fields (API.md, "Corrections"); audited with before and after. */
     public Meeting updateMeeting(String id, NewMeeting m) {
         MeetingEntity e = meeting(id);
-        Meeting before = e.toDto();
-        e.correct(m);
-        Meeting after = e.toDto();
-        audit.record(Action.UPDATE, "meeting", e.id, e.regionCode, before, after);
-        return after;
+        return corrected("meeting", e, () -> e.correct(m));
+    }
+
+    /** The record after {@code correction}, audited with the record before it ({@code T}: the record's DTO). */
+    @SuppressWarnings("unchecked")
+    private <T> T corrected(String entity, CommitteeRecordEntity<?> e, Runnable correction) {
+        Object before = e.toDto();
+        correction.run();
+        Object after = e.toDto();
+        audit.record(Action.UPDATE, entity, e.id, e.regionCode, before, after);
+        return (T) after;
     }
 
     private static MeetingEntity meeting(String id) {
@@ -158,11 +164,7 @@ public class CommitteeRecords {
     /** Corrects a document's fields (API.md, "Corrections"); audited with before and after. */
     public Document updateDocument(String id, NewDocument d) {
         DocumentEntity e = storedDocument(id);
-        Document before = e.toDto();
-        e.correct(d);
-        Document after = e.toDto();
-        audit.record(Action.UPDATE, "document", e.id, e.regionCode, before, after);
-        return after;
+        return corrected("document", e, () -> e.correct(d));
     }
 
     public void deleteDocument(String id) {

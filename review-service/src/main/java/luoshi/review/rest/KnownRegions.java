@@ -1,6 +1,7 @@
 package luoshi.review.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import luoshi.api.region.RegionCode;
 import luoshi.replica.RegionReplica;
 import luoshi.security.Access;
 
@@ -38,7 +39,7 @@ public class KnownRegions {
     /** A webhook's region: an admin's there, and the region exists; the country (000000) always does. */
     public void administer(String region) {
         access.administer(region);
-        if (!luoshi.api.region.RegionCode.isCountry(region)) {
+        if (!RegionCode.isCountry(region)) {
             replica.requireKnown(region);
         }
     }
