@@ -35,9 +35,12 @@ class OpenApiTest extends DownstreamTest {
             Map.entry("/api/v1/committee-terms/batch", List.of("post")),
             Map.entry("/api/v1/meetings", List.of("post", "get")),
             Map.entry("/api/v1/meetings/batch", List.of("post")),
-            Map.entry("/api/v1/meetings/{id}", List.of("delete")),
+            Map.entry("/api/v1/meetings/{id}", List.of("delete", "put")),
             Map.entry("/api/v1/documents", List.of("post")),
             Map.entry("/api/v1/documents/batch", List.of("post")),
+            // Corrections (issue 14) — review-service
+            Map.entry("/api/v1/committee-terms/{id}", List.of("put", "delete")),
+            Map.entry("/api/v1/documents/{id}", List.of("get", "put", "delete")),
             // Funding — funding-service
             Map.entry("/api/v1/funding", List.of("post", "get")),
             Map.entry("/api/v1/funding/batch", List.of("post")),

@@ -13,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.Collections;
 import luoshi.security.testing.TestTokens;
@@ -25,13 +24,12 @@ import org.junit.jupiter.api.Test;
  * Jiangxi (360000), used by no other test; 嵊州市 (330683) as a row inside an operator's 绍兴.
  */
 @QuarkusTest
-class CommitteeImportsTest {
+@RegionsInCopy({"330600", "330683", "370000", "370100", "370102", "370103", "370104", "370105", "370112", "370113", "370114",
+        "370115", "370116", "370117", "370124", "370126", "370200", "370202", "370203"})
+class CommitteeImportsTest extends WithRegionsInCopy {
 
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String OPERATOR_SHAOXING = TestTokens.token("operator", "330600");
-
-    @Inject
-    DirectSql sql;
 
     private static ValidatableResponse post(String token, String key, String path, String body) {
         var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** Committee terms, meetings and documents (API.md, "Committee terms, meetings, documents"). */
 @QuarkusTest
-class CommitteeRecordsTest {
+@RegionsInCopy({"320000", "330602", "330603", "330604", "330621", "330624", "330681", "330682"})
+class CommitteeRecordsTest extends WithRegionsInCopy {
 
     private static String term(String region, String start, String end) {
         return "{\"regionCode\":\"" + region + "\",\"start\":\"" + start + "\",\"end\":\"" + end + "\"}";
@@ -86,6 +87,7 @@ class CommitteeRecordsTest {
                 "410172", "410173", "410181", "410182", "410183", "410184", "410185", "410202", "410203", "410204", "410205",
                 "410212", "410221", "410222", "410223", "410225", "410302", "410303", "410304", "410305", "410307", "410308",
                 "410311", "410323", "410324", "410325", "410326", "410327", "410328", "410329", "410371", "410402");
+        sql.putInCopy(regions);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Integer>> posts = new ArrayList<>();

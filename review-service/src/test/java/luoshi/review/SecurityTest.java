@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
  * Guangdong 440000 and Guangxi 450000 for the reminder runs, Guizhou 520000: used by no other test.
  */
 @QuarkusTest
-class SecurityTest {
+class SecurityTest extends WithRegionsInCopy {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 12, 1);
 
@@ -105,6 +105,7 @@ class SecurityTest {
     }
 
     @Test
+    @RegionsInCopy("460106")
     void aViewerWritesNothingAndAnOperatorNothingOutsideItsSubtree() throws Exception {
         String rows = "SELECT (SELECT COUNT(*) FROM meeting) + (SELECT COUNT(*) FROM committee_term)"
                 + " + (SELECT COUNT(*) FROM committee_document) + (SELECT COUNT(*) FROM audit_event)";
@@ -132,6 +133,7 @@ class SecurityTest {
     }
 
     @Test
+    @RegionsInCopy({"460100", "460106"})
     void anOperatorsWritesAreAuditedWithItsSubject() {
         String haikou = TestTokens.token("operator", "460100", "li.si@460100");
         String id = as(haikou).contentType(ContentType.JSON)
@@ -164,6 +166,7 @@ class SecurityTest {
     }
 
     @Test
+    @RegionsInCopy({"460105", "460202"})
     void aListWithoutRegionIsNarrowedToTheCallersSubtreeAndAnotherRegionIsRefused() {
         as(ADMIN).contentType(ContentType.JSON).body(meeting("460202")).post("/api/v1/meetings").then().statusCode(201);
         as(ADMIN).contentType(ContentType.JSON).body(meeting("460105")).post("/api/v1/meetings").then().statusCode(201);
@@ -236,6 +239,7 @@ class SecurityTest {
     }
 
     @Test
+    @RegionsInCopy({"460100", "520000"})
     void webhooksAreAnAdminsOwnSubtreeAndTheirSecretIsNeverAudited() {
         String hainan = TestTokens.token("admin", "460000", "zhao.liu@460000");
         as(TestTokens.token("operator", "460000")).contentType(ContentType.JSON).body(webhook("460100"))
@@ -300,6 +304,7 @@ class SecurityTest {
     }
 
     @Test
+    @RegionsInCopy("520102")
     void theAuditTrailIsAppendOnly() throws Exception {
         as(ADMIN).contentType(ContentType.JSON).body(meeting("520102")).post("/api/v1/meetings").then().statusCode(201);
         assertThatThrownBy(() -> sql("UPDATE audit_event SET actor = 'someone else' WHERE region_code = '520102'"))

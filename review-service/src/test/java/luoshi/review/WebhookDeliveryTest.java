@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /** Signed webhook deliveries through the outbox (API.md, Reminders and webhooks). */
 @QuarkusTest
-class WebhookDeliveryTest {
+class WebhookDeliveryTest extends WithRegionsInCopy {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 12, 1);
 
@@ -134,6 +134,7 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    @RegionsInCopy("330000")
     void aWebhookGetsAGeneratedSecretShownOnlyOnce() {
         var created = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"url\":\"http://127.0.0.1:9099/hook\",\"regionCode\":\"330000\"}")
@@ -151,6 +152,7 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    @RegionsInCopy("330000")
     void aUrlThatIsNotHttpOrARegionThatIsNotACodeIsA400() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"url\":\"ftp://example.org/x\",\"regionCode\":\"330000\"}")
                 .post("/api/v1/webhooks").then().statusCode(400)

@@ -102,6 +102,17 @@ class AuthorizationMatrixTest {
         all.add(write("DELETE", () -> "/api/v1/meetings/" + created("/api/v1/meetings", meeting()), Role.operator, null));
         all.add(write("POST", () -> "/api/v1/documents", Role.operator, AuthorizationMatrixTest::document));
         all.add(write("POST", () -> "/api/v1/documents/batch", Role.operator, () -> "[" + document() + "]"));
+        // Corrections (API.md, "Corrections") — review-service: each authorised like the write it corrects
+        all.add(write("PUT", () -> "/api/v1/committee-terms/" + created("/api/v1/committee-terms", term()), Role.operator,
+                AuthorizationMatrixTest::term));
+        all.add(write("DELETE", () -> "/api/v1/committee-terms/" + created("/api/v1/committee-terms", term()), Role.operator,
+                null));
+        all.add(write("PUT", () -> "/api/v1/meetings/" + created("/api/v1/meetings", meeting()), Role.operator,
+                AuthorizationMatrixTest::meeting));
+        all.add(read("/api/v1/documents/" + created("/api/v1/documents", document()), Role.viewer, Scope.REGION));
+        all.add(write("PUT", () -> "/api/v1/documents/" + created("/api/v1/documents", document()), Role.operator,
+                AuthorizationMatrixTest::document));
+        all.add(write("DELETE", () -> "/api/v1/documents/" + created("/api/v1/documents", document()), Role.operator, null));
         // Funding — funding-service
         all.add(write("POST", () -> "/api/v1/funding", Role.operator, AuthorizationMatrixTest::funding));
         all.add(write("POST", () -> "/api/v1/funding/batch", Role.operator, () -> "[" + funding() + "]"));

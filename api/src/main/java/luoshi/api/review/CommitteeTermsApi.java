@@ -7,16 +7,20 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
+import luoshi.api.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,6 +44,7 @@ public interface CommitteeTermsApi {
             description = "The end must be after the start; terms of one region never overlap.")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field, or the end not after the start")
+    @APIResponse(responseCode = "404", description = "No such region (the code is named); nothing is stored")
     @APIResponse(responseCode = "409", description = "Overlaps another term of the region")
     RestResponse<CommitteeTerm> create(@Valid @NotNull NewCommitteeTerm term);
 
@@ -71,4 +76,39 @@ public interface CommitteeTermsApi {
     Page<CommitteeTerm> list(@QueryParam("regionCode") @RegionCodeValue String regionCode,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "updateCommitteeTerm", summary = "Correct a committee term",
+            description = "Sets the term's start and end, and its region when regionCode is given (the region must exist). "
+                    + "The end must be after the start; the corrected term must not overlap another term of its region "
+                    + "(the term itself does not count). Authorised like the write it corrects: an operator of both the "
+                    + "term's region and the region it moves to; audited with before and after, and the verdicts follow "
+                    + "at once.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CommitteeTermCorrection.class),
+            examples = @ExampleObject(name = "越城区委任期延至2026年10月底", value = """
+                    {"start":"2021-10-01","end":"2026-10-31"}""")))
+    @APIResponse(responseCode = "200", description = "The corrected term",
+            content = @Content(schema = @Schema(implementation = CommitteeTerm.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field, or the end not after the start (names end)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The term's region, or the region it moves to, lies outside the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such term, or no such region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Overlaps another term of the region; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    CommitteeTerm update(@Parameter(example = "5f0c2a9e-3b1d-4c55-9d0e-1f2a3b4c5d6e") @PathParam("id") String id,
+            @Valid @NotNull CommitteeTermCorrection term);
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteCommitteeTerm", summary = "Withdraw a committee term recorded by mistake",
+            description = "Its TERM items go with it at once. Audited with the term as it was.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "The term's region lies outside the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such term",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    void delete(@Parameter(example = "5f0c2a9e-3b1d-4c55-9d0e-1f2a3b4c5d6e") @PathParam("id") String id);
 }

@@ -7,16 +7,20 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
+import luoshi.api.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,6 +43,7 @@ public interface DocumentsApi {
     @Operation(summary = "Record a submitted document")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field")
+    @APIResponse(responseCode = "404", description = "No such region (the code is named); nothing is stored")
     RestResponse<Document> create(@Valid @NotNull NewDocument document);
 
     @POST
@@ -65,4 +70,46 @@ public interface DocumentsApi {
             @QueryParam("type") DocumentType type,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getDocument", summary = "A submitted document")
+    @APIResponse(responseCode = "200", description = "The document",
+            content = @Content(schema = @Schema(implementation = Document.class)))
+    @APIResponse(responseCode = "403", description = "The document's region lies outside the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such document",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    Document get(@Parameter(example = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") @PathParam("id") String id);
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "updateDocument", summary = "Correct a submitted document",
+            description = "Replaces the document's fields (as on create; the region must exist). Authorised like the write "
+                    + "it corrects: an operator of both the document's region and the region it moves to; audited with "
+                    + "before and after, and the IMPLEMENTATION_PLAN verdicts follow at once.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewDocument.class),
+            examples = @ExampleObject(name = "浙江省实施意见文号更正", value = """
+                    {"regionCode":"330000","type":"IMPLEMENTATION_PLAN","date":"2015-11-20","title":"中共浙江省委关于加强和改进党的群团工作的实施意见","documentRef":"浙委发〔2015〕36号"}""")))
+    @APIResponse(responseCode = "200", description = "The corrected document",
+            content = @Content(schema = @Schema(implementation = Document.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field, named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The document's region, or the region it moves to, lies outside the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such document, or no such region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    Document update(@Parameter(example = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") @PathParam("id") String id,
+            @Valid @NotNull NewDocument document);
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteDocument", summary = "Withdraw a document recorded by mistake",
+            description = "Audited with the document as it was; the verdicts follow at once.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "The document's region lies outside the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such document",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    void delete(@Parameter(example = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") @PathParam("id") String id);
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
+import luoshi.api.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,6 +43,7 @@ public interface MeetingsApi {
     @Operation(summary = "Record a meeting", description = "A date that does not exist (2025-02-30) is a 400 naming date.")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field")
+    @APIResponse(responseCode = "404", description = "No such region (the code is named); nothing is stored")
     RestResponse<Meeting> create(@Valid @NotNull NewMeeting meeting);
 
     @POST
@@ -75,4 +78,24 @@ public interface MeetingsApi {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such meeting")
     void delete(@PathParam("id") String id);
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "updateMeeting", summary = "Correct a meeting",
+            description = "Replaces the meeting's fields (as on create; the region must exist). Authorised like the write "
+                    + "it corrects: an operator of both the meeting's region and the region it moves to; audited with "
+                    + "before and after, and the meeting requirements' verdicts follow at once.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewMeeting.class),
+            examples = @ExampleObject(name = "绍兴市委常委会会议日期更正", value = """
+                    {"regionCode":"330600","type":"STANDING_COMMITTEE_STUDY","date":"2025-03-12","title":"市委常委会专题研究党的群团工作","documentRef":"绍市委常〔2025〕3号"}""")))
+    @APIResponse(responseCode = "200", description = "The corrected meeting",
+            content = @Content(schema = @Schema(implementation = Meeting.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field, named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The meeting's region, or the region it moves to, lies outside the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting, or no such region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    Meeting update(@Parameter(example = "0b6f7c1e-8d2a-4e3b-9a5c-6d7e8f901234") @PathParam("id") String id,
+            @Valid @NotNull NewMeeting meeting);
 }

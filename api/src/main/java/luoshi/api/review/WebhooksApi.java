@@ -36,6 +36,7 @@ public interface WebhooksApi {
                     + "and test profiles a URL resolving to a loopback, private or link-local address is refused.")
     @APIResponse(responseCode = "201", description = "Subscribed; the answer carries the secret")
     @APIResponse(responseCode = "400", description = "Invalid or refused url, or invalid regionCode")
+    @APIResponse(responseCode = "404", description = "No such region (000000, the country, is always known)")
     RestResponse<CreatedWebhook> create(@Valid @NotNull NewWebhook webhook);
 
     @GET

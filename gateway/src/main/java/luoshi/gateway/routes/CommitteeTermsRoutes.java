@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.review.CommitteeTerm;
+import luoshi.api.review.CommitteeTermCorrection;
 import luoshi.api.review.CommitteeTermsApi;
 import luoshi.api.review.NewCommitteeTerm;
 import luoshi.gateway.client.ReviewService;
@@ -32,5 +33,15 @@ public class CommitteeTermsRoutes implements CommitteeTermsApi {
     @Override
     public Page<CommitteeTerm> list(String regionCode, int page, int size) {
         return route.read(api -> api.list(regionCode, page, size));
+    }
+
+    @Override
+    public CommitteeTerm update(String id, CommitteeTermCorrection term) {
+        return route.write(api -> api.update(id, term));
+    }
+
+    @Override
+    public void delete(String id) {
+        route.run(api -> api.delete(id));
     }
 }

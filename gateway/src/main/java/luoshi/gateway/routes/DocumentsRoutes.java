@@ -34,4 +34,19 @@ public class DocumentsRoutes implements DocumentsApi {
     public Page<Document> list(String regionCode, DocumentType type, int page, int size) {
         return route.read(api -> api.list(regionCode, type, page, size));
     }
+
+    @Override
+    public Document get(String id) {
+        return route.read(api -> api.get(id));
+    }
+
+    @Override
+    public Document update(String id, NewDocument document) {
+        return route.write(api -> api.update(id, document));
+    }
+
+    @Override
+    public void delete(String id) {
+        route.run(api -> api.delete(id));
+    }
 }

@@ -39,4 +39,9 @@ public class MeetingsRoutes implements MeetingsApi {
     public void delete(String id) {
         route.run(api -> api.delete(id));
     }
+
+    @Override
+    public Meeting update(String id, NewMeeting meeting) {
+        return route.write(api -> api.update(id, meeting));
+    }
 }

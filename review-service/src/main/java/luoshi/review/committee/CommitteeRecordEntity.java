@@ -38,6 +38,11 @@ public abstract class CommitteeRecordEntity<K extends Enum<K>> extends PanacheEn
     /** A new record's identity and fields; a blank document number is none. */
     void fill(String regionCode, K type, LocalDate date, String title, String documentRef) {
         this.id = UUID.randomUUID().toString();
+        assign(regionCode, type, date, title, documentRef);
+    }
+
+    /** The record's fields, as on create (a correction keeps the identity). */
+    void assign(String regionCode, K type, LocalDate date, String title, String documentRef) {
         this.regionCode = regionCode;
         this.type = type;
         this.date = date;

@@ -20,6 +20,11 @@ public class DocumentEntity extends CommitteeRecordEntity<DocumentType> {
         return e;
     }
 
+    /** Corrects the document's fields to {@code d}'s. */
+    public void correct(NewDocument d) {
+        assign(d.regionCode(), d.type(), d.date(), d.title(), d.documentRef());
+    }
+
     @Override
     public Document toDto() {
         return new Document(id, regionCode, type, date, title, documentRef);

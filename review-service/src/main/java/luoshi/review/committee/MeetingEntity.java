@@ -20,6 +20,11 @@ public class MeetingEntity extends CommitteeRecordEntity<MeetingType> {
         return e;
     }
 
+    /** Corrects the meeting's fields to {@code m}'s. */
+    public void correct(NewMeeting m) {
+        assign(m.regionCode(), m.type(), m.date(), m.title(), m.documentRef());
+    }
+
     @Override
     public Meeting toDto() {
         return new Meeting(id, regionCode, type, date, title, documentRef);

@@ -41,6 +41,8 @@ public class TermOverlaps {
      * concurrent terms of adjacent regions then deadlocked (found loading the whole country, benchmarks/). The
      * lock rows are enough: this read must be the transaction's first consistent read, so that its snapshot begins
      * after the locks were granted and holds every term the regions' earlier writers committed.
+     * <p>
+     * A correction passes the term with its stored id: the stored version of it does not count as an overlap.
      */
     public void refuseOverlaps(List<CommitteeTermEntity> terms, IntFunction<String> named) {
         if (terms.isEmpty()) {
@@ -60,7 +62,7 @@ public class TermOverlaps {
             CommitteeTermEntity t = terms.get(i);
             List<CommitteeTermEntity> ofRegion = known.computeIfAbsent(t.regionCode, r -> new ArrayList<>());
             for (CommitteeTermEntity other : ofRegion) {
-                if (t.overlaps(other)) {
+                if (t.overlaps(other) && !t.id.equals(other.id)) {   // a corrected term is not checked against itself
                     Integer row = rowOf.get(other);
                     throw ProblemException.conflict(named.apply(i) + "overlaps the term " + other.start + " – " + other.end
                             + " of region " + t.regionCode + (row == null ? " (id " + other.id + ")" : " in row [" + row + "]")

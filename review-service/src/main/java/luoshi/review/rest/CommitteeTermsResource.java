@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.review.CommitteeTerm;
+import luoshi.api.review.CommitteeTermCorrection;
 import luoshi.api.review.CommitteeTermsApi;
 import luoshi.api.review.NewCommitteeTerm;
 import luoshi.review.committee.CommitteeImports;
@@ -24,13 +25,16 @@ public class CommitteeTermsResource implements CommitteeTermsApi {
     @Inject
     Access access;
 
+    @Inject
+    KnownRegions regions;
+
     @Override
     public RestResponse<CommitteeTerm> create(NewCommitteeTerm term) {
-        access.write(term.regionCode());
+        regions.write(term.regionCode());
         return RestResponse.status(RestResponse.Status.CREATED, records.createTerm(term));
     }
 
-    /** Every row's region is checked (Access.writeRows) by the import, before anything is written. */
+    /** Every row's region is checked (Access.writeRows, then known) by the import, before anything is written. */
     @Override
     public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
         return imports.terms(idempotencyKey, rows);
@@ -39,5 +43,20 @@ public class CommitteeTermsResource implements CommitteeTermsApi {
     @Override
     public Page<CommitteeTerm> list(String regionCode, int page, int size) {
         return records.terms(regionCode, access.readScope(regionCode), page, size);
+    }
+
+    /** Omitting regionCode keeps the term in its region. */
+    @Override
+    public CommitteeTerm update(String id, CommitteeTermCorrection term) {
+        String from = records.termRegion(id);
+        String to = term.regionCode() == null ? from : term.regionCode();
+        regions.correct(from, to);
+        return records.updateTerm(id, new NewCommitteeTerm(to, term.start(), term.end()));
+    }
+
+    @Override
+    public void delete(String id) {
+        access.write(records.termRegion(id));
+        records.deleteTerm(id);
     }
 }

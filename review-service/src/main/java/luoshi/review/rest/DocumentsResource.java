@@ -13,7 +13,7 @@ import luoshi.review.committee.CommitteeRecords;
 import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Documents: an operator writes in its subtree, a viewer reads there (API.md, Security). */
+/** Documents: an operator writes (corrects, deletes) in its subtree, a viewer reads there (API.md, Security). */
 public class DocumentsResource implements DocumentsApi {
 
     @Inject
@@ -25,13 +25,16 @@ public class DocumentsResource implements DocumentsApi {
     @Inject
     Access access;
 
+    @Inject
+    KnownRegions regions;
+
     @Override
     public RestResponse<Document> create(NewDocument document) {
-        access.write(document.regionCode());
+        regions.write(document.regionCode());
         return RestResponse.status(RestResponse.Status.CREATED, records.createDocument(document));
     }
 
-    /** Every row's region is checked (Access.writeRows) by the import, before anything is written. */
+    /** Every row's region is checked (Access.writeRows, then known) by the import, before anything is written. */
     @Override
     public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
         return imports.documents(idempotencyKey, rows);
@@ -40,5 +43,24 @@ public class DocumentsResource implements DocumentsApi {
     @Override
     public Page<Document> list(String regionCode, DocumentType type, int page, int size) {
         return records.documents(regionCode, access.readScope(regionCode), type, page, size);
+    }
+
+    @Override
+    public Document get(String id) {
+        Document document = records.document(id);
+        access.read(document.regionCode());
+        return document;
+    }
+
+    @Override
+    public Document update(String id, NewDocument document) {
+        regions.correct(records.document(id).regionCode(), document.regionCode());
+        return records.updateDocument(id, document);
+    }
+
+    @Override
+    public void delete(String id) {
+        access.write(records.document(id).regionCode());
+        records.deleteDocument(id);
     }
 }

@@ -25,13 +25,16 @@ public class MeetingsResource implements MeetingsApi {
     @Inject
     Access access;
 
+    @Inject
+    KnownRegions regions;
+
     @Override
     public RestResponse<Meeting> create(NewMeeting meeting) {
-        access.write(meeting.regionCode());
+        regions.write(meeting.regionCode());
         return RestResponse.status(RestResponse.Status.CREATED, records.createMeeting(meeting));
     }
 
-    /** Every row's region is checked (Access.writeRows) by the import, before anything is written. */
+    /** Every row's region is checked (Access.writeRows, then known) by the import, before anything is written. */
     @Override
     public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
         return imports.meetings(idempotencyKey, rows);
@@ -46,5 +49,11 @@ public class MeetingsResource implements MeetingsApi {
     public void delete(String id) {
         access.write(records.meetingRegion(id));
         records.deleteMeeting(id);
+    }
+
+    @Override
+    public Meeting update(String id, NewMeeting meeting) {
+        regions.correct(records.meetingRegion(id), meeting.regionCode());
+        return records.updateMeeting(id, meeting);
     }
 }

@@ -20,9 +20,12 @@ public class WebhooksResource implements WebhooksApi {
     @Inject
     Access access;
 
+    @Inject
+    KnownRegions regions;
+
     @Override
     public RestResponse<CreatedWebhook> create(NewWebhook webhook) {
-        access.administer(webhook.regionCode());
+        regions.administer(webhook.regionCode());
         return RestResponse.status(RestResponse.Status.CREATED, webhooks.create(webhook));
     }
 

@@ -1,0 +1,46 @@
+package luoshi.review.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import luoshi.api.region.RegionCode;
+import luoshi.replica.RegionReplica;
+import luoshi.security.Access;
+
+/**
+ * A write naming a region (API.md, "Known regions only"): authorised first, so that a region outside the caller's
+ * subtree is a 403 whether it exists or not (its existence is not told), then known in the copy of the regions, else
+ * a 404 naming the code; nothing is stored in either case.
+ */
+@ApplicationScoped
+public class KnownRegions {
+
+    private final Access access;
+    private final RegionReplica replica;
+
+    KnownRegions(Access access, RegionReplica replica) {
+        this.access = access;
+        this.replica = replica;
+    }
+
+    /** A fact written about {@code region}: an operator's there, and the region exists. */
+    public void write(String region) {
+        access.write(region);
+        replica.requireKnown(region);
+    }
+
+    /**
+     * A correction of a fact of region {@code from} that leaves it in region {@code to}: authorised like the write it
+     * corrects in both (moving a fact out of the caller's subtree is a 403), and {@code to} exists.
+     */
+    public void correct(String from, String to) {
+        access.write(from);
+        write(to);
+    }
+
+    /** A webhook's region: an admin's there, and the region exists; the country (000000) always does. */
+    public void administer(String region) {
+        access.administer(region);
+        if (!RegionCode.isCountry(region)) {
+            replica.requireKnown(region);
+        }
+    }
+}
