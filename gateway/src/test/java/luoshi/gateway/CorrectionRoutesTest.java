@@ -10,9 +10,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static luoshi.security.testing.TestTokens.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -52,5 +54,29 @@ class CorrectionRoutesTest extends DownstreamTest {
 
         org.verifyThat(1, deleteRequestedFor(urlPathEqualTo("/api/v1/regions/330602/population/2025")));
         org.verifyThat(1, deleteRequestedFor(urlPathEqualTo("/api/v1/organizations/41")));
+    }
+
+    @Test
+    void theCorrectionsAreDocumentedWithNamedBodySchemasAndExamples() {
+        JsonNode doc = exact(given().auth().oauth2(ADMIN).accept("application/json").get("/q/openapi?format=json").then()
+                .statusCode(200).extract().asString());
+        JsonNode patchLeader = doc.get("paths").get("/api/v1/organizations/{id}/leaders/{leaderId}").get("patch");
+        assertThat(patchLeader.get("operationId").asText()).isEqualTo("patchLeader");
+        JsonNode body = patchLeader.get("requestBody").get("content").get("application/json");
+        assertThat(body.get("schema").get("$ref").asText()).endsWith("/LeaderPatch");
+        assertThat(body.get("examples").toString()).contains("2025-06-30", "FULL_TIME", "恢复在任");
+        assertThat(patchLeader.get("responses").get("200").toString()).contains("/Leader\"");
+        assertThat(patchLeader.get("responses").fieldNames()).toIterable().contains("200", "400", "404");
+        JsonNode schemas = doc.get("components").get("schemas");
+        assertThat(schemas.get("LeaderPatch").get("properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("name", "role", "employment", "frontline", "from", "to");
+        assertThat(schemas.get("OrganizationPatch").get("properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("regionCode", "type", "name", "superiorId");
+        JsonNode organization = doc.get("paths").get("/api/v1/organizations/{id}");
+        assertThat(organization.get("patch").get("operationId").asText()).isEqualTo("patchOrganization");
+        assertThat(organization.get("delete").get("operationId").asText()).isEqualTo("deleteOrganization");
+        assertThat(organization.get("delete").get("responses").fieldNames()).toIterable().contains("204", "404", "409");
+        assertThat(doc.get("paths").get("/api/v1/regions/{code}/population/{year}").get("delete").get("operationId").asText())
+                .isEqualTo("deletePopulation");
     }
 }

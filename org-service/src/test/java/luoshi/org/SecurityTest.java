@@ -310,6 +310,10 @@ class SecurityTest {
     }
 
     private long count(String sql) {
+        return count(dataSource, sql);
+    }
+
+    static long count(AgroalDataSource dataSource, String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
