@@ -202,6 +202,8 @@ class CorrectionsTest {
         patchOrganization(ADMIN, union, "{\"name\":\"稽山街道妇联\",\"type\":\"WOMENS_FEDERATION\"}").statusCode(409);
         patchOrganization(ADMIN, union, "{\"superiorId\":" + county + "}").statusCode(400)
                 .body("violations.field", contains("superiorId"));
+        patchOrganization(ADMIN, union, "{\"regionCode\":\"3306020\"}").statusCode(400)
+                .body("violations.field", contains("regionCode"));
         patchOrganization(ADMIN, union, "{\"type\":null}").statusCode(400).body("violations.field", contains("type"));
         patchOrganization(ADMIN, union, "{\"type\":\"UNIONS\"}").statusCode(400).body("violations.field", contains("type"));
         // the county federation leads the township's: it keeps its type and stays above it

@@ -118,8 +118,8 @@ public interface OrganizationsApi {
                     {"superiorId":null}""")}))
     @APIResponse(responseCode = "200", description = "The corrected organisation",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Organization.class)))
-    @APIResponse(responseCode = "400", description = "A field that cannot be read, is blank, null or unknown, or a superior of "
-            + "another type or not above; violations name it",
+    @APIResponse(responseCode = "400", description = "A field that cannot be read, is blank, null or unknown, a regionCode that "
+            + "is no region's code, or a superior of another type or not above; violations name it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown organisation, or unknown new region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

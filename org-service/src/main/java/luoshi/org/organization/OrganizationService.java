@@ -226,8 +226,11 @@ public class OrganizationService {
         }
         boolean moved = !after.regionCode().equals(before.regionCode());
         if (moved) {
+            if (RegionCode.isCountry(after.regionCode()) || RegionCode.levelOf(after.regionCode()).isEmpty()) {
+                throw ProblemException.badRequest("regionCode", "'" + after.regionCode() + "' is not the code of a region");
+            }
             access.write(after.regionCode()); // before the lookup: a region outside the caller's subtree is a 403, known or not
-            if (RegionCode.isCountry(after.regionCode()) || regions.find(after.regionCode()).isEmpty()) {
+            if (regions.find(after.regionCode()).isEmpty()) {
                 throw ProblemException.notFound("No region " + after.regionCode());
             }
         }
