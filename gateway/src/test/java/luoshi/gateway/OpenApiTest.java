@@ -24,12 +24,15 @@ class OpenApiTest extends DownstreamTest {
             // Regions and population — org-service
             Map.entry("/api/v1/regions/{code}", List.of("put", "get")),
             Map.entry("/api/v1/regions/{code}/children", List.of("get")),
-            Map.entry("/api/v1/regions/{code}/population/{year}", List.of("put")),
+            Map.entry("/api/v1/regions/{code}/population/{year}", List.of("put", "delete")),
             Map.entry("/api/v1/regions/batch", List.of("post")),
             // Organisations and leaders — org-service
             Map.entry("/api/v1/organizations", List.of("post", "get")),
             Map.entry("/api/v1/organizations/{id}/leaders", List.of("post", "get")),
             Map.entry("/api/v1/organizations/batch", List.of("post")),
+            // Corrections — org-service
+            Map.entry("/api/v1/organizations/{id}", List.of("get", "patch", "delete")),
+            Map.entry("/api/v1/organizations/{id}/leaders/{leaderId}", List.of("patch", "delete")),
             // Committee terms, meetings, documents — review-service
             Map.entry("/api/v1/committee-terms", List.of("post", "get")),
             Map.entry("/api/v1/committee-terms/batch", List.of("post")),

@@ -28,12 +28,12 @@ class LeadershipComplianceTest {
     private static final String HEADS = "TOWNSHIP_FULL_TIME_HEADS";
     private static final String SHARE = "FRONTLINE_SHARE";
 
-    private static JsonPath items(String region, int year, String asOf) {
+    static JsonPath items(String region, int year, String asOf) {
         return given().auth().oauth2(ADMIN).queryParam("year", year).queryParam("asOf", asOf).get("/internal/v1/compliance/regions/" + region)
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    private static Map<String, Object> item(JsonPath items, String requirementId) {
+    static Map<String, Object> item(JsonPath items, String requirementId) {
         return items.getMap("items.find { it.requirementId == '" + requirementId + "' }");
     }
 

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RegionFeedTest {
 
-    private static RegionFeedPage feed(long since, int limit) {
+    static RegionFeedPage feed(long since, int limit) {
         return given().auth().oauth2(TestTokens.service()).queryParam("since", since).queryParam("limit", limit).get("/internal/v1/region-feed").then()
                 .statusCode(200).extract().as(RegionFeedPage.class);
     }
 
-    private static long head() {
+    static long head() {
         long version = 0;
         RegionFeedPage page;
         do {

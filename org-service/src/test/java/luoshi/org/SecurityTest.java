@@ -293,14 +293,14 @@ class SecurityTest {
                 .extract().jsonPath().getList("items");
     }
 
-    private static Map<String, Object> event(List<Map<String, Object>> events, String action, String entity, String id) {
+    static Map<String, Object> event(List<Map<String, Object>> events, String action, String entity, String id) {
         return events.stream().filter(e -> action.equals(e.get("action")) && entity.equals(e.get("entity"))
                         && Objects.equals(id, e.get("entityId")))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + action + " " + entity + " " + id + " in " + events));
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> change(Map<String, Object> event, String side) {
+    static Map<String, Object> change(Map<String, Object> event, String side) {
         return (Map<String, Object>) ((Map<String, Object>) event.get("change")).get(side);
     }
 
@@ -310,6 +310,10 @@ class SecurityTest {
     }
 
     private long count(String sql) {
+        return count(dataSource, sql);
+    }
+
+    static long count(AgroalDataSource dataSource, String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -221,7 +221,10 @@ public class RegionReplica {
                     ps.executeUpdate();
                 }
             }
-            List<PopulationChange> population = page.population() == null ? List.of() : page.population();
+            List<PopulationChange> changes = page.population() == null ? List.of() : page.population();
+            // total null: org-service deleted the row (its tombstone); the copy deletes its own
+            List<PopulationChange> population = changes.stream().filter(p -> p.total() != null).toList();
+            deletePopulation(c, changes.stream().filter(p -> p.total() == null).toList());
             for (int from = 0; from < population.size(); from += ROWS_PER_STATEMENT) {
                 List<PopulationChange> chunk = population.subList(from, Math.min(population.size(), from + ROWS_PER_STATEMENT));
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO population (region_code, year, total, female, youth, version)"
@@ -243,11 +246,25 @@ public class RegionReplica {
                 ps.setLong(1, page.version());
                 ps.executeUpdate();
             }
-            if (!regions.isEmpty() || !population.isEmpty()) {
+            if (!regions.isEmpty() || !changes.isEmpty()) {
                 DataVersion.advance(c);   // the copy changed: answers computed from it are stale (an empty page is no change)
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot apply the region feed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deletePopulation(Connection c, List<PopulationChange> deleted) throws SQLException {
+        if (deleted.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM population WHERE region_code = ? AND year = ?")) {
+            for (PopulationChange p : deleted) {
+                ps.setString(1, p.regionCode());
+                ps.setInt(2, p.year());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

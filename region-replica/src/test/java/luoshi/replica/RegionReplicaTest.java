@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import luoshi.api.region.RegionLevel;
+import luoshi.audit.DataVersion;
 import luoshi.mariadb.MariaDbTestResource;
 import luoshi.security.testing.JwtTestResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +59,9 @@ class RegionReplicaTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    DataVersion dataVersion;
 
     @BeforeEach
     void resetCopy() throws Exception {
@@ -93,6 +97,32 @@ class RegionReplicaTest {
         assertThat(replica.state().syncedAt()).isNotNull();
         assertThat(replica.warnings()).isEmpty();
         given().auth().oauth2(ADMIN).get("/q/health").then().body("checks.find { it.name == 'region copy' }.status", is("UP"));
+    }
+
+    @Test
+    void aPopulationRowDeletedInOrgServiceIsDeletedFromTheCopy() throws Exception {
+        // org-service keeps a deleted row as a tombstone that the feed carries with total null (API.md, "Corrections")
+        Feed.server.stubFor(get(urlPathEqualTo("/internal/v1/region-feed")).withQueryParam("since", com.github.tomakehurst.wiremock.client.WireMock.equalTo("0"))
+                .willReturn(okJson("""
+                    {"regions":[{"version":1,"code":"330603","name":"柯桥区","level":"COUNTY","parentCode":"330600"}],
+                     "population":[{"version":2,"regionCode":"330603","year":2024,"total":1100000,"female":540000,"youth":null},
+                                   {"version":3,"regionCode":"330603","year":2025,"total":1110000,"female":null,"youth":null}],
+                     "version":3,"more":false}""")));
+        Feed.server.stubFor(get(urlPathEqualTo("/internal/v1/region-feed")).withQueryParam("since", com.github.tomakehurst.wiremock.client.WireMock.equalTo("3"))
+                .willReturn(okJson("""
+                    {"regions":[],
+                     "population":[{"version":4,"regionCode":"330603","year":2025,"total":null,"female":null,"youth":null}],
+                     "version":4,"more":false}""")));
+
+        replica.sync();
+        assertThat(scalar("SELECT COUNT(*) FROM population WHERE region_code = '330603'")).isEqualTo("2");
+        long before = dataVersion.current();
+
+        replica.sync();
+        assertThat(scalar("SELECT COUNT(*) FROM population WHERE region_code = '330603' AND year = 2025")).isEqualTo("0");
+        assertThat(scalar("SELECT total FROM population WHERE region_code = '330603' AND year = 2024")).isEqualTo("1100000");
+        assertThat(replica.state().version()).isEqualTo(4);
+        assertThat(dataVersion.current()).isGreaterThan(before); // answers kept by data version are computed again
     }
 
     @Test

@@ -58,6 +58,11 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
             InvalidFormatException.class, UnrecognizedPropertyException.class, JsonMappingException.class})
     public Response unreadable(JsonProcessingException e) {
+        return respond(unreadableBody(e).problem());
+    }
+
+    /** The 400 of a body that cannot be read, naming the field (a PATCH reads its body itself: the same answer). */
+    public static ProblemException unreadableBody(JsonProcessingException e) {
         String field = "body";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             StringBuilder sb = new StringBuilder();
@@ -77,7 +82,7 @@ public class ProblemMappers {
                 ? "cannot read " + quote(f.getValue()) + " as " + describe(f.getTargetType())
                 : e instanceof UnrecognizedPropertyException ? "unknown field"
                 : "malformed JSON or a value of the wrong type";
-        return respond(ProblemException.badRequest(field, message).problem());
+        return ProblemException.badRequest(field, message);
     }
 
     @ServerExceptionMapper

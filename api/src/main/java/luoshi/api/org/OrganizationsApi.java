@@ -4,9 +4,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,8 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
 import luoshi.api.common.Page;
+import luoshi.api.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -89,4 +97,80 @@ public interface OrganizationsApi {
             @Parameter(example = "HEAD") @QueryParam("role") LeaderRole role,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
+
+    // Corrections (API.md, "Corrections, idempotency and consistency"). A PATCH body is read as JSON so that a field
+    // given as null ("to": null, "superiorId": null) differs from one not given; its schema is the named record.
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(operationId = "patchOrganization", summary = "Correct an organisation",
+            description = "Changes the fields given (name, type, regionCode, superiorId) and no other. A new regionCode moves "
+                    + "the organisation with its leaders: the caller must be allowed to write both the old and the new region. "
+                    + "The result obeys the rules of a creation: a superior of the same type in a region above, no other "
+                    + "organisation of that type and name in the region, and the organisations it leads still below it and "
+                    + "of its type. Audited with the organisation before and after; the leadership verdicts follow at once.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OrganizationPatch.class), examples = {
+            @ExampleObject(name = "更正名称", value = """
+                    {"name":"共青团绍兴市越城区塔山街道工作委员会"}"""),
+            @ExampleObject(name = "从塔山街道迁至府山街道", value = """
+                    {"regionCode":"330602002","name":"共青团绍兴市越城区府山街道工作委员会"}"""),
+            @ExampleObject(name = "取消上级组织", value = """
+                    {"superiorId":null}""")}))
+    @APIResponse(responseCode = "200", description = "The corrected organisation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Organization.class)))
+    @APIResponse(responseCode = "400", description = "A field that cannot be read, is blank, null or unknown, a regionCode that "
+            + "is no region's code, or a superior of another type or not above; violations name it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown organisation, or unknown new region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another organisation of the region has that type and name, or an "
+            + "organisation it leads would no longer be below it or of its type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    Organization patch(@PathParam("id") long id, @NotNull ObjectNode changes);
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteOrganization", summary = "Delete an organisation and its leaders",
+            description = "Audited with the organisation and its leaders as they were. An organisation that leads others "
+                    + "(their superiorId) is kept until they are corrected: 409.")
+    @APIResponse(responseCode = "204", description = "Deleted, with its leaders")
+    @APIResponse(responseCode = "404", description = "Unknown organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Other organisations name it as their superior",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    void delete(@PathParam("id") long id);
+
+    @PATCH
+    @Path("/{id}/leaders/{leaderId}")
+    @Operation(operationId = "patchLeader", summary = "Correct a leader, or end or reopen a tenure",
+            description = "Changes the fields given (name, role, employment, frontline, from, to) and no other: "
+                    + "{\"to\":\"2025-06-30\"} ends a tenure, {\"to\":null} puts the leader back in office, "
+                    + "{\"employment\":\"FULL_TIME\"} corrects the employment. The corrected tenure ends on or after it "
+                    + "begins. Audited with the leader before and after; TOWNSHIP_FULL_TIME_HEADS and FRONTLINE_SHARE follow "
+                    + "at once.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LeaderPatch.class), examples = {
+            @ExampleObject(name = "王丽卸任", value = """
+                    {"to":"2025-06-30"}"""),
+            @ExampleObject(name = "更正为专职", value = """
+                    {"employment":"FULL_TIME"}"""),
+            @ExampleObject(name = "恢复在任", value = """
+                    {"to":null}""")}))
+    @APIResponse(responseCode = "200", description = "The corrected leader",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Leader.class)))
+    @APIResponse(responseCode = "400", description = "A field that cannot be read, is blank, null or unknown, or to before "
+            + "from; violations name it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown organisation, or no such leader of it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    Leader patchLeader(@PathParam("id") long id, @PathParam("leaderId") long leaderId, @NotNull ObjectNode changes);
+
+    @DELETE
+    @Path("/{id}/leaders/{leaderId}")
+    @Operation(operationId = "deleteLeader", summary = "Delete a leader entered in error",
+            description = "A leader who left office keeps its record: end the tenure with PATCH {\"to\":…} instead. "
+                    + "Audited with the leader as it was.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "Unknown organisation, or no such leader of it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    void deleteLeader(@PathParam("id") long id, @PathParam("leaderId") long leaderId);
 }

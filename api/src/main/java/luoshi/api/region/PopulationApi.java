@@ -3,6 +3,7 @@ package luoshi.api.region;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -11,7 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import luoshi.api.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -64,4 +68,16 @@ public interface PopulationApi {
     @APIResponse(responseCode = "200", description = "What the import did")
     @APIResponse(responseCode = "400", description = "A malformed file or invalid rows; nothing is stored")
     ImportResult importPopulationCsv(@NotNull String csv);
+
+    @DELETE
+    @Path("/{code}/population/{year}")
+    @Operation(operationId = "deletePopulation", summary = "Delete a region's population for a year",
+            description = "For a figure entered in error. The deletion reaches the other services' copies through the change "
+                    + "feed, so per-capita requirements of that year lose their population base. Audited with the population "
+                    + "as it was.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "Unknown region, or no population for that year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    void delete(@Parameter(example = "330602") @PathParam("code") String code,
+            @Parameter(example = "2025") @PathParam("year") int year);
 }

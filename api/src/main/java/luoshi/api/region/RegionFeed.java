@@ -52,7 +52,10 @@ public interface RegionFeed {
     record RegionChange(long version, String code, String name, RegionLevel level, String parentCode) {
     }
 
-    /** A population row; {@code female} and {@code youth} are further bases, null when unknown. */
-    record PopulationChange(long version, String regionCode, int year, long total, Long female, Long youth) {
+    /**
+     * A population row; {@code female} and {@code youth} are further bases, null when unknown. {@code total} null: the row
+     * was deleted at this version (the copy deletes its row).
+     */
+    record PopulationChange(long version, String regionCode, int year, Long total, Long female, Long youth) {
     }
 }

@@ -1,5 +1,6 @@
 package luoshi.gateway.routes;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
 import luoshi.api.common.Page;
@@ -53,5 +54,25 @@ public class OrganizationsRoutes implements OrganizationsApi {
     @Override
     public Page<Leader> leaders(long id, LocalDate asOf, LeaderRole role, int page, int size) {
         return route.read(api -> api.leaders(id, asOf, role, page, size));
+    }
+
+    @Override
+    public Organization patch(long id, ObjectNode changes) {
+        return route.write(api -> api.patch(id, changes));
+    }
+
+    @Override
+    public void delete(long id) {
+        route.run(api -> api.delete(id));
+    }
+
+    @Override
+    public Leader patchLeader(long id, long leaderId, ObjectNode changes) {
+        return route.write(api -> api.patchLeader(id, leaderId, changes));
+    }
+
+    @Override
+    public void deleteLeader(long id, long leaderId) {
+        route.run(api -> api.deleteLeader(id, leaderId));
     }
 }

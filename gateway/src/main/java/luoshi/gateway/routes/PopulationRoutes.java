@@ -29,6 +29,11 @@ public class PopulationRoutes implements PopulationApi {
     }
 
     @Override
+    public void delete(String code, int year) {
+        route.run(api -> api.delete(code, year));
+    }
+
+    @Override
     public ImportResult importPopulation(List<PopulationRow> rows) {
         return route.bulkWrite(api -> api.importPopulation(rows));
     }

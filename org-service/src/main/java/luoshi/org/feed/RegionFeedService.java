@@ -31,7 +31,7 @@ public class RegionFeedService {
                         RegionLevel.valueOf(rs.getString(4)), rs.getString(5)), since, limit + 1);
         List<PopulationChange> population = jdbc.query("SELECT version, region_code, year, total, female, youth FROM population "
                 + "WHERE version > ? ORDER BY version LIMIT ?", rs -> new PopulationChange(rs.getLong(1), rs.getString(2),
-                        rs.getInt(3), rs.getLong(4), rs.getObject(5, Long.class), rs.getObject(6, Long.class)), since, limit + 1);
+                        rs.getInt(3), rs.getObject(4, Long.class), rs.getObject(5, Long.class), rs.getObject(6, Long.class)), since, limit + 1);
         List<RegionChange> pageRegions = new ArrayList<>();
         List<PopulationChange> pagePopulation = new ArrayList<>();
         int r = 0;

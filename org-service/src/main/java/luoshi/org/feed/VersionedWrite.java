@@ -124,7 +124,7 @@ public final class VersionedWrite {
     }
 
     /** The nearest region that contains every one of {@code codes}; null when there is none or one is no region code. */
-    static String commonAncestor(List<String> codes) {
+    public static String commonAncestor(List<String> codes) {
         if (codes.isEmpty() || !codes.stream().allMatch(c -> RegionCode.isCountry(c) || RegionCode.levelOf(c).isPresent())) {
             return null;
         }

@@ -1,5 +1,7 @@
 package luoshi.org.organization;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -13,11 +15,13 @@ import luoshi.api.common.Page;
 import luoshi.api.common.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.org.Leader;
+import luoshi.api.org.LeaderPatch;
 import luoshi.api.org.LeaderRole;
 import luoshi.api.org.NewLeader;
 import luoshi.api.org.NewOrganization;
 import luoshi.api.org.Organization;
 import luoshi.api.org.OrganizationImport;
+import luoshi.api.org.OrganizationPatch;
 import luoshi.api.org.OrganizationRow;
 import luoshi.api.org.OrganizationType;
 import luoshi.api.org.OrganizationsApi;
@@ -36,16 +40,23 @@ import luoshi.security.Access;
 @Transactional
 public class OrganizationService {
 
+    /** The longest names, as on create ({@code NewOrganization}, {@code NewLeader}) and in the schema. */
+    private static final int NAME_MAX = 200;
+    private static final int LEADER_NAME_MAX = 100;
+
     private final OrganizationStore store;
     private final RegionStore regions;
     private final Access access;
     private final AuditTrail audit;
+    private final ObjectMapper json;
 
-    public OrganizationService(OrganizationStore store, RegionStore regions, Access access, AuditTrail audit) {
+    public OrganizationService(OrganizationStore store, RegionStore regions, Access access, AuditTrail audit,
+            ObjectMapper json) {
         this.store = store;
         this.regions = regions;
         this.access = access;
         this.audit = audit;
+        this.json = json;
     }
 
     public Organization create(NewOrganization o) {
@@ -194,6 +205,120 @@ public class OrganizationService {
     public Page<Leader> leaders(long organizationId, LocalDate asOf, LeaderRole role, int page, int size) {
         access.read(find(organizationId).regionCode());
         return store.leaders(organizationId, asOf, role, page, size);
+    }
+
+    /**
+     * Corrects the fields the body names (API.md, "Corrections"), authorised like the write it corrects: a writer of its
+     * region, and of the new one when it moves. The result obeys the rules of a creation, and the organisations it
+     * leads stay below it and of its type (409 otherwise). A correction that changes nothing records nothing.
+     */
+    public Organization patch(long id, ObjectNode body) {
+        Organization before = find(id);
+        access.write(before.regionCode());
+        Patch<OrganizationPatch> patch = Patch.read(json, body, OrganizationPatch.class);
+        Organization after = new Organization(id,
+                patch.value("regionCode", OrganizationPatch::regionCode, before.regionCode()),
+                patch.value("type", OrganizationPatch::type, before.type()),
+                Patch.name(patch.value("name", OrganizationPatch::name, before.name()), NAME_MAX),
+                patch.nullable("superiorId", OrganizationPatch::superiorId, before.superiorId()));
+        if (after.equals(before)) {
+            return before;
+        }
+        boolean moved = !after.regionCode().equals(before.regionCode());
+        if (moved) {
+            if (RegionCode.isCountry(after.regionCode()) || RegionCode.levelOf(after.regionCode()).isEmpty()) {
+                throw ProblemException.badRequest("regionCode", "'" + after.regionCode() + "' is not the code of a region");
+            }
+            access.write(after.regionCode()); // before the lookup: a region outside the caller's subtree is a 403, known or not
+            if (regions.find(after.regionCode()).isEmpty()) {
+                throw ProblemException.notFound("No region " + after.regionCode());
+            }
+        }
+        NewOrganization rules = new NewOrganization(after.regionCode(), after.type(), after.name(), after.superiorId());
+        if (after.superiorId() != null) {
+            checkSuperior(rules);
+        }
+        if (moved || after.type() != before.type()) {
+            for (Organization led : store.ledBy(id)) {
+                if (superiorProblem(new NewOrganization(led.regionCode(), led.type(), led.name(), id), after) != null) {
+                    throw ProblemException.conflict("the organisation " + led.id() + " (" + led.name() + ", " + led.regionCode()
+                            + ") has this one as its superior, which must stay a " + led.type() + " organisation above it: "
+                            + "correct its superiorId first");
+                }
+            }
+        }
+        if (!OrganizationStore.key(after.regionCode(), after.type(), after.name())
+                .equals(OrganizationStore.key(before.regionCode(), before.type(), before.name()))
+                && store.exists(after.regionCode(), after.type(), after.name())) {
+            throw ProblemException.conflict(after.regionCode() + " already has the " + after.type() + " organisation "
+                    + after.name());
+        }
+        store.update(after);
+        // a move is recorded in the nearest region containing both, like an import's rows
+        audit.record(AuditTrail.Action.UPDATE, "organization", String.valueOf(id),
+                VersionedWrite.commonAncestor(List.of(before.regionCode(), after.regionCode())), before, after);
+        return after;
+    }
+
+    /** An organisation as it was when deleted, with its leaders: the {@code before} of its audit event. */
+    public record DeletedOrganization(long id, String regionCode, OrganizationType type, String name, Long superiorId,
+            List<Leader> leaders) {
+    }
+
+    /** Deletes an organisation and its leaders; one that others name as their superior is kept (409). */
+    public void delete(long id) {
+        Organization o = find(id);
+        access.write(o.regionCode());
+        List<Long> led = store.ledBy(id).stream().map(Organization::id).toList();
+        if (!led.isEmpty()) {
+            throw ProblemException.conflict("the organisations " + led + " have " + id + " as their superior: correct their "
+                    + "superiorId or delete them first");
+        }
+        List<Leader> leaders = store.allLeaders(id);
+        store.delete(id);
+        audit.record(AuditTrail.Action.DELETE, "organization", String.valueOf(id), o.regionCode(),
+                new DeletedOrganization(o.id(), o.regionCode(), o.type(), o.name(), o.superiorId(), leaders), null);
+    }
+
+    /**
+     * Corrects the fields of a leader the body names: {@code "to"} ends a tenure, {@code "to": null} reopens it. The
+     * corrected tenure still ends on or after it begins (400 naming {@code to}, or {@code from} when only that was given).
+     */
+    public Leader patchLeader(long organizationId, long leaderId, ObjectNode body) {
+        Organization organization = find(organizationId);
+        access.write(organization.regionCode());
+        Leader before = findLeader(organizationId, leaderId);
+        Patch<LeaderPatch> patch = Patch.read(json, body, LeaderPatch.class);
+        Leader after = new Leader(leaderId, organizationId,
+                Patch.name(patch.value("name", LeaderPatch::name, before.name()), LEADER_NAME_MAX),
+                patch.value("role", LeaderPatch::role, before.role()),
+                patch.value("employment", LeaderPatch::employment, before.employment()),
+                patch.value("frontline", LeaderPatch::frontline, before.frontline()),
+                patch.value("from", LeaderPatch::from, before.from()),
+                patch.nullable("to", LeaderPatch::to, before.to()));
+        if (after.to() != null && after.to().isBefore(after.from())) {
+            throw ProblemException.badRequest(patch.names("to") || !patch.names("from") ? "to" : "from",
+                    "the tenure ends (" + after.to() + ") before it begins (" + after.from() + ")");
+        }
+        if (after.equals(before)) {
+            return before;
+        }
+        store.updateLeader(after);
+        audit.record(AuditTrail.Action.UPDATE, "leader", String.valueOf(leaderId), organization.regionCode(), before, after);
+        return after;
+    }
+
+    public void deleteLeader(long organizationId, long leaderId) {
+        Organization organization = find(organizationId);
+        access.write(organization.regionCode());
+        Leader before = findLeader(organizationId, leaderId);
+        store.deleteLeader(leaderId);
+        audit.record(AuditTrail.Action.DELETE, "leader", String.valueOf(leaderId), organization.regionCode(), before, null);
+    }
+
+    private Leader findLeader(long organizationId, long leaderId) {
+        return store.findLeader(organizationId, leaderId).orElseThrow(() -> ProblemException.notFound("No leader "
+                + leaderId + " of organisation " + organizationId));
     }
 
     private Organization find(long id) {

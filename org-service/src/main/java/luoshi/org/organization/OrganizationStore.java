@@ -139,6 +139,44 @@ public class OrganizationStore {
         return new Leader(id, organizationId, l.name(), l.role(), l.employment(), l.frontline(), l.from(), l.to());
     }
 
+    /** The organisations that name {@code id} as their superior. */
+    public List<Organization> ledBy(long id) {
+        return jdbc.query(ORGANIZATION + " WHERE superior_id = ? ORDER BY id", OrganizationStore::organization, id);
+    }
+
+    /** Overwrites the stored organisation of {@code o.id()} with {@code o}. */
+    public void update(Organization o) {
+        jdbc.update("UPDATE organization SET region_code = ?, type = ?, name = ?, superior_id = ? WHERE id = ?",
+                o.regionCode(), o.type().name(), o.name(), o.superiorId(), o.id());
+    }
+
+    /** Deletes an organisation with its leaders. */
+    public void delete(long id) {
+        jdbc.update("DELETE FROM leader WHERE organization_id = ?", id);
+        jdbc.update("DELETE FROM organization WHERE id = ?", id);
+    }
+
+    /** Every leader of an organisation, by id. */
+    public List<Leader> allLeaders(long organizationId) {
+        return jdbc.query(LEADER + " WHERE organization_id = ? ORDER BY id", OrganizationStore::leader, organizationId);
+    }
+
+    /** The leader {@code leaderId} when it is one of the organisation {@code organizationId}. */
+    public Optional<Leader> findLeader(long organizationId, long leaderId) {
+        return jdbc.queryOne(LEADER + " WHERE id = ? AND organization_id = ?", OrganizationStore::leader, leaderId,
+                organizationId);
+    }
+
+    /** Overwrites the stored leader of {@code l.id()} with {@code l} (its organisation stays). */
+    public void updateLeader(Leader l) {
+        jdbc.update("UPDATE leader SET name = ?, role = ?, employment = ?, frontline = ?, tenure_from = ?, tenure_to = ? "
+                + "WHERE id = ?", l.name(), l.role().name(), l.employment().name(), l.frontline(), l.from(), l.to(), l.id());
+    }
+
+    public void deleteLeader(long leaderId) {
+        jdbc.update("DELETE FROM leader WHERE id = ?", leaderId);
+    }
+
     /** Leaders of an organisation; {@code asOf}: only those in office that day; {@code role}: only that role. */
     public Page<Leader> leaders(long organizationId, LocalDate asOf, LeaderRole role, int page, int size) {
         List<Object> params = new ArrayList<>(List.of(organizationId));

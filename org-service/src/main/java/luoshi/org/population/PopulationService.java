@@ -68,6 +68,27 @@ public class PopulationService {
                 .orElseThrow(() -> ProblemException.notFound("No population of " + regionCode + " for " + year));
     }
 
+    /**
+     * Deletes a region's population of a year (API.md, "Corrections"), authorised like its write. The row becomes a
+     * tombstone with the next feed version, so the deletion reaches the other services' copies; audited with the row.
+     */
+    public void delete(String regionCode, int year) {
+        access.write(regionCode); // before the lookups, as a write: outside the caller's subtree is a 403, known or not
+        Population before = get(regionCode, year);
+        boolean deleted = jdbc.withConnection(c -> {
+            long version = FeedCounter.lock(c) + 1;
+            boolean found = store.delete(regionCode, year, version);
+            if (found) {
+                FeedCounter.advance(c, version);
+            }
+            return found;
+        });
+        if (!deleted) { // deleted by another call since it was read
+            throw ProblemException.notFound("No population of " + regionCode + " for " + year);
+        }
+        audit.record(AuditTrail.Action.DELETE, "population", PopulationStore.key(regionCode, year), regionCode, before, null);
+    }
+
     public ImportResult importPopulation(List<Population> rows) {
         return write(rows, true);
     }

@@ -24,17 +24,26 @@ public class PopulationStore {
     }
 
     public Optional<Population> find(String regionCode, int year) {
-        return jdbc.queryOne("SELECT region_code, year, total, female, youth FROM population WHERE region_code = ? AND year = ?",
-                PopulationStore::read, regionCode, year);
+        return jdbc.queryOne("SELECT region_code, year, total, female, youth FROM population WHERE region_code = ? AND year = ?"
+                + " AND total IS NOT NULL", PopulationStore::read, regionCode, year);
     }
 
-    /** The stored rows of the given regions in the given years, keyed by {@link #key}. */
+    /**
+     * Deletes a row by making it a tombstone (V4: total NULL) with the feed version {@code version} (the counter must be
+     * locked), so the change feed carries the deletion; answers false when there was no row to delete.
+     */
+    public boolean delete(String regionCode, int year, long version) {
+        return jdbc.update("UPDATE population SET total = NULL, female = NULL, youth = NULL, version = ? "
+                + "WHERE region_code = ? AND year = ? AND total IS NOT NULL", version, regionCode, year) == 1;
+    }
+
+    /** The stored rows of the given regions in the given years, keyed by {@link #key} (a tombstone is no row). */
     public Map<String, Population> findAll(Collection<String> regionCodes, Collection<Integer> years) {
         Map<String, Population> found = new HashMap<>();
         // only the years asked for: a region gains a row a year, and an import of one year must not read them all
         String yearList = years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
         jdbc.queryIn("SELECT region_code, year, total, female, youth FROM population WHERE year IN (" + yearList
-                + ") AND region_code IN", regionCodes, PopulationStore::read).forEach(p -> found.put(key(p.regionCode(), p.year()), p));
+                + ") AND total IS NOT NULL AND region_code IN", regionCodes, PopulationStore::read).forEach(p -> found.put(key(p.regionCode(), p.year()), p));
         return found;
     }
 

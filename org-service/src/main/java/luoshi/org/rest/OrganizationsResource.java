@@ -1,5 +1,6 @@
 package luoshi.org.rest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
 import luoshi.api.common.Page;
@@ -51,5 +52,25 @@ public class OrganizationsResource implements OrganizationsApi {
     @Override
     public Page<Leader> leaders(long id, LocalDate asOf, LeaderRole role, int page, int size) {
         return organizations.leaders(id, asOf, role, page, size);
+    }
+
+    @Override
+    public Organization patch(long id, ObjectNode changes) {
+        return organizations.patch(id, changes);
+    }
+
+    @Override
+    public void delete(long id) {
+        organizations.delete(id);
+    }
+
+    @Override
+    public Leader patchLeader(long id, long leaderId, ObjectNode changes) {
+        return organizations.patchLeader(id, leaderId, changes);
+    }
+
+    @Override
+    public void deleteLeader(long id, long leaderId) {
+        organizations.deleteLeader(id, leaderId);
     }
 }

@@ -35,6 +35,11 @@ public class PopulationResource implements PopulationApi {
     }
 
     @Override
+    public void delete(String code, int year) {
+        population.delete(code, year);
+    }
+
+    @Override
     public ImportResult importPopulation(List<PopulationRow> rows) {
         return population.importPopulation(rows.stream().map(PopulationResource::population).toList());
     }
