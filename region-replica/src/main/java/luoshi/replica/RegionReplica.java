@@ -13,10 +13,19 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import jakarta.transaction.Transactional;
+import luoshi.api.common.ProblemException;
+import luoshi.api.common.Violation;
 import luoshi.api.common.ServiceUrls;
 import luoshi.api.region.RegionFeed.PopulationChange;
 import luoshi.api.region.RegionFeed.RegionChange;
@@ -118,32 +127,47 @@ public class RegionReplica {
     /**
      * The region a fact names, which must exist (API.md, "Known regions only"). When the copy lacks the code, the copy
      * first catches up with org-service's feed, so that a region written a moment ago is known. An unknown code is a
-     * 404 problem naming it; a batch checks its rows with {@link #unknown(java.util.Collection)} instead.
+     * 404 problem naming it. Call it after the caller's authorisation, so that a region outside the caller's subtree is
+     * a 403 whether it exists or not.
+     * <p>
+     * Outside the caller's transaction: a read inside it would see the copy as of that transaction's first read
+     * (InnoDB's REPEATABLE READ snapshot), so a region the copy has just caught up with (in transactions of its own)
+     * would still be missing. A refusal still rolls the caller's transaction back, as it propagates through it.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public ReplicaRegion requireKnown(String code) {
         Optional<ReplicaRegion> region = find(code);
         if (region.isEmpty() && config.enabled()) {
             sync();
             region = find(code);
         }
-        return region.orElseThrow(() -> luoshi.api.common.ProblemException.notFound("No region " + code));
+        return region.orElseThrow(() -> ProblemException.notFound("No region " + code));
     }
 
     /**
-     * The codes among {@code codes} that name no region, after catching up with the feed once if any is missing from
-     * the copy (a batch names every such row: API.md, "Known regions only").
+     * The regions a batch's rows name, which must all exist: else a 400 naming every row whose region is unknown
+     * ({@code [3].regionCode}), so that nothing is stored. Catches up with the feed once if any is missing from the
+     * copy; outside the caller's transaction, as {@link #requireKnown}.
      */
-    public java.util.Set<String> unknown(java.util.Collection<String> codes) {
-        java.util.Set<String> missing = missing(codes);
-        if (!missing.isEmpty() && config.enabled()) {
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public <T> void requireKnownRows(List<T> rows, Function<T, String> regionOf) {
+        Set<String> unknown = missing(rows.stream().map(regionOf).collect(Collectors.toSet()));
+        if (!unknown.isEmpty() && config.enabled()) {
             sync();
-            missing = missing(missing);
+            unknown = missing(unknown);
         }
-        return missing;
+        if (unknown.isEmpty()) {
+            return;
+        }
+        Set<String> named = unknown;
+        throw ProblemException.badRequest(IntStream.range(0, rows.size())
+                .filter(i -> named.contains(regionOf.apply(rows.get(i))))
+                .mapToObj(i -> new Violation("[" + i + "].regionCode", "no region " + regionOf.apply(rows.get(i))))
+                .toList());
     }
 
-    private java.util.Set<String> missing(java.util.Collection<String> codes) {
-        java.util.Set<String> missing = new java.util.TreeSet<>(codes);
+    private Set<String> missing(Collection<String> codes) {
+        Set<String> missing = new TreeSet<>(codes);
         if (missing.isEmpty()) {
             return missing;
         }

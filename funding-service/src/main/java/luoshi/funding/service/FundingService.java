@@ -18,6 +18,7 @@ import luoshi.batch.BatchReader;
 import luoshi.funding.mapping.FundingMapper;
 import luoshi.funding.record.FundingRecordEntity;
 import luoshi.funding.record.FundingRecordRepository;
+import luoshi.replica.RegionReplica;
 import luoshi.security.Access;
 
 /** Funding records: store, read, correct, list, delete, and import in batches (all or nothing). */
@@ -32,10 +33,10 @@ public class FundingService {
     private final BatchImport batchImport;
     private final Access access;
     private final AuditTrail audit;
-    private final KnownRegions regions;
+    private final RegionReplica regions;
 
     FundingService(FundingRecordRepository records, BatchReader batchReader, BatchImport batchImport, Access access,
-            AuditTrail audit, KnownRegions regions) {
+            AuditTrail audit, RegionReplica regions) {
         this.records = records;
         this.batchReader = batchReader;
         this.batchImport = batchImport;
@@ -46,7 +47,7 @@ public class FundingService {
 
     public FundingRecord create(NewFundingRecord r) {
         access.write(r.regionCode());
-        regions.require(r.regionCode());
+        regions.requireKnown(r.regionCode());
         FundingRecordEntity e = new FundingRecordEntity();
         assign(e, r);
         records.persist(e);
@@ -63,7 +64,7 @@ public class FundingService {
     public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
         List<NewFundingRecord> valid = batchReader.read(rows, NewFundingRecord.class);
         return batchImport.store(ENTITY, idempotencyKey, valid, NewFundingRecord::regionCode, stored -> {
-            regions.requireAll(stored, NewFundingRecord::regionCode);
+            regions.requireKnownRows(stored, NewFundingRecord::regionCode);
             records.insertAll(stored);
             return stored;
         });
@@ -95,7 +96,7 @@ public class FundingService {
         FundingRecordEntity e = find(id);
         access.write(e.regionCode);
         access.write(r.regionCode());
-        regions.require(r.regionCode());
+        regions.requireKnown(r.regionCode());
         FundingRecord before = FundingMapper.toRecord(e);
         assign(e, r);
         FundingRecord after = FundingMapper.toRecord(e);

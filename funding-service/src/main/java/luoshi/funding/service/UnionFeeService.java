@@ -21,6 +21,7 @@ import luoshi.batch.BatchReader;
 import luoshi.funding.mapping.FundingMapper;
 import luoshi.funding.unionfee.UnionFeeEntity;
 import luoshi.funding.unionfee.UnionFeeRepository;
+import luoshi.replica.RegionReplica;
 import luoshi.security.Access;
 
 /** Union fees due and collected per region and year (CENTRAL-2015 §10: 依法足额收缴工会经费). */
@@ -35,10 +36,10 @@ public class UnionFeeService {
     private final BatchImport batchImport;
     private final Access access;
     private final AuditTrail audit;
-    private final KnownRegions regions;
+    private final RegionReplica regions;
 
     UnionFeeService(UnionFeeRepository unionFees, BatchReader batchReader, BatchImport batchImport, Access access,
-            AuditTrail audit, KnownRegions regions) {
+            AuditTrail audit, RegionReplica regions) {
         this.unionFees = unionFees;
         this.batchReader = batchReader;
         this.batchImport = batchImport;
@@ -49,7 +50,7 @@ public class UnionFeeService {
 
     public UnionFeeRecord put(String regionCode, int year, UnionFees fees) {
         access.write(regionCode);
-        regions.require(regionCode);
+        regions.requireKnown(regionCode);
         UnionFeeRecord before = unionFees.findByIdOptional(new UnionFeeEntity.Key(regionCode, year))
                 .map(FundingMapper::toRecord).orElse(null);
         UnionFeeRecord after = stored(regionCode, year, fees.due(), fees.collected());
@@ -71,7 +72,7 @@ public class UnionFeeService {
                     + " in " + r.year() + " are in row " + earlier + " already"));
         });
         return batchImport.store(ENTITY, idempotencyKey, valid, UnionFeeRow::regionCode, authorised -> {
-            regions.requireAll(authorised, UnionFeeRow::regionCode);
+            regions.requireKnownRows(authorised, UnionFeeRow::regionCode);
             List<UnionFeeRecord> stored = authorised.stream()
                     .map(r -> stored(r.regionCode(), r.year(), r.due(), r.collected())).toList();
             unionFees.upsertAll(stored);

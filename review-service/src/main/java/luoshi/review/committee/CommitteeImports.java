@@ -5,11 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import luoshi.api.common.BatchResult;
-import luoshi.api.common.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.review.NewCommitteeTerm;
 import luoshi.api.review.NewDocument;
@@ -57,7 +54,7 @@ public class CommitteeImports {
         List<NewCommitteeTerm> valid = reader.read(rows, NewCommitteeTerm.class, (i, t) -> TermOverlaps.endProblem(t)
                 .map(problem -> List.of(new Violation("end", problem))).orElse(List.of()));
         return batch.store("committee-term", idempotencyKey, valid, NewCommitteeTerm::regionCode, authorised -> {
-            refuseUnknownRegions(authorised, NewCommitteeTerm::regionCode);
+            replica.requireKnownRows(authorised, NewCommitteeTerm::regionCode);
             List<CommitteeTermEntity> terms = authorised.stream().map(CommitteeTermEntity::of).toList();
             overlaps.refuseOverlaps(terms, i -> "[" + i + "]: the term " + terms.get(i).start + " – " + terms.get(i).end + " ");
             batch.insertAll("INSERT INTO committee_term (id, region_code, start_date, end_date) VALUES", 4, "", terms,
@@ -76,7 +73,7 @@ public class CommitteeImports {
     private <T> BatchResult records(String entity, String table, String dateColumn, String idempotencyKey, List<T> valid,
             Function<T, String> region, Function<T, ? extends CommitteeRecordEntity<?>> toEntity) {
         return batch.store(entity, idempotencyKey, valid, region, authorised -> {
-            refuseUnknownRegions(authorised, region);
+            replica.requireKnownRows(authorised, region);
             List<CommitteeRecordEntity<?>> records = authorised.stream().<CommitteeRecordEntity<?>>map(toEntity).toList();
             batch.insertAll("INSERT INTO " + table + " (id, region_code, type, " + dateColumn + ", title, document_ref) VALUES",
                     6, "", records, (ps, p, r, i) -> {
@@ -90,20 +87,5 @@ public class CommitteeImports {
                     });
             return records.stream().map(CommitteeRecordEntity::toDto).toList();
         });
-    }
-
-    /**
-     * API.md, "Known regions only": a 400 naming every row whose region does not exist ({@code [3].regionCode}), after
-     * the copy caught up with org-service's feed once; checked after the rows' authorisation, so that a row outside the
-     * caller's subtree is a 403 whether its region exists or not.
-     */
-    private <T> void refuseUnknownRegions(List<T> rows, Function<T, String> region) {
-        Set<String> unknown = replica.unknown(rows.stream().map(region).distinct().toList());
-        if (!unknown.isEmpty()) {
-            throw ProblemException.badRequest(IntStream.range(0, rows.size())
-                    .filter(i -> unknown.contains(region.apply(rows.get(i))))
-                    .mapToObj(i -> new Violation("[" + i + "].regionCode", "no region " + region.apply(rows.get(i))))
-                    .toList());
-        }
     }
 }
