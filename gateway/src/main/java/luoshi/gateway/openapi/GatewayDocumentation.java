@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  *       reference;</li>
  *   <li>every 201 declares its {@code Location} header (luoshi.api.common.CreatedLocations sends it);</li>
  *   <li>money is the one {@code Money} schema: every amount (a string with {@link Money#PATTERN}) refers to it;</li>
- *   <li>{@code servers}: {@code luoshi.gateway.public-url} ({@code LUOSHI_GATEWAY_PUBLIC_URL}, default
+ *   <li>{@code servers}: {@code luoshi.openapi.server-url} ({@code LUOSHI_OPENAPI_SERVER_URL}, default
  *       http://localhost:8080), and the licence.</li>
  * </ul>
  */
@@ -87,9 +87,9 @@ public class GatewayDocumentation implements OASFilter {
             });
         }
         openAPI.setServers(new ArrayList<>(List.of(OASFactory.createServer()
-                .url(ConfigProvider.getConfig().getOptionalValue("luoshi.gateway.public-url", String.class)
+                .url(ConfigProvider.getConfig().getOptionalValue("luoshi.openapi.server-url", String.class)
                         .orElse("http://localhost:8080"))
-                .description("The gateway (luoshi.gateway.public-url)"))));
+                .description("The gateway (luoshi.openapi.server-url)"))));
         openAPI.getInfo()
                 .license(OASFactory.createLicense().name("Proprietary: all rights reserved").identifier("LicenseRef-Luoshi"))
                 .contact(OASFactory.createContact().name("Luoshi (落实) maintainers"));
