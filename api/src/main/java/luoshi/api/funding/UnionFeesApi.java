@@ -47,7 +47,7 @@ public interface UnionFeesApi {
 
     @POST
     @Path("/batch")
-    @Operation(operationId = "putUnionFeesBatch", summary = "Set the union fees of up to 10,000 regions and years at once, all or nothing (工会经费收缴)",
+    @Operation(operationId = "importUnionFees", summary = "Set the union fees of up to 10,000 regions and years at once, all or nothing (工会经费收缴)",
             description = BatchResult.ALL_OR_NOTHING + "Each row creates or replaces the fees of its region and year, as PUT "
                     + "/api/v1/union-fees/{regionCode}/{year} does; a region and year twice in one batch is a 400 naming "
                     + "the second row. Sending a batch again changes nothing.")

@@ -44,7 +44,7 @@ public interface OrganizationsApi {
 
     @POST
     @Path("/batch")
-    @Operation(operationId = "importOrganizations", summary = "Create up to 10,000 organisations with their leaders, all or nothing",
+    @Operation(operationId = "createOrganizationBatch", summary = "Create up to 10,000 organisations with their leaders, all or nothing",
             description = "Each row is an organisation as POST /api/v1/organizations takes it, with an optional leaders array "
                     + "as POST /api/v1/organizations/{id}/leaders takes them. Every row is checked first: any invalid row is a "
                     + "400 naming it ([3].regionCode, [3].leaders[0].to) and nothing is stored. A superiorId names an "
