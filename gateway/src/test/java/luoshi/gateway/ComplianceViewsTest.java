@@ -44,14 +44,14 @@ class ComplianceViewsTest extends DownstreamTest {
     @Test
     void reportMergesTheItemsOfTheThreeServicesOrderedByRequirement() {
         String township = "330602001";
-        stubItems(org, township, toJson(items(township, "府山街道", item("TOWNSHIP_FULL_TIME_HEADS", COMPLIANT))));
-        stubItems(funding, township, toJson(items(township, "府山街道",
+        stubItems(org, township, toJson(items(township, "塔山街道", item("TOWNSHIP_FULL_TIME_HEADS", COMPLIANT))));
+        stubItems(funding, township, toJson(items(township, "塔山街道",
                 item("WOMENS_WORK_PER_CAPITA_FUNDING", COMPLIANT), item("TOWNSHIP_YOUTH_LEAGUE_FUNDING", NON_COMPLIANT))));
-        stubItems(review, township, toJson(items(township, "府山街道", item("ANNUAL_COMMITTEE_STUDY", NOT_APPLICABLE))));
+        stubItems(review, township, toJson(items(township, "塔山街道", item("ANNUAL_COMMITTEE_STUDY", NOT_APPLICABLE))));
 
         given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}?year=2025&asOf=2026-11-22", township).then().statusCode(200)
                 .body("regionCode", is(township))
-                .body("regionName", is("府山街道"))
+                .body("regionName", is("塔山街道"))
                 .body("year", is(2025))
                 .body("asOf", is("2026-11-22"))
                 .body("items.requirementId", contains("ANNUAL_COMMITTEE_STUDY", "TOWNSHIP_FULL_TIME_HEADS",

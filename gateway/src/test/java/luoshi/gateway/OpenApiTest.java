@@ -117,10 +117,94 @@ class OpenApiTest extends DownstreamTest {
 
     @Test
     void everyOperationDocumentsTheRequestId() {
-        JsonNode report = document().get("paths").get("/api/v1/compliance/{regionCode}").get("get");
+        JsonNode doc = document();
+        JsonNode report = doc.get("paths").get("/api/v1/compliance/{regionCode}").get("get");
         assertThat(report.get("parameters").findValuesAsText("name")).contains("X-Request-Id");
         assertThat(report.get("responses").get("200").get("headers").has("X-Request-Id")).isTrue();
-        assertThat(report.get("responses").get("404").get("headers").has("X-Request-Id")).isTrue();
+        assertThat(resolve(doc, report.get("responses").get("404")).get("headers").has("X-Request-Id")).isTrue();
+    }
+
+    /** API.md, Conventions: every operation has a stable, unique operationId, verbs and nouns, and a tag spelled like its path. */
+    @Test
+    void everyOperationHasAUniqueOperationIdAndTheTagOfItsPath() {
+        List<String> ids = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        document().get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String id = op.getValue().path("operationId").asText();
+            String where = op.getKey().toUpperCase() + " " + path.getKey();
+            if (!id.matches("(get|list|create|put|update|patch|delete|import|run)[A-Z][A-Za-z]+")) {
+                wrong.add(where + ": operationId '" + id + "'");
+            }
+            ids.add(id);
+            String segment = path.getKey().split("/")[3];
+            List<String> tags = new ArrayList<>();
+            op.getValue().path("tags").forEach(tag -> tags.add(tag.asText()));
+            if (!tags.equals(List.of(segment))) {
+                wrong.add(where + ": tags " + op.getValue().path("tags") + ", not [" + segment + "]");
+            }
+        }));
+        assertThat(wrong).isEmpty();
+        assertThat(ids).doesNotHaveDuplicates().contains("createFunding", "listFunding", "deleteFunding", "createFundingBatch",
+                "getCompliance", "getComplianceRollup", "putRegion", "getRegion", "listRegionChildren", "importRegions",
+                "putPopulation", "createWebhook", "deleteWebhook", "listAuditEvents", "putRequirementParameters");
+    }
+
+    /** Every 2xx declares its body (a 204 has none), every 201 its Location, every 4xx is a shared Problem response. */
+    @Test
+    void everyAnswerIsDeclaredForGeneratedClients() {
+        JsonNode doc = document();
+        List<String> wrong = new ArrayList<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String where = op.getKey().toUpperCase() + " " + path.getKey();
+            op.getValue().get("responses").fields().forEachRemaining(answer -> {
+                String status = answer.getKey();
+                JsonNode response = resolve(doc, answer.getValue());
+                if (status.startsWith("2") && !status.equals("204") && !response.has("content")) {
+                    wrong.add(where + " " + status + ": no body");
+                }
+                if (status.equals("201") && !response.path("headers").has("Location")) {
+                    wrong.add(where + " 201: no Location");
+                }
+                if (status.startsWith("4") && !answer.getValue().path("$ref").asText().startsWith("#/components/responses/")) {
+                    wrong.add(where + " " + status + ": not a shared response");
+                }
+                if (status.startsWith("4") && !response.path("content").path("application/problem+json").path("schema")
+                        .path("$ref").asText().equals("#/components/schemas/Problem")) {
+                    wrong.add(where + " " + status + ": not a Problem");
+                }
+            });
+        }));
+        assertThat(wrong).isEmpty();
+        JsonNode created = doc.at("/paths/~1api~1v1~1webhooks/post/responses/201/content/application~1json/schema/$ref");
+        assertThat(created.asText()).isEqualTo("#/components/schemas/CreatedWebhook");
+        assertThat(doc.at("/components/schemas/CreatedWebhook/properties").has("secret")).isTrue();
+    }
+
+    /** One Money schema, a string, that every amount refers to; no Jackson types; Region.level may be null. */
+    @Test
+    void moneyIsOneStringSchemaAndNoJacksonTypeIsPublished() {
+        JsonNode doc = document();
+        JsonNode schemas = doc.get("components").get("schemas");
+        assertThat(schemas.get("Money").get("type").asText()).isEqualTo("string");
+        assertThat(schemas.get("Money").get("examples").get(0).asText()).isEqualTo("20000.00");
+        for (String[] amount : new String[][] {{"UnionFees", "due"}, {"UnionFees", "collected"}, {"UnionFeeRow", "due"},
+                {"UnionFeeRecord", "collected"}, {"FundingRecord", "amount"}, {"NewFundingRecord", "amount"}}) {
+            assertThat(schemas.get(amount[0]).get("properties").get(amount[1]).get("$ref").asText())
+                    .as(amount[0] + "." + amount[1]).isEqualTo("#/components/schemas/Money");
+        }
+        assertThat(schemas.fieldNames()).toIterable().noneMatch(name -> name.startsWith("JsonNode"));
+        assertThat(schemas.get("AuditEvent").get("properties").get("change").toString()).doesNotContain("JsonNode");
+        assertThat(schemas.get("Region").get("properties").get("level").toString()).contains("\"null\"");
+    }
+
+    @Test
+    void oneBearerSchemeServersLicenceAndContact() {
+        JsonNode doc = document();
+        assertThat(doc.get("components").get("securitySchemes").fieldNames()).toIterable().containsExactly("bearer");
+        assertThat(doc.get("servers").get(0).get("url").asText()).isEqualTo("http://localhost:8080");
+        assertThat(doc.get("servers").get(0).get("description").asText()).isNotBlank();
+        assertThat(doc.get("info").get("license").get("identifier").asText()).isNotBlank();
+        assertThat(doc.get("info").get("contact").get("name").asText()).isNotBlank();
     }
 
     @Test
@@ -138,6 +222,12 @@ class OpenApiTest extends DownstreamTest {
     @Test
     void internalInterfacesAreNotPublic() {
         assertThat(document().get("paths").fieldNames()).toIterable().noneMatch(p -> p.startsWith("/internal"));
+    }
+
+    /** A response, or the shared one it refers to. */
+    private static JsonNode resolve(JsonNode doc, JsonNode response) {
+        String ref = response.path("$ref").asText();
+        return ref.isEmpty() ? response : doc.at(ref.substring(1));
     }
 
     private JsonNode document() {

@@ -18,14 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The audit trail of every write, of all three services merged (the gateway's; admins only). */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit", description = "Who changed what and when (审计): every write of every service, append-only")
+@Tag(name = "audit", description = "Who changed what and when (审计): every write of every service, append-only")
 public interface AuditApi {
 
     /** How deep the merged pages of the three services may go: narrow {@code from}/{@code to} beyond. */
     int MAX_DEPTH = 10_000;
 
     @GET
-    @Operation(summary = "The writes in a region's subtree between two dates, newest first (admin)",
+    @Operation(operationId = "listAuditEvents", summary = "The writes in a region's subtree between two dates, newest first (admin)",
             description = "regionCode defaults to the caller's region; from and to are calendar days in China "
                     + "Standard Time, both included, and default to the beginning and the end of the trail. A batch "
                     + "is one event that holds all its rows. page × size + size may not exceed 10,000.")

@@ -19,5 +19,6 @@ public record AuditEvent(
         @Schema(description = "Its id or key; null for a batch", example = "8f14e45f-ea7e-4c3b-9f3e-2f1d0c7b6a55") String entityId,
         @Schema(description = "The region it belongs to (for a batch: the region of the caller's subtree that covers its rows)", example = "330602001") String regionCode,
         @Schema(description = "The request id of the call (X-Request-Id)") String requestId,
-        @Schema(description = "The change: {\"before\":…,\"after\":…} (before is null for a creation, after for a deletion)") JsonNode change) {
+        @Schema(description = "The change: {\"before\":…,\"after\":…} (before is null for a creation, after for a deletion)",
+                example = "{\"before\":null,\"after\":{\"regionCode\":\"330602001\",\"amount\":\"20000.00\"}}") JsonNode change) {
 }

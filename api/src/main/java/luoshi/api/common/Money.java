@@ -31,9 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JacksonAnnotationsInside
 @JsonSerialize(using = Money.Writer.class)
 @JsonDeserialize(using = Money.Reader.class)
-@Schema(type = SchemaType.STRING, format = "decimal", pattern = "^\\d{1,13}(\\.\\d{1,2})?$", example = "20000.00",
-        description = "An amount in CNY: a string with two decimals (a number is accepted in requests)")
+@Schema(type = SchemaType.STRING, format = "decimal", pattern = Money.PATTERN, example = "20000.00",
+        description = Money.DESCRIPTION)
 public @interface Money {
+
+    /** What an amount may look like in a request; answers always give two decimals. */
+    String PATTERN = "^\\d{1,13}(\\.\\d{1,2})?$";
+    String DESCRIPTION = "An amount in CNY: a string with two decimals (a number is accepted in requests)";
 
     /** Two decimals, as the {@code DECIMAL(15,2)} columns hold them. */
     final class Amounts {

@@ -32,10 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 examples = @ExampleObject(name = "bad region code", value = ComplianceApi.BAD_REGION_EXAMPLE)))
 @APIResponse(responseCode = "404", description = "A region that org-service does not know",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@Tag(name = "Compliance", description = "落实情况: every requirement evaluated for a region and a year, and rolled up over subtrees")
+@Tag(name = "compliance", description = "落实情况: every requirement evaluated for a region and a year, and rolled up over subtrees")
 public interface ComplianceApi {
 
-    String REGION_CODE = "A region code (6, 9 or 12 digits); 000000 is the whole country. 例: 330602001 (府山街道), 330600 (绍兴市)";
+    String REGION_CODE = "A region code (6, 9 or 12 digits); 000000 is the whole country. 例: 330602001 (塔山街道), 330600 (绍兴市)";
     String YEAR = "The year evaluated (calendar = fiscal year); defaults to the current year";
     String AS_OF = "The date the verdicts are taken on (PENDING before a due date, NON_COMPLIANT after it); defaults to today";
     String INCOMPLETE = "Still 200 when a service does not answer within its timeout: `incomplete` names it, "
@@ -47,7 +47,7 @@ public interface ComplianceApi {
 
     @GET
     @Path("/{regionCode}")
-    @Operation(summary = "The compliance of one region for one year (一个地区的落实情况)",
+    @Operation(operationId = "getCompliance", summary = "The compliance of one region for one year (一个地区的落实情况)",
             description = "One item per requirement in the catalog (a TERM requirement: one per committee term that "
                     + "overlaps the year), with what was expected, what was found and the evidence, ordered by "
                     + "requirement id; `summary` counts the items per status. " + INCOMPLETE + CURRENT)
@@ -56,7 +56,7 @@ public interface ComplianceApi {
     @APIResponse(responseCode = "200", description = "The region's items",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ComplianceReport.class),
-                    examples = @ExampleObject(name = "府山街道 2025", value = REPORT_EXAMPLE)))
+                    examples = @ExampleObject(name = "塔山街道 2025", value = REPORT_EXAMPLE)))
     CompletionStage<ComplianceReport> report(
             @Parameter(description = REGION_CODE, example = "330602001") @PathParam("regionCode") String regionCode,
             @Parameter(description = YEAR, example = "2025") @QueryParam("year") @Min(1949) @Max(2100) Integer year,
@@ -64,7 +64,7 @@ public interface ComplianceApi {
 
     @GET
     @Path("/{regionCode}/rollup")
-    @Operation(summary = "The compliance of a region's whole subtree (汇总: 省 → 市 → 县 → 乡镇)",
+    @Operation(operationId = "getComplianceRollup", summary = "The compliance of a region's whole subtree (汇总: 省 → 市 → 县 → 乡镇)",
             description = "`counts` cover the region and its whole subtree; each child's `counts` cover that child and "
                     + "its subtree; `byRequirement` counts each requirement over the subtree. `complianceRate` = "
                     + "COMPLIANT ÷ (COMPLIANT + PENDING + NON_COMPLIANT + NO_DATA), rounded to 4 decimals, null when "
@@ -81,7 +81,7 @@ public interface ComplianceApi {
             @Parameter(description = AS_OF, example = "2026-11-22") @QueryParam("asOf") LocalDate asOf);
 
     String REPORT_EXAMPLE = """
-            {"regionCode":"330602001","regionName":"府山街道","year":2025,"asOf":"2026-11-22",
+            {"regionCode":"330602001","regionName":"塔山街道","year":2025,"asOf":"2026-11-22",
              "items":[{"requirementId":"TOWNSHIP_YOUTH_LEAGUE_FUNDING","status":"NON_COMPLIANT",
                        "periodStart":"2025-01-01","periodEnd":"2025-12-31","dueDate":"2025-12-31",
                        "expected":"20000.00","actual":"19999.99",

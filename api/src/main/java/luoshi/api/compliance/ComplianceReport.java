@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ComplianceReport", description = "各项要求在一个地区、一个年度的落实情况 (the compliance of one region for one year)")
 public record ComplianceReport(
         @Schema(example = "330602001") String regionCode,
-        @Schema(example = "府山街道") String regionName,
+        @Schema(example = "塔山街道") String regionName,
         @Schema(example = "2025") int year,
         @Schema(example = "2026-11-22") LocalDate asOf,
         List<ComplianceItem> items,

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -36,31 +37,31 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/funding")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Funding", description = "Funding records (经费拨付) of the mass organisations' work")
+@Tag(name = "funding", description = "Funding records (经费拨付) of the mass organisations' work")
 public interface FundingApi {
 
     String RECORD_EXAMPLE = """
             {"id":"1024","regionCode":"330602001","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":"20000.00","documentRef":"绍市财〔2025〕12号"}""";
 
     @POST
-    @Operation(summary = "Record a funding allocation",
+    @Operation(operationId = "createFunding", summary = "Record a funding allocation",
             description = "amount > 0 with at most two decimals, as a string or a number.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewFundingRecord.class),
             examples = @ExampleObject(name = "越城区一乡镇共青团工作经费", value = """
                     {"regionCode":"330602001","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":"20000.00","documentRef":"绍市财〔2025〕12号"}""")))
-    @APIResponse(responseCode = "201", description = "Stored")
+    @APIResponseSchema(value = FundingRecord.class, responseCode = "201", responseDescription = "Stored")
     @APIResponse(responseCode = "400", description = "Invalid field, named in violations")
     @APIResponse(responseCode = "404", description = "No such region (the problem names the code); nothing stored")
     RestResponse<FundingRecord> create(@Valid @NotNull NewFundingRecord record);
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Record up to 10,000 funding allocations at once, all or nothing",
+    @Operation(operationId = "createFundingBatch", summary = "Record up to 10,000 funding allocations at once, all or nothing",
             description = "Any invalid row → 400 naming every invalid row by index ([3].amount), and nothing is stored.")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NewFundingRecord.class),
             examples = @ExampleObject(name = "两个乡镇", value = """
                     [{"regionCode":"330602001","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":"20000.00","documentRef":"绍市财〔2025〕12号"},
-                     {"regionCode":"330602002","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":20000,"documentRef":"绍市财〔2025〕12号"}]""")))
+                     {"regionCode":"330602002","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":"20000.00","documentRef":"绍市财〔2025〕12号"}]""")))
     @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
     @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row, and every row "
             + "whose region does not exist ([3].regionCode)")
@@ -72,7 +73,7 @@ public interface FundingApi {
             @NotNull ArrayNode rows);
 
     @GET
-    @Operation(summary = "List funding records", description = "Filtered by region (exact code), fiscal year and category.")
+    @Operation(operationId = "listFunding", summary = "List funding records", description = "Filtered by region (exact code), fiscal year and category.")
     Page<FundingRecord> list(
             @QueryParam("regionCode") @ValidRegionCode @Parameter(example = "330602001") String regionCode,
             @QueryParam("fiscalYear") @Min(FundingRecord.FIRST_FISCAL_YEAR) @Max(FundingRecord.LAST_FISCAL_YEAR)
@@ -112,7 +113,7 @@ public interface FundingApi {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a funding record")
+    @Operation(operationId = "deleteFunding", summary = "Delete a funding record")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such record")
     void delete(@PathParam("id") String id);

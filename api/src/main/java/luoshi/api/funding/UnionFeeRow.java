@@ -18,9 +18,9 @@ public record UnionFeeRow(
         @NotNull @ValidRegionCode @Schema(example = "330602") String regionCode,
         @NotNull @Min(FundingRecord.FIRST_FISCAL_YEAR) @Max(FundingRecord.LAST_FISCAL_YEAR) @Schema(example = "2025") Integer year,
         @NotNull @Money @DecimalMin("0.00") @Digits(integer = 13, fraction = 2, message = UnionFeeRow.DIGITS)
-        @Schema(example = "1200000.00") BigDecimal due,
+        BigDecimal due,
         @NotNull @Money @DecimalMin("0.00") @Digits(integer = 13, fraction = 2, message = UnionFeeRow.DIGITS)
-        @Schema(example = "1188000.00") BigDecimal collected) {
+        BigDecimal collected) {
 
     static final String DIGITS = "must have at most 13 digits and 2 decimals";
 }

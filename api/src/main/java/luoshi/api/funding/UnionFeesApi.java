@@ -32,12 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/union-fees")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Funding")
+@Tag(name = "union-fees", description = "Union fees (工会经费) due and collected, per region and year")
 public interface UnionFeesApi {
 
     @PUT
     @Path("/{regionCode}/{year}")
-    @Operation(summary = "Set the union fees due and collected for a region and year (工会经费收缴)",
+    @Operation(operationId = "putUnionFees", summary = "Set the union fees due and collected for a region and year (工会经费收缴)",
             description = "Creates or replaces. Both amounts ≥ 0 with at most two decimals.")
     @RequestBody(content = @Content(schema = @Schema(implementation = UnionFees.class),
             examples = @ExampleObject(name = "越城区 2025", value = "{\"due\":\"1200000.00\",\"collected\":\"1188000.00\"}")))
@@ -50,14 +50,14 @@ public interface UnionFeesApi {
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Set the union fees of up to 10,000 regions and years at once, all or nothing (工会经费收缴)",
+    @Operation(operationId = "importUnionFees", summary = "Set the union fees of up to 10,000 regions and years at once, all or nothing (工会经费收缴)",
             description = BatchResult.ALL_OR_NOTHING + "Each row creates or replaces the fees of its region and year, as PUT "
                     + "/api/v1/union-fees/{regionCode}/{year} does; a region and year twice in one batch is a 400 naming "
                     + "the second row. Sending a batch again changes nothing.")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UnionFeeRow.class),
             examples = @ExampleObject(name = "越城区和柯桥区 2025", value = """
                     [{"regionCode":"330602","year":2025,"due":"1200000.00","collected":"1188000.00"},
-                     {"regionCode":"330603","year":2025,"due":980000,"collected":"980000.00"}]""")))
+                     {"regionCode":"330603","year":2025,"due":"980000.00","collected":"980000.00"}]""")))
     @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
     @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row, and every row "
             + "whose region does not exist ([3].regionCode)")
@@ -70,7 +70,7 @@ public interface UnionFeesApi {
 
     @GET
     @Path("/{regionCode}/{year}")
-    @Operation(summary = "The union fees of a region and year")
+    @Operation(operationId = "getUnionFees", summary = "The union fees of a region and year")
     @APIResponse(responseCode = "200", description = "Found")
     @APIResponse(responseCode = "404", description = "None recorded")
     UnionFeeRecord get(@PathParam("regionCode") @ValidRegionCode @Parameter(example = "330602") String regionCode,

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -34,14 +35,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/organizations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Organisations", description = "The mass organisations (群团组织) of each region and their leaders")
+@Tag(name = "organizations", description = "The mass organisations (群团组织) of each region and their leaders")
 public interface OrganizationsApi {
 
     @POST
-    @Operation(summary = "Create an organisation",
+    @Operation(operationId = "createOrganization", summary = "Create an organisation",
             description = "The region must exist. A superior (dual leadership) must be an organisation of the same type in an "
                     + "ancestor region: 越城区团委 (330602) may lead 塔山街道团工委 (330602001), 柯桥区妇联 may not.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponseSchema(value = Organization.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "400", description = "Unknown region or superior, or a superior of another type or region")
     @APIResponse(responseCode = "409", description = "The region already has an organisation of this type and name")
     RestResponse<Organization> create(@Valid @NotNull NewOrganization organization);
@@ -51,7 +52,7 @@ public interface OrganizationsApi {
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Create up to 10,000 organisations with their leaders, all or nothing",
+    @Operation(operationId = "createOrganizationBatch", summary = "Create up to 10,000 organisations with their leaders, all or nothing",
             description = "Each row is an organisation as POST /api/v1/organizations takes it, with an optional leaders array "
                     + "as POST /api/v1/organizations/{id}/leaders takes them. Every row is checked first: any invalid row is a "
                     + "400 naming it ([3].regionCode, [3].leaders[0].to) and nothing is stored. A superiorId names an "
@@ -62,7 +63,7 @@ public interface OrganizationsApi {
     OrganizationImport importOrganizations(@Valid @NotNull List<@Valid @NotNull OrganizationRow> organizations);
 
     @GET
-    @Operation(summary = "Organisations, sorted by region code, type and id",
+    @Operation(operationId = "listOrganizations", summary = "Organisations, sorted by region code, type and id",
             description = "regionCode: of that region only; within: of that region and its whole subtree; type: of that type.")
     @APIResponse(responseCode = "200", description = "A page of organisations")
     Page<Organization> list(@Parameter(example = "330602001") @QueryParam("regionCode") String regionCode,
@@ -73,22 +74,22 @@ public interface OrganizationsApi {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "An organisation")
+    @Operation(operationId = "getOrganization", summary = "An organisation")
     @APIResponse(responseCode = "200", description = "The organisation")
     @APIResponse(responseCode = "404", description = "Unknown organisation")
     Organization get(@PathParam("id") long id);
 
     @POST
     @Path("/{id}/leaders")
-    @Operation(summary = "Add a leader", description = "to, when given, is on or after from.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createLeader", summary = "Add a leader", description = "to, when given, is on or after from.")
+    @APIResponseSchema(value = Leader.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "400", description = "A missing field, or to before from")
     @APIResponse(responseCode = "404", description = "Unknown organisation")
     RestResponse<Leader> addLeader(@PathParam("id") long id, @Valid @NotNull NewLeader leader);
 
     @GET
     @Path("/{id}/leaders")
-    @Operation(summary = "The leaders of an organisation, by role and start of tenure",
+    @Operation(operationId = "listLeaders", summary = "The leaders of an organisation, by role and start of tenure",
             description = "asOf: only those in office on that date; role: only that role.")
     @APIResponse(responseCode = "200", description = "A page of leaders")
     @APIResponse(responseCode = "404", description = "Unknown organisation")

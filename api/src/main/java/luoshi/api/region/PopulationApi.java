@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/regions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Regions", description = "Administrative regions (行政区划) from province to village, and their population")
+@Tag(name = "regions", description = "Administrative regions (行政区划) from province to village, and their population")
 public interface PopulationApi {
 
     int FIRST_YEAR = 1949;
@@ -36,7 +36,7 @@ public interface PopulationApi {
 
     @PUT
     @Path("/{code}/population/{year}")
-    @Operation(summary = "Set a region's population for a year",
+    @Operation(operationId = "putPopulation", summary = "Set a region's population for a year",
             description = "female and youth, when given, are at most total.")
     @APIResponse(responseCode = "200", description = "The stored population")
     @APIResponse(responseCode = "400", description = "A negative count, female or youth above total, a year outside 1949..2100")
@@ -46,7 +46,7 @@ public interface PopulationApi {
 
     @GET
     @Path("/{code}/population/{year}")
-    @Operation(summary = "A region's population for a year")
+    @Operation(operationId = "getPopulation", summary = "A region's population for a year")
     @APIResponse(responseCode = "200", description = "The population")
     @APIResponse(responseCode = "404", description = "Unknown region, or no population for that year")
     Population get(@Parameter(example = "330602") @PathParam("code") String code,
@@ -54,7 +54,7 @@ public interface PopulationApi {
 
     @POST
     @Path("/population/batch")
-    @Operation(summary = "Import population rows (JSON array)",
+    @Operation(operationId = "importPopulation", summary = "Import population rows (JSON array)",
             description = "All or nothing; every region must exist. Identical rows change nothing.")
     @APIResponse(responseCode = "200", description = "What the import did")
     @APIResponse(responseCode = "400", description = "Invalid rows, each named like [3].total; nothing is stored")
@@ -63,7 +63,7 @@ public interface PopulationApi {
     @POST
     @Path("/population/batch")
     @Consumes(RegionsApi.CSV)
-    @Operation(summary = "Import population rows (CSV)",
+    @Operation(operationId = "importPopulation", summary = "Import population rows (CSV)",
             description = "text/csv with the header regionCode,year,total and optionally female,youth.")
     @APIResponse(responseCode = "200", description = "What the import did")
     @APIResponse(responseCode = "400", description = "A malformed file or invalid rows; nothing is stored")

@@ -14,6 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Region(
         @Schema(example = "330602") @NotBlank String code,
         @Schema(example = "越城区") @NotBlank @Size(max = 100) String name,
-        @Schema(example = "COUNTY") @NotNull RegionLevel level,
+        @Schema(example = "COUNTY", nullable = true, description = "null for 000000, the country") @NotNull RegionLevel level,
         @Schema(example = "330600", nullable = true) String parentCode) {
 }

@@ -19,6 +19,7 @@ import luoshi.api.common.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -30,18 +31,18 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/regions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Regions", description = "Administrative regions (行政区划) from province to village, and their population")
+@Tag(name = "regions", description = "Administrative regions (行政区划) from province to village, and their population")
 public interface RegionsApi {
 
     String CSV = "text/csv";
 
     @PUT
     @Path("/{code}")
-    @Operation(summary = "Create or rename a region",
+    @Operation(operationId = "putRegion", summary = "Create or rename a region",
             description = "The level and the parent must be the ones the code implies: 330600 绍兴市 is a CITY under 330000, "
                     + "330602 越城区 a COUNTY under 330600, 330602001 a TOWNSHIP under 330602; a PROVINCE has parentCode null. "
                     + "The parent must exist.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponseSchema(value = Region.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "200", description = "Updated (or unchanged)")
     @APIResponse(responseCode = "400", description = "Malformed code, or a level/parent that does not fit the code, or an unknown parent")
     RestResponse<Region> put(@Parameter(example = "330600") @PathParam("code") String code,
@@ -49,14 +50,14 @@ public interface RegionsApi {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "A region", description = "000000 answers the country (中华人民共和国), whose level is null.")
+    @Operation(operationId = "getRegion", summary = "A region", description = "000000 answers the country (中华人民共和国), whose level is null.")
     @APIResponse(responseCode = "200", description = "The region")
     @APIResponse(responseCode = "404", description = "Unknown region")
     Region get(@Parameter(example = "330602") @PathParam("code") String code);
 
     @GET
     @Path("/{code}/children")
-    @Operation(summary = "The children of a region, sorted by code",
+    @Operation(operationId = "listRegionChildren", summary = "The children of a region, sorted by code",
             description = "000000's children are the provinces; 330600's are its counties (and, in cities with no "
                     + "county level such as 441900 东莞市, the townships).")
     @APIResponse(responseCode = "200", description = "A page of regions")
@@ -67,7 +68,7 @@ public interface RegionsApi {
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Import regions (JSON array)",
+    @Operation(operationId = "importRegions", summary = "Import regions (JSON array)",
             description = "All or nothing. A parent must be in the same batch or stored already. Rows identical "
                     + "to the stored ones change nothing, so a re-import is harmless. The whole national list "
                     + "(44,700 rows) imports in one call.")
@@ -78,7 +79,7 @@ public interface RegionsApi {
     @POST
     @Path("/batch")
     @Consumes(CSV)
-    @Operation(summary = "Import regions (CSV)",
+    @Operation(operationId = "importRegions", summary = "Import regions (CSV)",
             description = "text/csv with the header code,name,level,parentCode (an empty parentCode for a province), "
                     + "e.g. the national file regions-cn-2023.csv. Same rules as the JSON import; row [0] is the first after the header.")
     @APIResponse(responseCode = "200", description = "What the import did")

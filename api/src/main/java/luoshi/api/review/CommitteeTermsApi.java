@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -36,13 +37,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/committee-terms")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Committee terms", description = "Party committee terms (党委任期), the periods of TERM requirements")
+@Tag(name = "committee-terms", description = "Party committee terms (党委任期), the periods of TERM requirements")
 public interface CommitteeTermsApi {
 
     @POST
-    @Operation(summary = "Record a committee term",
+    @Operation(operationId = "createCommitteeTerm", summary = "Record a committee term",
             description = "The end must be after the start; terms of one region never overlap.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponseSchema(value = CommitteeTerm.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field, or the end not after the start")
     @APIResponse(responseCode = "404", description = "No such region (the code is named); nothing is stored")
     @APIResponse(responseCode = "409", description = "Overlaps another term of the region")
@@ -50,7 +51,7 @@ public interface CommitteeTermsApi {
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Record up to 10,000 committee terms at once, all or nothing",
+    @Operation(operationId = "createCommitteeTermBatch", summary = "Record up to 10,000 committee terms at once, all or nothing",
             description = BatchResult.ALL_OR_NOTHING + "Each end must be after its start ([3].end). No term may overlap a "
                     + "stored term of its region, nor another term of the same region in the batch: 409 naming the row "
                     + "and the term it overlaps, and nothing is stored. With an Idempotency-Key, an import retried after a "
@@ -72,7 +73,7 @@ public interface CommitteeTermsApi {
             @NotNull ArrayNode rows);
 
     @GET
-    @Operation(summary = "Committee terms, of one region when regionCode is given, by start")
+    @Operation(operationId = "listCommitteeTerms", summary = "Committee terms, of one region when regionCode is given, by start")
     Page<CommitteeTerm> list(@QueryParam("regionCode") @RegionCodeValue String regionCode,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -36,19 +37,19 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/documents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Documents", description = "Documents submitted by party committees (实施方案)")
+@Tag(name = "documents", description = "Documents submitted by party committees (实施方案)")
 public interface DocumentsApi {
 
     @POST
-    @Operation(summary = "Record a submitted document")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @Operation(operationId = "createDocument", summary = "Record a submitted document")
+    @APIResponseSchema(value = Document.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "404", description = "No such region (the code is named); nothing is stored")
     RestResponse<Document> create(@Valid @NotNull NewDocument document);
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Record up to 10,000 submitted documents at once, all or nothing",
+    @Operation(operationId = "createDocumentBatch", summary = "Record up to 10,000 submitted documents at once, all or nothing",
             description = BatchResult.ALL_OR_NOTHING + "A document has no natural key: send an Idempotency-Key, so that an "
                     + "import retried after a lost answer does not record its documents twice.")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NewDocument.class),
@@ -65,7 +66,7 @@ public interface DocumentsApi {
             @NotNull ArrayNode rows);
 
     @GET
-    @Operation(summary = "Documents, filtered by region and type, by date")
+    @Operation(operationId = "listDocuments", summary = "Documents, filtered by region and type, by date")
     Page<Document> list(@QueryParam("regionCode") @RegionCodeValue String regionCode,
             @QueryParam("type") DocumentType type,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -36,19 +37,19 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/meetings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Meetings", description = "Party committee meetings on mass-organisation work (党委研究群团工作的会议)")
+@Tag(name = "meetings", description = "Party committee meetings on mass-organisation work (党委研究群团工作的会议)")
 public interface MeetingsApi {
 
     @POST
-    @Operation(summary = "Record a meeting", description = "A date that does not exist (2025-02-30) is a 400 naming date.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @Operation(operationId = "createMeeting", summary = "Record a meeting", description = "A date that does not exist (2025-02-30) is a 400 naming date.")
+    @APIResponseSchema(value = Meeting.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "404", description = "No such region (the code is named); nothing is stored")
     RestResponse<Meeting> create(@Valid @NotNull NewMeeting meeting);
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Record up to 10,000 meetings at once, all or nothing",
+    @Operation(operationId = "createMeetingBatch", summary = "Record up to 10,000 meetings at once, all or nothing",
             description = BatchResult.ALL_OR_NOTHING + "A meeting has no natural key: send an Idempotency-Key, so that an "
                     + "import retried after a lost answer does not record its meetings twice.")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NewMeeting.class),
@@ -65,7 +66,7 @@ public interface MeetingsApi {
             @NotNull ArrayNode rows);
 
     @GET
-    @Operation(summary = "Meetings, filtered by region, calendar year and type, by date")
+    @Operation(operationId = "listMeetings", summary = "Meetings, filtered by region, calendar year and type, by date")
     Page<Meeting> list(@QueryParam("regionCode") @RegionCodeValue String regionCode,
             @QueryParam("year") @Min(1949) @Max(9999) Integer year,
             @QueryParam("type") MeetingType type,
@@ -74,7 +75,7 @@ public interface MeetingsApi {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a meeting recorded by mistake")
+    @Operation(operationId = "deleteMeeting", summary = "Delete a meeting recorded by mistake")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such meeting")
     void delete(@PathParam("id") String id);

@@ -18,12 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** API.md, "Reminders and webhooks": the reminder job and what it created. */
 @Path("/api/v1/reminders")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reminders", description = "Reminders before and after due dates (督办提醒), for every requirement")
+@Tag(name = "reminders", description = "Reminders before and after due dates (督办提醒), for every requirement")
 public interface RemindersApi {
 
     @POST
     @Path("/run")
-    @Operation(summary = "Run the reminder job now for a date and a region's subtree (admin)",
+    @Operation(operationId = "runReminders", summary = "Run the reminder job now for a date and a region's subtree (admin)",
             description = "Creates, for each PENDING item, only the nearest lead time reached, and OVERDUE once for "
                     + "NON_COMPLIANT items due within the window; never a reminder created before. asOf defaults to today; "
                     + "regionCode (the subtree the run covers) to the caller's region, and must lie in it.")
@@ -31,7 +31,7 @@ public interface RemindersApi {
             @QueryParam("regionCode") @RegionCodeValue(countryAllowed = true) String regionCode);
 
     @GET
-    @Operation(summary = "The reminders of a region's subtree (the caller's region when regionCode is absent), newest first",
+    @Operation(operationId = "listReminders", summary = "The reminders of a region's subtree (the caller's region when regionCode is absent), newest first",
             description = "regionCode must lie in the caller's region.")
     Page<Reminder> list(@QueryParam("regionCode") @RegionCodeValue(countryAllowed = true) String regionCode,
             @QueryParam("requirementId") @Size(max = 64) String requirementId,

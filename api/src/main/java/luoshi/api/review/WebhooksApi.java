@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import luoshi.api.common.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -27,33 +28,34 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhooks", description = "Signed reminder deliveries (Standard Webhooks)")
+@Tag(name = "webhooks", description = "Signed reminder deliveries (Standard Webhooks)")
 public interface WebhooksApi {
 
     @POST
-    @Operation(summary = "Subscribe a URL to the reminders of a region's subtree (admin)",
+    @Operation(operationId = "createWebhook", summary = "Subscribe a URL to the reminders of a region's subtree (admin)",
             description = "The server generates the signing secret (whsec_…) and shows it this once. Outside the local "
                     + "and test profiles a URL resolving to a loopback, private or link-local address is refused.")
-    @APIResponse(responseCode = "201", description = "Subscribed; the answer carries the secret")
+    @APIResponseSchema(value = CreatedWebhook.class, responseCode = "201", responseDescription = "Subscribed; the answer carries the secret")
     @APIResponse(responseCode = "400", description = "Invalid or refused url, or invalid regionCode")
     @APIResponse(responseCode = "404", description = "No such region (000000, the country, is always known)")
     RestResponse<CreatedWebhook> create(@Valid @NotNull NewWebhook webhook);
 
     @GET
-    @Operation(summary = "The subscriptions (without their secrets)")
+    @Operation(operationId = "listWebhooks", summary = "The subscriptions (without their secrets)")
     Page<Webhook> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Unsubscribe; deliveries not yet made are dropped")
+    @Operation(operationId = "deleteWebhook", summary = "Unsubscribe; deliveries not yet made are dropped")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such webhook")
     void delete(@PathParam("id") String id);
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The delivery log of a subscription, newest first")
+    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log of a subscription, newest first")
+    @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "404", description = "No such webhook")
     Page<WebhookDelivery> deliveries(@PathParam("id") String id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,

@@ -1,5 +1,7 @@
 package luoshi.gateway.sample;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,23 +18,28 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** A stand-in for a service's public interface in `api` (as org-, funding- and review-service will add). */
 @Path("/api/v1/route-samples")
+@Tag(name = "route-samples")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface SampleApi {
 
     @GET
     @Path("/{code}")
+    @Operation(operationId = "getRouteSample")
     Sample get(@PathParam("code") String code);
 
     @POST
+    @Operation(operationId = "createRouteSample")
     RestResponse<Sample> create(@Valid @NotNull Sample sample);
 
     @POST
     @Path("/batch")
+    @Operation(operationId = "importRouteSamples")
     int importAll(@Valid @NotNull List<@Valid @NotNull Sample> samples);
 
     @DELETE
     @Path("/{code}")
+    @Operation(operationId = "deleteRouteSample")
     void delete(@PathParam("code") String code);
 
     record Sample(@NotBlank String code, String name) {
