@@ -1,9 +1,6 @@
 package luoshi.replica;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 import luoshi.api.common.ProblemException;
 import luoshi.api.region.RegionFeed;
@@ -16,10 +13,7 @@ import luoshi.api.region.RegionFeed;
  * the answer holds at least that version). Costs nothing when the copy is current: the version is kept in memory.
  */
 @Provider
-public class RegionVersionFilter implements ContainerRequestFilter, ContainerResponseFilter {
-
-    private static final String PATH = "internal/v1/compliance/regions/";
-    private static final String PROPERTY = "luoshi.region-version";
+public class RegionVersionFilter extends luoshi.api.region.RegionVersionFilter {
 
     // a bean with a client proxy: providers are made when the application is built, before the configuration is read
     private final RegionReplica replica;
@@ -28,13 +22,10 @@ public class RegionVersionFilter implements ContainerRequestFilter, ContainerRes
         this.replica = replica;
     }
 
-    // the compliance methods are blocking: their request filters run on the worker thread, where a catch-up may wait
     @Override
-    public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!replica.enabled() || !"GET".equals(request.getMethod())
-                || !(path.startsWith(PATH) || path.startsWith("/" + PATH))) {
-            return;
+    protected Long version(ContainerRequestContext request) {
+        if (!replica.enabled()) {
+            return null;
         }
         String min = request.getHeaderString(RegionFeed.MIN_VERSION_HEADER);
         if (min != null) {
@@ -44,16 +35,8 @@ public class RegionVersionFilter implements ContainerRequestFilter, ContainerRes
             } catch (NumberFormatException e) {
                 throw ProblemException.badRequest(RegionFeed.MIN_VERSION_HEADER, "must be a whole number");
             }
-            replica.catchUp(version);
+            replica.catchUp(version);   // on the worker thread: the compliance methods are blocking
         }
-        request.setProperty(PROPERTY, replica.version());
-    }
-
-    @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Object version = request.getProperty(PROPERTY);
-        if (version != null) {
-            response.getHeaders().putSingle(RegionFeed.VERSION_HEADER, version.toString());
-        }
+        return replica.version();
     }
 }

@@ -1,11 +1,9 @@
 package luoshi.org.rest;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 import luoshi.api.region.RegionFeed;
+import luoshi.api.region.RegionVersionFilter;
 import luoshi.org.feed.RegionFeedService;
 
 /**
@@ -15,10 +13,7 @@ import luoshi.org.feed.RegionFeedService;
  * a read copy whose answer is older again, to catch up first.
  */
 @Provider
-public class RegionVersionHeader implements ContainerRequestFilter, ContainerResponseFilter {
-
-    private static final String PATH = "internal/v1/compliance/regions/";
-    private static final String PROPERTY = "luoshi.region-version";
+public class RegionVersionHeader extends RegionVersionFilter {
 
     // a bean with a client proxy: providers are made when the application is built, before the datasource exists
     private final RegionFeedService feed;
@@ -27,25 +22,8 @@ public class RegionVersionHeader implements ContainerRequestFilter, ContainerRes
         this.feed = feed;
     }
 
-    // the compliance methods are blocking: their request filters run on the worker thread
     @Override
-    public void filter(ContainerRequestContext request) {
-        if (!isCompliance(request)) {
-            return;
-        }
-        request.setProperty(PROPERTY, feed.version());
-    }
-
-    @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Object version = request.getProperty(PROPERTY);
-        if (version != null) {
-            response.getHeaders().putSingle(RegionFeed.VERSION_HEADER, version.toString());
-        }
-    }
-
-    static boolean isCompliance(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        return (path.startsWith(PATH) || path.startsWith("/" + PATH)) && "GET".equals(request.getMethod());
+    protected Long version(ContainerRequestContext request) {
+        return feed.version();
     }
 }
