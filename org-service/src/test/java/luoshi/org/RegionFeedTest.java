@@ -117,6 +117,62 @@ class RegionFeedTest {
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(start + 1, start + 30).boxed().toList());
     }
 
+    @jakarta.inject.Inject
+    luoshi.org.feed.FeedWaiters waiters;
+
+    @Test
+    void aLongPollIsAnsweredAsSoonAsAChangeIsCommitted() throws Exception {
+        RegionsTest.ensureShaoxing();
+        long start = head();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            // waits up to a minute: only the write below can end it with a change
+            java.util.concurrent.Future<RegionFeedPage> poll = pool.submit(() -> given().auth().oauth2(TestTokens.service())
+                    .queryParam("since", start).queryParam("waitMs", 60_000).get("/internal/v1/region-feed").then()
+                    .statusCode(200).extract().as(RegionFeedPage.class));
+            awaitWaiting(1);
+            RegionsTest.ensure("330602121", "长轮询街道", "TOWNSHIP", "330602");
+
+            RegionFeedPage page = poll.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(page.regions()).extracting(c -> c.code()).containsExactly("330602121");
+            assertThat(page.version()).isEqualTo(start + 1);
+            assertThat(waiters.waiting()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLongPollWithNothingNewIsAnsweredEmptyAtItsDeadline() {
+        long start = head();
+        RegionFeedPage page = given().auth().oauth2(TestTokens.service()).queryParam("since", start).queryParam("waitMs", 300)
+                .get("/internal/v1/region-feed").then().statusCode(200).extract().as(RegionFeedPage.class);
+        assertThat(page.regions()).isEmpty();
+        assertThat(page.population()).isEmpty();
+        assertThat(page.version()).isEqualTo(start);
+        assertThat(page.more()).isFalse();
+        given().auth().oauth2(TestTokens.service()).queryParam("waitMs", 60_001).get("/internal/v1/region-feed").then()
+                .statusCode(400).body("violations.field", contains("waitMs"));
+    }
+
+    @Test
+    void complianceAnswersCarryTheFeedVersionReadDuringTheRequest() {
+        RegionsTest.ensureShaoxing();
+        long head = head();
+        given().auth().oauth2(ADMIN).get("/internal/v1/compliance/regions/330602?year=2025").then().statusCode(200)
+                .header(luoshi.api.region.RegionFeed.VERSION_HEADER, String.valueOf(head));
+    }
+
+    private void awaitWaiting(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (waiters.waiting() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no long poll waiting");
+            }
+            Thread.sleep(10);   // polled, with a deadline
+        }
+    }
+
     @Test
     void theFeedIsDocumentedInTheOpenApi() {
         given().auth().oauth2(ADMIN).queryParam("format", "json").get("/q/openapi").then().statusCode(200)

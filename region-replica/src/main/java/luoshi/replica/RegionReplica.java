@@ -3,8 +3,10 @@ package luoshi.replica;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -38,16 +43,21 @@ import org.jboss.logging.Logger;
 
 /**
  * The read copy of regions and population (ARCHITECTURE.md: a service that evaluates rules over a
- * subtree needs them locally; never one HTTP call per region). It asks org-service's change feed
- * for the rows changed since the version it holds, page by page, each page applied in one
- * transaction with multi-row upserts, and records when it last caught up. Replicas of a service
- * may sync at once: upserts of the same rows are idempotent and the version only moves forward.
+ * subtree needs them locally; never one HTTP call per region). It follows org-service's change feed
+ * with long polls (a thread of its own asks for the rows changed since the version it holds, and the
+ * feed answers as soon as a change is committed: the copy lags by milliseconds), each page applied in
+ * one transaction with multi-row upserts, and records when it last caught up. {@link #catchUp} brings
+ * the copy up to a version now (a read that must see a write: {@link RegionVersionFilter}). Replicas of
+ * a service may apply pages at once, and pages may arrive late: a row is only ever replaced by a later
+ * version of it, and the copy's version only moves forward.
  */
 @ApplicationScoped
 public class RegionReplica {
 
     private static final Logger LOG = Logger.getLogger(RegionReplica.class);
     private static final int ROWS_PER_STATEMENT = 1000;
+    /** synced_at is written at most this often by the follower (staleness is measured in minutes). */
+    private static final long MARK_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final AgroalDataSource dataSource;
     private final ReplicaConfig config;
@@ -57,6 +67,11 @@ public class RegionReplica {
     private volatile boolean failing;
     /** The state last read for the warnings, and when (System.nanoTime). */
     private volatile Recent recent;
+    /** The newest version this JVM knows the copy holds (committed); -1 before the first read. */
+    private final AtomicLong known = new AtomicLong(-1);
+    private volatile long markedAt = System.nanoTime() - MARK_EVERY_NANOS;
+    private Thread follower;
+    private volatile boolean following;
 
     private record Recent(ReplicaState state, long readAt) {
     }
@@ -74,21 +89,94 @@ public class RegionReplica {
                 .build(RegionFeed.class);
     }
 
-    @Scheduled(every = "${luoshi.replica.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "region-replica-poll", skipExecutionIf = Disabled.class)
-    void poll() {
-        try {
-            sync();
-            if (failing) {
-                LOG.info("The copy of regions caught up with org-service again");
+    void start(@Observes StartupEvent event) {
+        if (config.enabled() && !"off".equalsIgnoreCase(config.pollInterval())) {
+            startFollowing();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopFollowing();
+    }
+
+    /** False when the copy is written by tests with SQL: no following, no versions in the answers. */
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /** Starts the follower thread (at start-up, unless disabled): long polls of the feed, one after another. */
+    public synchronized void startFollowing() {
+        if (follower != null) {
+            return;
+        }
+        following = true;
+        follower = new Thread(this::follow, "region-replica-follower");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    /** Stops the follower: its long poll is abandoned. */
+    public synchronized void stopFollowing() {
+        following = false;
+        if (follower != null) {
+            follower.interrupt();
+            try {
+                follower.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            failing = false;
-        } catch (RuntimeException e) {
-            if (!failing) {
-                LOG.warnf("Cannot follow org-service's region feed (%s); answers will say so once the copy is stale",
-                        e.getMessage());
+            follower = null;
+        }
+    }
+
+    private void follow() {
+        Duration pause = parse(config.pollInterval());
+        while (following) {
+            try {
+                followOnce(config.longPoll());
+                if (failing) {
+                    LOG.info("The copy of regions caught up with org-service again");
+                }
+                failing = false;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!failing) {
+                    LOG.warnf("Cannot follow org-service's region feed (%s); answers will say so once the copy is stale",
+                            e.getMessage());
+                }
+                failing = true;
+                try {
+                    Thread.sleep(pause.toMillis());   // a pause before the next attempt (not a test)
+                } catch (InterruptedException stop) {
+                    return;
+                }
             }
-            failing = true;
+        }
+    }
+
+    /**
+     * One long poll: asks for the changes after the copy's version, waiting up to {@code wait} for one, and applies
+     * the page that comes.
+     */
+    public void followOnce(Duration wait) throws InterruptedException {
+        long since = version();
+        RegionFeedPage page = await(feed.changes(since, config.pageSize(), wait.toMillis()));
+        if (page.version() > since) {
+            syncing.lock();
+            try {
+                if (page.version() > version()) {   // else an on-demand catch-up applied it meanwhile
+                    QuarkusTransaction.requiringNew().run(() -> apply(page));
+                    known.accumulateAndGet(page.version(), Math::max);
+                }
+            } finally {
+                syncing.unlock();
+            }
+        }
+        long now = System.nanoTime();
+        if (now - markedAt >= MARK_EVERY_NANOS) {
+            markSynced();
+            markedAt = now;
         }
     }
 
@@ -99,15 +187,68 @@ public class RegionReplica {
             long since = state().version();
             RegionFeedPage page;
             do {
-                page = feed.changes(since, config.pageSize());
+                page = await(feed.changes(since, config.pageSize(), 0));
                 RegionFeedPage p = page;
                 QuarkusTransaction.requiringNew().run(() -> apply(p));
+                known.accumulateAndGet(page.version(), Math::max);
                 since = page.version();
             } while (page.more());
-            QuarkusTransaction.requiringNew().run(() -> update("UPDATE replica_state SET synced_at = ? WHERE id = 1",
-                    Timestamp.from(clock.instant())));
+            markSynced();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while catching up with org-service's region feed", e);
         } finally {
             syncing.unlock();
+        }
+    }
+
+    /**
+     * The copy holds at least {@code version} when this returns (unless the feed fails, which throws): nothing to do
+     * when it does already, else a catch-up with the feed now. One catch-up at a time per JVM.
+     */
+    public void catchUp(long version) {
+        if (version() >= version || state().version() >= version) {
+            return;
+        }
+        sync();
+    }
+
+    /**
+     * The version of the feed the copy holds, as this JVM knows it: every change up to it is in the copy. Read from the
+     * database once, then kept as the copy changes (another replica of the service may have applied more: a caller
+     * that needs a version asks {@link #catchUp}).
+     */
+    public long version() {
+        long v = known.get();
+        return v >= 0 ? v : state().version();
+    }
+
+    /** Forgets the version kept in memory: the next {@link #version()} reads the copy's (tests that set it with SQL). */
+    public void forgetVersion() {
+        known.set(-1);
+    }
+
+    private void markSynced() {
+        QuarkusTransaction.requiringNew().run(() -> update("UPDATE replica_state SET synced_at = ? WHERE id = 1",
+                Timestamp.from(clock.instant())));
+    }
+
+    private static <T> T await(CompletionStage<T> call) throws InterruptedException {
+        try {
+            return call.toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Duration parse(String interval) {
+        try {
+            return io.quarkus.runtime.configuration.DurationConverter.parseDuration(interval);
+        } catch (RuntimeException e) {
+            return Duration.ofSeconds(5);
         }
     }
 
@@ -202,6 +343,7 @@ public class RegionReplica {
             Instant syncedAt = at == null ? null : at.toInstant();
             boolean stale = config.enabled() && (syncedAt == null
                     || Duration.between(syncedAt, clock.instant()).compareTo(config.maxStaleness()) > 0);
+            known.accumulateAndGet(rs.getLong(1), Math::max);
             return new ReplicaState(rs.getLong(1), syncedAt, stale);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -232,8 +374,7 @@ public class RegionReplica {
             for (int from = 0; from < regions.size(); from += ROWS_PER_STATEMENT) {
                 List<RegionChange> chunk = regions.subList(from, Math.min(regions.size(), from + ROWS_PER_STATEMENT));
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO region (code, name, level, parent_code, version) VALUES "
-                        + tuples(chunk.size(), 5) + " ON DUPLICATE KEY UPDATE name = VALUES(name), level = VALUES(level),"
-                        + " parent_code = VALUES(parent_code), version = VALUES(version)")) {
+                        + tuples(chunk.size(), 5) + " ON DUPLICATE KEY UPDATE " + later("name", "level", "parent_code"))) {
                     int i = 1;
                     for (RegionChange r : chunk) {
                         ps.setString(i++, r.code());
@@ -252,8 +393,7 @@ public class RegionReplica {
             for (int from = 0; from < population.size(); from += ROWS_PER_STATEMENT) {
                 List<PopulationChange> chunk = population.subList(from, Math.min(population.size(), from + ROWS_PER_STATEMENT));
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO population (region_code, year, total, female, youth, version)"
-                        + " VALUES " + tuples(chunk.size(), 6) + " ON DUPLICATE KEY UPDATE total = VALUES(total),"
-                        + " female = VALUES(female), youth = VALUES(youth), version = VALUES(version)")) {
+                        + " VALUES " + tuples(chunk.size(), 6) + " ON DUPLICATE KEY UPDATE " + later("total", "female", "youth"))) {
                     int i = 1;
                     for (PopulationChange p : chunk) {
                         ps.setString(i++, p.regionCode());
@@ -282,10 +422,11 @@ public class RegionReplica {
         if (deleted.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM population WHERE region_code = ? AND year = ?")) {
-            for (PopulationChange p : deleted) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM population WHERE region_code = ? AND year = ? AND version < ?")) {
+            for (PopulationChange p : deleted) {   // as the upserts: a deletion applied late never undoes a later row
                 ps.setString(1, p.regionCode());
                 ps.setInt(2, p.year());
+                ps.setLong(3, p.version());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -301,23 +442,22 @@ public class RegionReplica {
         }
     }
 
+    /**
+     * The assignments of an upsert that replace a row only by a later version of it (a page applied late, by another
+     * replica or by the follower after a catch-up, never undoes a newer one); {@code version} last, as the columns
+     * before it compare with the stored version.
+     */
+    private static String later(String... columns) {
+        StringBuilder sql = new StringBuilder();
+        for (String column : columns) {
+            sql.append(column).append(" = IF(VALUES(version) > version, VALUES(").append(column).append("), ")
+                    .append(column).append("), ");
+        }
+        return sql.append("version = GREATEST(version, VALUES(version))").toString();
+    }
+
     private static String tuples(int rows, int columns) {
         String one = "(" + "?,".repeat(columns - 1) + "?)";
         return String.join(",", java.util.Collections.nCopies(rows, one));
-    }
-
-    /** The poll is skipped when the replica is disabled by configuration. */
-    @ApplicationScoped
-    public static class Disabled implements Scheduled.SkipPredicate {
-        private final ReplicaConfig config;
-
-        public Disabled(ReplicaConfig config) {
-            this.config = config;
-        }
-
-        @Override
-        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
-            return !config.enabled();
-        }
     }
 }

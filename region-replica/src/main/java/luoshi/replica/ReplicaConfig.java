@@ -8,13 +8,20 @@ import java.time.Duration;
 @ConfigMapping(prefix = "luoshi.replica")
 public interface ReplicaConfig {
 
-    /** False: no polling and no staleness warnings (tests that write the copy's rows with SQL). */
+    /** False: no following, no versions in the answers, and no staleness warnings (tests that write the copy with SQL). */
     @WithDefault("true")
     boolean enabled();
 
-    /** How often to ask the feed for changes ({@code off} disables the schedule; sync() still works). */
+    /**
+     * How long the follower waits after a failed call to the feed before it asks again ({@code off}: no follower at
+     * all; sync() still works). A call that succeeds is followed by the next long poll at once.
+     */
     @WithDefault("5s")
     String pollInterval();
+
+    /** How long one call to the feed waits for a change (a long poll; below {@link #readTimeout()}). */
+    @WithDefault("25s")
+    Duration longPoll();
 
     /** Older than this since the last successful catch-up, the copy is stale: health and answers say so. */
     @WithDefault("10m")

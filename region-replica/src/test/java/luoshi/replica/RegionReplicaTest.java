@@ -2,6 +2,7 @@ package luoshi.replica;
 
 import static luoshi.security.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -54,6 +55,8 @@ class RegionReplicaTest {
         }
     }
 
+    static final String FEED = "/internal/v1/region-feed";
+
     @Inject
     RegionReplica replica;
 
@@ -67,6 +70,7 @@ class RegionReplicaTest {
     void resetCopy() throws Exception {
         Feed.server.resetAll();
         sql("UPDATE replica_state SET version = 0, synced_at = NULL WHERE id = 1");
+        replica.forgetVersion();
     }
 
     @Test
@@ -142,6 +146,68 @@ class RegionReplicaTest {
     void aCopyThatNeverCaughtUpIsStale() {
         assertThat(replica.state().stale()).isTrue();
         assertThat(replica.warnings()).singleElement().asString().contains("has not caught up");
+    }
+
+    @Test
+    void theFollowerAppliesWhatALongPollAnswersAndALatePageNeverUndoesANewerRow() throws Exception {
+        // the long poll after 1001 finds nothing new: the feed holds it a moment and answers an empty page
+        Feed.server.stubFor(get(urlPathEqualTo(FEED)).atPriority(1).withQueryParam("since", equalTo("1001"))
+                .withQueryParam("waitMs", equalTo("25000"))
+                .willReturn(okJson("{\"regions\":[],\"population\":[],\"version\":1001,\"more\":false}").withFixedDelay(200)));
+        Feed.server.stubFor(get(urlPathEqualTo(FEED)).atPriority(5).willReturn(okJson("""
+                {"regions":[{"version":1001,"code":"330699901","name":"甲街道","level":"TOWNSHIP","parentCode":"330699"}],
+                 "population":[],"version":1001,"more":false}""")));
+
+        replica.startFollowing();
+        try {
+            awaitUntil(() -> replica.find("330699901").isPresent());
+            awaitUntil(() -> Feed.server.findAll(getRequestedFor(urlPathEqualTo(FEED)).withQueryParam("since", equalTo("1001"))).size() >= 2);
+        } finally {
+            replica.stopFollowing();
+        }
+        assertThat(replica.version()).isEqualTo(1001);
+        assertThat(replica.state().version()).isEqualTo(1001);
+
+        // a page from before (another replica's, or one that arrives late) names the row at an older version
+        Feed.server.resetAll();
+        sql("UPDATE replica_state SET version = 0 WHERE id = 1");
+        replica.forgetVersion();
+        Feed.server.stubFor(get(urlPathEqualTo(FEED)).willReturn(okJson("""
+                {"regions":[{"version":1000,"code":"330699901","name":"乙街道","level":"TOWNSHIP","parentCode":"330699"}],
+                 "population":[],"version":1000,"more":false}""")));
+        replica.sync();
+        assertThat(replica.find("330699901").orElseThrow().name()).isEqualTo("甲街道");
+    }
+
+    @Test
+    void aComplianceReadAskingForANewerVersionCatchesUpFirstAndSaysItsVersion() {
+        Feed.server.stubFor(get(urlPathEqualTo(FEED)).willReturn(okJson("""
+                {"regions":[{"version":2000,"code":"330699902","name":"丙街道","level":"TOWNSHIP","parentCode":"330699"}],
+                 "population":[],"version":2000,"more":false}""")));
+
+        given().auth().oauth2(ADMIN).header(luoshi.api.region.RegionFeed.MIN_VERSION_HEADER, "2000")
+                .get("/internal/v1/compliance/regions/330699902").then().statusCode(200)
+                .body(is("丙街道")).header(luoshi.api.region.RegionFeed.VERSION_HEADER, "2000");
+        // asked for a version it has: no call to the feed
+        Feed.server.resetAll();
+        given().auth().oauth2(ADMIN).header(luoshi.api.region.RegionFeed.MIN_VERSION_HEADER, "1999")
+                .get("/internal/v1/compliance/regions/330699902").then().statusCode(200)
+                .header(luoshi.api.region.RegionFeed.VERSION_HEADER, "2000");
+        given().auth().oauth2(ADMIN).get("/internal/v1/compliance/regions/330699902").then().statusCode(200)
+                .header(luoshi.api.region.RegionFeed.VERSION_HEADER, "2000");
+        Feed.server.verify(0, getRequestedFor(urlPathEqualTo(FEED)));
+        given().auth().oauth2(ADMIN).header(luoshi.api.region.RegionFeed.MIN_VERSION_HEADER, "soon")
+                .get("/internal/v1/compliance/regions/330699902").then().statusCode(400);
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s");
+            }
+            Thread.sleep(20);   // polled, with a deadline
+        }
     }
 
     private void sql(String sql) throws Exception {

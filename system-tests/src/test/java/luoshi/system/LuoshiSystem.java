@@ -33,7 +33,8 @@ public final class LuoshiSystem {
     private static LuoshiSystem instance;
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, String> schemaOf = new LinkedHashMap<>();
     private final List<String> schemas = new ArrayList<>();
     private final String serverUrl;
     private final String user;
@@ -84,17 +85,17 @@ public final class LuoshiSystem {
         try {
             Files.createDirectories(logs);
             String suffix = UUID.randomUUID().toString().substring(0, 8);
-            Map<String, String> schemaOf = Map.of("org-service", "luoshi_e2e_org_" + suffix,
-                    "funding-service", "luoshi_e2e_funding_" + suffix, "review-service", "luoshi_e2e_review_" + suffix);
+            schemaOf.putAll(Map.of("org-service", "luoshi_e2e_org_" + suffix,
+                    "funding-service", "luoshi_e2e_funding_" + suffix, "review-service", "luoshi_e2e_review_" + suffix));
             schemas.addAll(schemaOf.values());
             EmbeddedMariaDb.createSchemasOn(serverUrl, user, password, schemas.toArray(String[]::new));
             for (String s : List.of("org-service", "funding-service", "review-service", "gateway")) {
                 ports.put(s, freePort());
             }
-            for (String service : ports.keySet()) {
-                processes.add(launch(service, schemaOf.get(service)));
+            for (String service : List.copyOf(ports.keySet())) {
+                processes.put(service, launch(service, service, schemaOf.get(service), Map.of()));
             }
-            for (String service : ports.keySet()) {
+            for (String service : List.copyOf(ports.keySet())) {
                 awaitReady(service, Duration.ofSeconds(240));
             }
         } catch (IOException e) {
@@ -102,8 +103,32 @@ public final class LuoshiSystem {
         }
     }
 
-    private Process launch(String service, String schema) throws IOException {
-        Path jar = root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    /**
+     * A second replica of funding-service ({@code funding-service-b}, on the same schema as the first) and a second
+     * gateway ({@code gateway-b}) that routes funding's calls to it and every other call as the first gateway does:
+     * writes through the first gateway reach the first replica, reads through the second gateway the second replica.
+     * Started on first use only (two more JVMs), and stopped with the rest.
+     */
+    public synchronized URI gatewayOfSecondFundingReplica() {
+        if (!ports.containsKey("gateway-b")) {
+            try {
+                ports.put("funding-service-b", freePort());
+                ports.put("gateway-b", freePort());
+                processes.put("funding-service-b", launch("funding-service-b", "funding-service",
+                        schemaOf.get("funding-service"), Map.of()));
+                awaitReady("funding-service-b", Duration.ofSeconds(240));
+                processes.put("gateway-b", launch("gateway-b", "gateway", null,
+                        Map.of("LUOSHI_SERVICES_FUNDING_URL", url("funding-service-b").toString())));
+                awaitReady("gateway-b", Duration.ofSeconds(240));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return url("gateway-b");
+    }
+
+    private Process launch(String service, String module, String schema, Map<String, String> overrides) throws IOException {
+        Path jar = root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Not built: " + jar + " (run ./mvnw verify from the root)");
         }
@@ -125,6 +150,7 @@ public final class LuoshiSystem {
             env.put("QUARKUS_DATASOURCE_USERNAME", user);
             env.put("QUARKUS_DATASOURCE_PASSWORD", password);
         }
+        env.putAll(overrides);
         pb.redirectErrorStream(true).redirectOutput(logs.resolve(service + ".log").toFile());
         return pb.start();
     }
@@ -132,7 +158,7 @@ public final class LuoshiSystem {
     private void awaitReady(String service, Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
-        Process p = processes.get(new ArrayList<>(ports.keySet()).indexOf(service));
+        Process p = processes.get(service);
         while (Instant.now().isBefore(deadline)) {
             if (!p.isAlive()) {
                 throw new IllegalStateException(service + " stopped while starting: see " + logs.resolve(service + ".log"));
@@ -155,8 +181,8 @@ public final class LuoshiSystem {
     }
 
     private void stop() {
-        processes.forEach(Process::destroy);
-        for (Process p : processes) {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
             try {
                 if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly();

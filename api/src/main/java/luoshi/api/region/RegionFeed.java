@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,14 +32,30 @@ public interface RegionFeed {
 
     int MAX_LIMIT = 50_000;
 
+    /** The longest {@code waitMs} of a long poll. */
+    long MAX_WAIT_MS = 60_000;
+
+    /**
+     * Read your writes across services (API.md): org-service's answers to the compliance calls carry the feed's current
+     * version, read during the request; funding's and review's carry the version of their copy.
+     */
+    String VERSION_HEADER = "Luoshi-Region-Version";
+
+    /** A compliance call with this request header is answered from a copy at least this version (caught up first). */
+    String MIN_VERSION_HEADER = "Luoshi-Min-Region-Version";
+
     @GET
+    @Blocking
     @Operation(summary = "Regions and population rows changed after a version",
             description = "In version order, at most limit rows (regions and population together). since=0 is the full "
-                    + "snapshot. Store the answer's version and ask again with since=version while more is true.")
+                    + "snapshot. Store the answer's version and ask again with since=version while more is true. "
+                    + "A long poll: with waitMs, an answer with nothing changed waits until a change after since is "
+                    + "committed (answered at once) or waitMs has passed (an empty page).")
     @APIResponse(responseCode = "200", description = "One page of changes")
-    @APIResponse(responseCode = "400", description = "since below 0, or limit outside 1..50000")
-    RegionFeedPage changes(@QueryParam("since") @DefaultValue("0") @Min(0) long since,
-            @QueryParam("limit") @DefaultValue("10000") @Min(1) @Max(MAX_LIMIT) int limit);
+    @APIResponse(responseCode = "400", description = "since below 0, limit outside 1..50000, or waitMs outside 0..60000")
+    CompletionStage<RegionFeedPage> changes(@QueryParam("since") @DefaultValue("0") @Min(0) long since,
+            @QueryParam("limit") @DefaultValue("10000") @Min(1) @Max(MAX_LIMIT) int limit,
+            @QueryParam("waitMs") @DefaultValue("0") @Min(0) @Max(MAX_WAIT_MS) long waitMs);
 
     /**
      * One page: the regions and population rows changed after {@code since}, up to and including

@@ -181,6 +181,7 @@ public abstract class GuardedService {
                 .readTimeout(socketMs, TimeUnit.MILLISECONDS)
                 .register(new DownstreamProblems(name(), json))
                 .register(new RequestIdPropagation())
+                .register(new RegionVersions())
                 .build(api);
     }
 }

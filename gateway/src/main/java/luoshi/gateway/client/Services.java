@@ -13,6 +13,7 @@ import luoshi.api.common.ProblemException;
 import luoshi.api.audit.AuditSource;
 import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.requirement.RequirementsApi;
+import luoshi.gateway.client.RegionVersions.Versioned;
 
 /**
  * The three services, org first: org-service owns the regions, so its answer decides whether a region
@@ -55,6 +56,59 @@ public class Services {
         }
         return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
                 .thenApply(done -> new Answers<>(pending.stream().map(CompletableFuture::join).toList()));
+    }
+
+    /**
+     * {@link #readAllAsync} of a compliance read, seeing every region and population write acknowledged before it
+     * (API.md: read your writes across services). org-service's answer says the version of its change feed read during
+     * the call; a service whose copy of the regions answered from an older version, or did not know the region that
+     * org-service knows, is asked once more, to catch up to that version first. When the copies are current (they follow
+     * the feed within milliseconds) this costs a header each way and no call.
+     */
+    public <T> CompletionStage<Answers<T>> readAllCaughtUp(Function<ComplianceSource, CompletionStage<T>> call) {
+        List<CompletableFuture<Outcome<Versioned<T>>>> first = new ArrayList<>();
+        for (GuardedService service : all) {
+            first.add(ask(service, call, null));
+        }
+        return CompletableFuture.allOf(first.toArray(CompletableFuture[]::new)).thenCompose(done -> {
+            Outcome<Versioned<T>> org = first.get(0).join();
+            Long orgVersion = org.answered() ? org.value().version() : null;
+            List<CompletableFuture<Outcome<Versioned<T>>>> last = new ArrayList<>();
+            for (CompletableFuture<Outcome<Versioned<T>>> f : first) {
+                Outcome<Versioned<T>> o = f.join();
+                last.add(o != org && orgVersion != null && behind(o, orgVersion) ? ask(o.service(), call, orgVersion) : f);
+            }
+            return CompletableFuture.allOf(last.toArray(CompletableFuture[]::new)).thenApply(all -> new Answers<>(
+                    last.stream().map(CompletableFuture::join).map(o -> unversioned(o, orgVersion)).toList()));
+        });
+    }
+
+    private <T> CompletableFuture<Outcome<Versioned<T>>> ask(GuardedService service,
+            Function<ComplianceSource, CompletionStage<T>> call, Long min) {
+        return service.readAsync(ComplianceSource.class, RegionVersions.tracked(call, min)).toCompletableFuture()
+                .handle((value, failure) -> outcome(service, value, failure));
+    }
+
+    /** A copy older than org-service's feed, or one that did not know the region (404) that org-service answered for. */
+    private static boolean behind(Outcome<? extends Versioned<?>> o, long orgVersion) {
+        if (o.answered()) {
+            return o.value().version() != null && o.value().version() < orgVersion;
+        }
+        return !o.unanswered() && o.problem().problem().status() == 404;
+    }
+
+    /** The outcome's value; a copy that is still behind after catching up is no answer, and says why. */
+    private static <T> Outcome<T> unversioned(Outcome<Versioned<T>> o, Long orgVersion) {
+        if (!o.answered()) {
+            return new Outcome<>(o.service(), null, o.problem());
+        }
+        Long version = o.value().version();
+        if (orgVersion != null && version != null && version < orgVersion) {
+            return new Outcome<>(o.service(), null, new ProblemException(luoshi.api.common.Problem.of(503,
+                    "Service Unavailable", "its copy of the regions has not caught up with org-service (version "
+                            + version + " of " + orgVersion + ").")));
+        }
+        return new Outcome<>(o.service(), o.value().value(), null);
     }
 
     private static <T> Outcome<T> outcome(GuardedService service, T value, Throwable failure) {

@@ -26,7 +26,8 @@ import luoshi.gateway.requestid.RequestIds;
  * The compliance views of API.md: each service evaluates the requirements it owns
  * ({@link ComplianceSource}); the gateway asks the three in parallel, merges the items and sums the
  * counts. A service that does not answer in time is named in {@code incomplete}, and the answer is
- * still given with what the others said.
+ * still given with what the others said. A service whose copy of the regions is older than org-service's feed is
+ * asked again to catch up first ({@link Services#readAllCaughtUp}): every view reads the writes before it.
  */
 @ApplicationScoped
 public class ComplianceViews {
@@ -47,7 +48,7 @@ public class ComplianceViews {
     }
 
     public CompletionStage<ComplianceReport> report(RegionYear q) {
-        return services.readAllAsync(ComplianceSource.class, s -> s.items(q.regionCode(), q.year(), q.asOf()))
+        return services.readAllCaughtUp(s -> s.items(q.regionCode(), q.year(), q.asOf()))
                 .thenApply(answers -> report(q, answers.rejectIfRefused()));
     }
 
@@ -69,7 +70,7 @@ public class ComplianceViews {
         Function<ComplianceSource, CompletionStage<ServiceRollup>> call =
                 RequestIds.bind(s -> s.rollup(q.regionCode(), q.year(), q.asOf()));
         return rollups.get(new Round(q, RequestIds.cacheControl()),
-                () -> services.readAllAsync(ComplianceSource.class, call).thenApply(answers -> aggregate(q, answers.rejectIfRefused())));
+                () -> services.readAllCaughtUp(call).thenApply(answers -> aggregate(q, answers.rejectIfRefused())));
     }
 
     private static ComplianceRollup aggregate(RegionYear q, Answers<ServiceRollup> answers) {

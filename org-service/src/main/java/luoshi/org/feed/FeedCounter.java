@@ -1,5 +1,9 @@
 package luoshi.org.feed;
 
+import io.quarkus.arc.Arc;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,11 +29,49 @@ public final class FeedCounter {
         }
     }
 
-    /** Records that versions up to {@code version} are taken (the counter must be locked). */
+    /** The counter's committed value: the version of the newest change a reader can see now. */
+    public static long current(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM feed_counter WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Records that versions up to {@code version} are taken (the counter must be locked). When the transaction commits,
+     * the long polls waiting in this JVM are told at once ({@link FeedWaiters#signal}).
+     */
     public static void advance(Connection c, long version) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE feed_counter SET version = ? WHERE id = 1")) {
             ps.setLong(1, version);
             ps.executeUpdate();
         }
+        signalAfterCommit();
+    }
+
+    private static void signalAfterCommit() {
+        var container = Arc.container();
+        if (container == null) {
+            return;
+        }
+        FeedWaiters waiters = container.instance(FeedWaiters.class).get();
+        TransactionSynchronizationRegistry tx = container.instance(TransactionSynchronizationRegistry.class).get();
+        if (tx == null || tx.getTransactionKey() == null) {
+            waiters.signal();   // no transaction: the write is committed already
+            return;
+        }
+        tx.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    waiters.signal();
+                }
+            }
+        });
     }
 }

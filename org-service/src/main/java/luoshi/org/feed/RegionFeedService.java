@@ -23,6 +23,11 @@ public class RegionFeedService {
         this.jdbc = jdbc;
     }
 
+    /** The feed's current version: every change committed now has a version up to it (one primary-key read). */
+    public long version() {
+        return jdbc.withConnection(FeedCounter::current);
+    }
+
     @Transactional
     public RegionFeedPage changes(long since, int limit) {
         // limit + 1 of each: the first `limit` of the merge are the page, one more says `more`

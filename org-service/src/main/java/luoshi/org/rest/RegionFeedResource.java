@@ -1,23 +1,38 @@
 package luoshi.org.rest;
 
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import luoshi.api.region.RegionFeed;
+import luoshi.org.feed.FeedWaiters;
 import luoshi.org.feed.RegionFeedService;
 import luoshi.security.Access;
 
-/** The whole country's regions and population for the other services' read copies: their service token only. */
+/**
+ * The whole country's regions and population for the other services' read copies: their service token only. A long
+ * poll ({@code waitMs}) that finds nothing new waits in {@link FeedWaiters}, without a worker thread, and reads the
+ * feed again on a worker thread once a change is committed.
+ */
 public class RegionFeedResource implements RegionFeed {
 
     private final RegionFeedService feed;
+    private final FeedWaiters waiters;
     private final Access access;
 
-    public RegionFeedResource(RegionFeedService feed, Access access) {
+    public RegionFeedResource(RegionFeedService feed, FeedWaiters waiters, Access access) {
         this.feed = feed;
+        this.waiters = waiters;
         this.access = access;
     }
 
     @Override
-    public RegionFeedPage changes(long since, int limit) {
+    public CompletionStage<RegionFeedPage> changes(long since, int limit, long waitMs) {
         access.service();
-        return feed.changes(since, limit);
+        RegionFeedPage page = feed.changes(since, limit);
+        if (waitMs == 0 || page.version() > since) {
+            return CompletableFuture.completedFuture(page);
+        }
+        return waiters.changeAfter(since, waitMs).thenApplyAsync(changed -> changed ? feed.changes(since, limit) : page,
+                Infrastructure.getDefaultWorkerPool());
     }
 }
