@@ -35,6 +35,7 @@ class SwaggerUiBrowserTest {
         String[] lines = run.output().strip().split("\n");
         JsonNode seen = new ObjectMapper().readTree(lines[lines.length - 1]);
         assertThat(seen.path("authorizeBoxes").asInt()).as("bearer boxes in the Authorize dialog").isEqualTo(1);
+        assertThat(seen.path("error").asText(null)).as("a step in the browser").isNull();
         assertThat(seen.path("authorization").asBoolean()).as("the call carries the pasted token").isTrue();
         assertThat(seen.path("status").asInt()).as("GET /api/v1/compliance/000000 from Try it out").isEqualTo(200);
         assertThat(seen.path("shownStatus").asText()).as("the status Swagger UI shows").isEqualTo("200");
