@@ -4,10 +4,12 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -33,19 +35,24 @@ public class IdempotencyKey implements OASFilter {
             + "is still running → 409. A call that failed (4xx, 5xx) does not use its key up: retry it with the key.";
 
     @Override
-    public void filterOpenAPI(org.eclipse.microprofile.openapi.models.OpenAPI openAPI) {
+    public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        // the Problem schema where the document has it (the gateway's), else an object described as one
+        boolean problemSchema = openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null
+                && openAPI.getComponents().getSchemas().containsKey("Problem");
+        Schema problem = problemSchema ? OASFactory.createSchema().ref("Problem")
+                : OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description("RFC 9457 problem details");
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             Operation post = path.getValue().getPOST();
             if (path.getKey().startsWith("/api/") && post != null) {
-                document(post);
+                document(post, problem);
             }
         }
     }
 
-    private static void document(Operation post) {
+    private static void document(Operation post, Schema problem) {
         boolean declared = post.getParameters() != null && post.getParameters().stream()
                 .anyMatch(p -> HEADER.equalsIgnoreCase(p.getName()) && p.getIn() == Parameter.In.HEADER);
         if (!declared) {
@@ -59,15 +66,16 @@ public class IdempotencyKey implements OASFilter {
         }
         APIResponses responses = post.getResponses();
         if (responses.getAPIResponse("409") == null) {
-            responses.addAPIResponse("409", problem("A call with this Idempotency-Key is still running; retry later"));
+            responses.addAPIResponse("409", answer("A call with this Idempotency-Key is still running; retry later",
+                    problem));
         }
-        responses.addAPIResponse("422", problem("This Idempotency-Key was used with another body (or query) at this "
-                + "path; nothing was stored"));
+        responses.addAPIResponse("422", answer("This Idempotency-Key was used with another body (or query) at this "
+                + "path; nothing was stored", problem));
     }
 
-    private static org.eclipse.microprofile.openapi.models.responses.APIResponse problem(String description) {
+    private static APIResponse answer(String description, Schema problem) {
         return OASFactory.createAPIResponse().description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref("Problem"))));
+                        .schema(problem)));
     }
 }

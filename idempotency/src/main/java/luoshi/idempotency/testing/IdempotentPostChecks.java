@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
@@ -19,6 +20,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import luoshi.api.common.IdempotencyKey;
 import luoshi.idempotency.IdempotencyKeyCleanup;
@@ -150,6 +153,27 @@ public abstract class IdempotentPostChecks {
         assertThat(count("SELECT COUNT(*) FROM idempotency_key WHERE caller = ?", caller)).isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM idempotency_key WHERE caller = ? AND idem_key IN ('23h', '1h')", caller))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void everyPostOfTheServicesDocumentTakesTheKeyAndDocumentsItsRefusals() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().asString());
+        List<String> undocumented = new ArrayList<>();
+        document.get("paths").fields().forEachRemaining(path -> {
+            JsonNode post = path.getValue().path("post");
+            if (path.getKey().startsWith("/api/") && !post.isMissingNode()
+                    && (!post.path("parameters").findValuesAsText("name").contains(IdempotencyKey.HEADER)
+                    || !post.path("responses").has("422") || !post.path("responses").has("409"))) {
+                undocumented.add(path.getKey());
+            }
+        });
+        assertThat(undocumented).isEmpty();
+        assertThat(document.at("/paths/" + path().replace("/", "~1") + "/post/responses/422/description").asText())
+                .contains("another body");
+        // every reference resolves: the Problem schema is referred to only where the document has it
+        document.findValuesAsText("$ref").forEach(ref -> assertThat(document.at(ref.substring(1))
+                .isMissingNode()).as(ref).isFalse());
     }
 
     /** The status of a first call: 201, or 200 for a batch. */
