@@ -111,7 +111,7 @@ public class IdempotentPosts {
         }
         request.removeProperty(PENDING);
         try {
-                if (transactions.getTransaction() != pending.transaction()) {
+            if (transactions.getTransaction() != pending.transaction()) {
                 transactions.suspend();
                 transactions.resume(pending.transaction());
             }
@@ -123,13 +123,14 @@ public class IdempotentPosts {
                     response.getMediaType() == null ? null : response.getMediaType().toString(),
                     response.getLocation() == null ? null : response.getLocation().toString(), body(response.getEntity())));
             transactions.commit();
-            } catch (Exception e) {
+        } catch (Exception e) {
             LOG.errorf(e, "The call with Idempotency-Key %s at %s could not be committed", pending.id().key(),
                     pending.id().operation());
             rollback();
             response.getHeaders().clear();
             response.setEntity(Problem.of(503, "Service Unavailable", "The call could not be stored; nothing of it "
-                    + "was kept. Retry it with the same Idempotency-Key."), new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
+                    + "was kept. Retry it with the same Idempotency-Key."), new Annotation[0],
+                    MediaType.valueOf(Problem.MEDIA_TYPE));
             response.setStatus(503);
         }
     }
