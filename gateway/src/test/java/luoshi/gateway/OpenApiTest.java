@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import luoshi.api.common.IdempotencyKey;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,6 +114,21 @@ class OpenApiTest extends DownstreamTest {
         JsonNode ruleSchema = schemas.get(rule.substring(rule.lastIndexOf('/') + 1));
         assertThat(ruleSchema.get("type").asText()).isEqualTo("object");
         assertThat(ruleSchema.get("example").get("type").asText()).isEqualTo("FUNDING_MIN_AMOUNT");
+    }
+
+    @Test
+    void everyPostTakesAnIdempotencyKeyAndDocumentsItsRefusals() {
+        List<String> undocumented = new ArrayList<>();
+        document().get("paths").fields().forEachRemaining(path -> {
+            JsonNode post = path.getValue().path("post");
+            if (!post.isMissingNode() && (!post.path("parameters").findValuesAsText("name").contains(IdempotencyKey.HEADER)
+                    || !post.path("responses").has("422") || !post.path("responses").has("409"))) {
+                undocumented.add(path.getKey());
+            }
+        });
+        assertThat(undocumented).isEmpty();
+        assertThat(document().at("/paths/~1api~1v1~1funding/post/parameters").findValuesAsText("description"))
+                .contains(IdempotencyKey.DESCRIPTION);
     }
 
     @Test

@@ -12,13 +12,6 @@ public record BatchResult(int accepted) {
     /** API.md: a batch holds at most 10,000 rows. */
     public static final int MAX_ROWS = 10_000;
 
-    /** The header that makes an import safe to retry (a lost answer, a job run twice). */
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
-    /** What {@link #IDEMPOTENCY_KEY} does, for the OpenAPI documents of the batch endpoints. */
-    public static final String IDEMPOTENCY_KEY_DESCRIPTION = "Optional, at most 100 characters. A batch sent again to the "
-            + "same endpoint with the same key is not stored again: the answer repeats the first one's.";
-
     /** How a batch endpoint treats its rows, for the OpenAPI documents of the batch endpoints. */
     public static final String ALL_OR_NOTHING = "At most 10,000 rows, each as the single-row endpoint takes it. Every row is "
             + "checked first: any invalid row → 400 naming every invalid row by index ([3].date), and nothing is stored. "

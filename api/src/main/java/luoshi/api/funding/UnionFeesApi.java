@@ -5,11 +5,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -63,9 +61,6 @@ public interface UnionFeesApi {
             + "whose region does not exist ([3].regionCode)")
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
     BatchResult putBatch(
-            @HeaderParam(BatchResult.IDEMPOTENCY_KEY) @Size(max = 100)
-            @Parameter(example = "绍兴-2025-union-fees-1", description = BatchResult.IDEMPOTENCY_KEY_DESCRIPTION)
-            String idempotencyKey,
             @NotNull ArrayNode rows);
 
     @GET

@@ -5,12 +5,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -26,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -67,9 +64,6 @@ public interface CommitteeTermsApi {
     @APIResponse(responseCode = "409", description = "A row overlaps another term of its region, stored or in the batch; "
             + "the row and that term are named, and nothing is stored")
     BatchResult createBatch(
-            @HeaderParam(BatchResult.IDEMPOTENCY_KEY) @Size(max = 100)
-            @Parameter(example = "绍兴-terms-1", description = BatchResult.IDEMPOTENCY_KEY_DESCRIPTION)
-            String idempotencyKey,
             @NotNull ArrayNode rows);
 
     @GET

@@ -24,8 +24,8 @@ public class FundingResource implements FundingApi {
     }
 
     @Override
-    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
-        return funding.createBatch(idempotencyKey, rows);
+    public BatchResult createBatch(ArrayNode rows) {
+        return funding.createBatch(rows);
     }
 
     @Override

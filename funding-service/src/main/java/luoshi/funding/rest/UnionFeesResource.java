@@ -21,8 +21,8 @@ public class UnionFeesResource implements UnionFeesApi {
     }
 
     @Override
-    public BatchResult putBatch(String idempotencyKey, ArrayNode rows) {
-        return unionFees.putBatch(idempotencyKey, rows);
+    public BatchResult putBatch(ArrayNode rows) {
+        return unionFees.putBatch(rows);
     }
 
     @Override

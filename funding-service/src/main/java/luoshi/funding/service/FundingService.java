@@ -56,14 +56,10 @@ public class FundingService {
         return created;
     }
 
-    /**
-     * Validates every row in memory first, then stores all rows in this one transaction. With an
-     * idempotency key, the key is claimed in the same transaction: a batch sent again with it
-     * stores nothing and answers as the first did.
-     */
-    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
+    /** Validates every row in memory first, then stores all rows in this one transaction. */
+    public BatchResult createBatch(ArrayNode rows) {
         List<NewFundingRecord> valid = batchReader.read(rows, NewFundingRecord.class);
-        return batchImport.store(ENTITY, idempotencyKey, valid, NewFundingRecord::regionCode, stored -> {
+        return batchImport.store(ENTITY, valid, NewFundingRecord::regionCode, stored -> {
             regions.requireKnownRows(stored, NewFundingRecord::regionCode);
             records.insertAll(stored);
             return stored;

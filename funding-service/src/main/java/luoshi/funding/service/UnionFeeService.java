@@ -64,14 +64,14 @@ public class UnionFeeService {
      * Creates or replaces the fees of every row's region and year, all or nothing: every row is validated first (a
      * region and year twice in the batch is a 400 naming the second row), then written in multi-row upserts.
      */
-    public BatchResult putBatch(String idempotencyKey, ArrayNode rows) {
+    public BatchResult putBatch(ArrayNode rows) {
         Map<String, Integer> rowOfKey = new HashMap<>();
         List<UnionFeeRow> valid = batchReader.read(rows, UnionFeeRow.class, (i, r) -> {
             Integer earlier = rowOfKey.putIfAbsent(r.regionCode() + "/" + r.year(), i);
             return earlier == null ? List.of() : List.of(new Violation("year", "the union fees of " + r.regionCode()
                     + " in " + r.year() + " are in row " + earlier + " already"));
         });
-        return batchImport.store(ENTITY, idempotencyKey, valid, UnionFeeRow::regionCode, authorised -> {
+        return batchImport.store(ENTITY, valid, UnionFeeRow::regionCode, authorised -> {
             regions.requireKnownRows(authorised, UnionFeeRow::regionCode);
             List<UnionFeeRecord> stored = authorised.stream()
                     .map(r -> stored(r.regionCode(), r.year(), r.due(), r.collected())).toList();

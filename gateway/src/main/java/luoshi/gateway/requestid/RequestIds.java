@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import luoshi.api.common.IdempotencyKey;
 import luoshi.gateway.rest.CurrentRequest;
 import org.jboss.logging.MDC;
 
@@ -27,9 +28,10 @@ public class RequestIds {
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     /**
      * What a downstream call carries of the caller's request: its id, the caller's token (API.md, Security), and its
-     * {@code Cache-Control} (no-cache: the services evaluate afresh rather than answer from what they keep).
+     * {@code Cache-Control} (no-cache: the services evaluate afresh rather than answer from what they keep), and its
+     * {@code Idempotency-Key} (the service that owns the write honours it).
      */
-    private record Forwarded(String requestId, String authorization, String cacheControl) {
+    private record Forwarded(String requestId, String authorization, String cacheControl, String idempotencyKey) {
     }
 
     private static final ThreadLocal<Forwarded> BOUND = new ThreadLocal<>();
@@ -59,25 +61,31 @@ public class RequestIds {
      * service checks the same token again: a caller gets no more through the gateway than directly.
      */
     public static String authorization() {
-        Forwarded bound = BOUND.get();
-        if (bound != null) {
-            return bound.authorization();
-        }
-        return CurrentRequest.get().map(rc -> rc.request().getHeader(HttpHeaders.AUTHORIZATION)).orElse(null);
+        return callers(Forwarded::authorization, HttpHeaders.AUTHORIZATION);
     }
 
     /** The caller's {@code Cache-Control} header, forwarded as it is; null when there is none. */
     public static String cacheControl() {
-        Forwarded bound = BOUND.get();
-        if (bound != null) {
-            return bound.cacheControl();
-        }
-        return CurrentRequest.get().map(rc -> rc.request().getHeader(HttpHeaders.CACHE_CONTROL)).orElse(null);
+        return callers(Forwarded::cacheControl, HttpHeaders.CACHE_CONTROL);
     }
 
-    /** {@code call}, carrying the current request's id, token and cache control to whichever thread runs it. */
+    /** The caller's {@code Idempotency-Key} header, forwarded as it is; null when there is none. */
+    public static String idempotencyKey() {
+        return callers(Forwarded::idempotencyKey, IdempotencyKey.HEADER);
+    }
+
+    /** A header of the caller's request: as bound to this thread, else from the request being served. */
+    private static String callers(Function<Forwarded, String> bound, String header) {
+        Forwarded forwarded = BOUND.get();
+        if (forwarded != null) {
+            return bound.apply(forwarded);
+        }
+        return CurrentRequest.get().map(rc -> rc.request().getHeader(header)).orElse(null);
+    }
+
+    /** {@code call}, carrying the current request's id and forwarded headers to whichever thread runs it. */
     public static <A, T> Function<A, T> bind(Function<A, T> call) {
-        Forwarded forwarded = new Forwarded(current(), authorization(), cacheControl());
+        Forwarded forwarded = new Forwarded(current(), authorization(), cacheControl(), idempotencyKey());
         return api -> {
             Forwarded previous = BOUND.get();
             BOUND.set(forwarded);

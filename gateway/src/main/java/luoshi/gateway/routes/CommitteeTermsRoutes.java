@@ -26,8 +26,8 @@ public class CommitteeTermsRoutes implements CommitteeTermsApi {
     }
 
     @Override
-    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
-        return route.bulkWrite(api -> api.createBatch(idempotencyKey, rows));
+    public BatchResult createBatch(ArrayNode rows) {
+        return route.bulkWrite(api -> api.createBatch(rows));
     }
 
     @Override

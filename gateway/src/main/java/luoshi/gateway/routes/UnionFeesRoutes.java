@@ -23,8 +23,8 @@ public class UnionFeesRoutes implements UnionFeesApi {
     }
 
     @Override
-    public BatchResult putBatch(String idempotencyKey, ArrayNode rows) {
-        return route.bulkWrite(api -> api.putBatch(idempotencyKey, rows));
+    public BatchResult putBatch(ArrayNode rows) {
+        return route.bulkWrite(api -> api.putBatch(rows));
     }
 
     @Override

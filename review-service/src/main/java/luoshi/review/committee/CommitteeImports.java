@@ -36,13 +36,13 @@ public class CommitteeImports {
     @Inject
     RegionReplica replica;
 
-    public BatchResult meetings(String idempotencyKey, ArrayNode rows) {
-        return records("meeting", "meeting", "meeting_date", idempotencyKey, reader.read(rows, NewMeeting.class),
+    public BatchResult meetings(ArrayNode rows) {
+        return records("meeting", "meeting", "meeting_date", reader.read(rows, NewMeeting.class),
                 NewMeeting::regionCode, MeetingEntity::of);
     }
 
-    public BatchResult documents(String idempotencyKey, ArrayNode rows) {
-        return records("document", "committee_document", "document_date", idempotencyKey,
+    public BatchResult documents(ArrayNode rows) {
+        return records("document", "committee_document", "document_date",
                 reader.read(rows, NewDocument.class), NewDocument::regionCode, DocumentEntity::of);
     }
 
@@ -50,10 +50,10 @@ public class CommitteeImports {
      * Terms, each as the single write checks it ([3].end after [3].start), and none overlapping a stored term of its
      * region or another term of the region in the batch: a 409 names the first such row and the term it overlaps.
      */
-    public BatchResult terms(String idempotencyKey, ArrayNode rows) {
+    public BatchResult terms(ArrayNode rows) {
         List<NewCommitteeTerm> valid = reader.read(rows, NewCommitteeTerm.class, (i, t) -> TermOverlaps.endProblem(t)
                 .map(problem -> List.of(new Violation("end", problem))).orElse(List.of()));
-        return batch.store("committee-term", idempotencyKey, valid, NewCommitteeTerm::regionCode, authorised -> {
+        return batch.store("committee-term", valid, NewCommitteeTerm::regionCode, authorised -> {
             replica.requireKnownRows(authorised, NewCommitteeTerm::regionCode);
             List<CommitteeTermEntity> terms = authorised.stream().map(CommitteeTermEntity::of).toList();
             overlaps.refuseOverlaps(terms, i -> "[" + i + "]: the term " + terms.get(i).start + " – " + terms.get(i).end + " ");
@@ -70,9 +70,9 @@ public class CommitteeImports {
     }
 
     /** Meetings or documents: the same columns but for the name of the date's. */
-    private <T> BatchResult records(String entity, String table, String dateColumn, String idempotencyKey, List<T> valid,
+    private <T> BatchResult records(String entity, String table, String dateColumn, List<T> valid,
             Function<T, String> region, Function<T, ? extends CommitteeRecordEntity<?>> toEntity) {
-        return batch.store(entity, idempotencyKey, valid, region, authorised -> {
+        return batch.store(entity, valid, region, authorised -> {
             replica.requireKnownRows(authorised, region);
             List<CommitteeRecordEntity<?>> records = authorised.stream().<CommitteeRecordEntity<?>>map(toEntity).toList();
             batch.insertAll("INSERT INTO " + table + " (id, region_code, type, " + dateColumn + ", title, document_ref) VALUES",

@@ -36,8 +36,8 @@ public class CommitteeTermsResource implements CommitteeTermsApi {
 
     /** Every row's region is checked (Access.writeRows, then known) by the import, before anything is written. */
     @Override
-    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
-        return imports.terms(idempotencyKey, rows);
+    public BatchResult createBatch(ArrayNode rows) {
+        return imports.terms(rows);
     }
 
     @Override

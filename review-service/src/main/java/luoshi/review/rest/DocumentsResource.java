@@ -36,8 +36,8 @@ public class DocumentsResource implements DocumentsApi {
 
     /** Every row's region is checked (Access.writeRows, then known) by the import, before anything is written. */
     @Override
-    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
-        return imports.documents(idempotencyKey, rows);
+    public BatchResult createBatch(ArrayNode rows) {
+        return imports.documents(rows);
     }
 
     @Override

@@ -36,8 +36,8 @@ public class MeetingsResource implements MeetingsApi {
 
     /** Every row's region is checked (Access.writeRows, then known) by the import, before anything is written. */
     @Override
-    public BatchResult createBatch(String idempotencyKey, ArrayNode rows) {
-        return imports.meetings(idempotencyKey, rows);
+    public BatchResult createBatch(ArrayNode rows) {
+        return imports.meetings(rows);
     }
 
     @Override
