@@ -1,6 +1,7 @@
 package luoshi.api.common;
 
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -16,7 +17,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class CreatedLocations {
 
-    @ServerResponseFilter
+    /**
+     * Response filters run in descending priority: this one before those of priority {@code USER}, so that an answer
+     * kept for its Idempotency-Key (module idempotency) is kept with its {@code Location}.
+     */
+    @ServerResponseFilter(priority = Priorities.USER + 100)
     public void locateCreated(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() != 201 || response.getHeaders().containsKey(HttpHeaders.LOCATION)) {
             return;
