@@ -5,6 +5,7 @@ import static luoshi.security.testing.TestTokens.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -23,11 +24,15 @@ class ProblemDetailsTest extends ProblemDetailsChecks {
         super(ADMIN, "/api/v1/funding?fiscalYear=1800", "/api/v1/funding");
     }
 
+    @Inject
+    ReplicaRows replica;
+
     @Test
     void aCreateAnswersItsLocationAndItsDeleteAcceptsProblemJsonAlone() {
+        replica.region("330106", "西湖区").region("330106011", "蒋村街道");
         ExtractableResponse<Response> created = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .accept("application/problem+json")
-                .body(FundingRecordsTest.json("330106003", "YOUTH_LEAGUE_WORK", 2025, "\"20000.00\"", "绍市财〔2025〕12号"))
+                .body(FundingRecordsTest.json("330106011", "YOUTH_LEAGUE_WORK", 2025, "\"20000.00\"", "绍市财〔2025〕12号"))
                 .post("/api/v1/funding").then().statusCode(201).extract();
         String id = created.path("id");
         assertThat(created.header("Location")).matches("http://[^/]+/api/v1/funding/" + id);

@@ -29,7 +29,7 @@ class KnownRegionsTest extends WithRegionsInCopy {
     private static final List<String> NO_REGIONS = List.of("330699998", "330699", "339900");
     private static final String EVERYTHING = "SELECT (SELECT COUNT(*) FROM meeting) + (SELECT COUNT(*) FROM committee_term)"
             + " + (SELECT COUNT(*) FROM committee_document) + (SELECT COUNT(*) FROM webhook)"
-            + " + (SELECT COUNT(*) FROM review_import) + (SELECT COUNT(*) FROM audit_event)";
+            + " + (SELECT COUNT(*) FROM idempotency_key) + (SELECT COUNT(*) FROM audit_event)";
 
     private static String term(String region, String start, String end) {
         return "{\"regionCode\":\"" + region + "\",\"start\":\"" + start + "\",\"end\":\"" + end + "\"}";
