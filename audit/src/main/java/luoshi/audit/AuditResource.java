@@ -17,7 +17,7 @@ import luoshi.api.audit.AuditApi;
 import luoshi.api.audit.AuditEvent;
 import luoshi.api.audit.AuditSource;
 import luoshi.api.common.Page;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.api.region.RegionCode;
 import luoshi.security.Access;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

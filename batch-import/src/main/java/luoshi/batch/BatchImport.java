@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 import luoshi.api.common.BatchResult;
-import luoshi.api.common.MultiRowInsert;
+import luoshi.db.MultiRowInsert;
 import luoshi.audit.AuditTrail;
 import luoshi.security.Access;
 

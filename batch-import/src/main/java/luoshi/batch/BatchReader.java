@@ -13,8 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Problem;
-import luoshi.api.common.ProblemException;
-import luoshi.api.common.ProblemMappers;
+import luoshi.platform.ProblemException;
+import luoshi.platform.ProblemMappers;
 import luoshi.api.common.Violation;
 
 /**

@@ -1,8 +1,8 @@
 package luoshi.funding;
 
 import static io.restassured.RestAssured.given;
-import static luoshi.security.testing.TestTokens.ADMIN;
-import static luoshi.security.testing.TestTokens.token;
+import static luoshi.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;

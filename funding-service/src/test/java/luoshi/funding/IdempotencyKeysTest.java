@@ -2,7 +2,7 @@ package luoshi.funding;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import luoshi.idempotency.testing.IdempotentPostChecks;
+import luoshi.testing.IdempotentPostChecks;
 
 /** The Idempotency-Key of POST /api/v1/funding, on the townships of Hangzhou 拱墅区. */
 @QuarkusTest

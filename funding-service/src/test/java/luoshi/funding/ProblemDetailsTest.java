@@ -1,7 +1,7 @@
 package luoshi.funding;
 
 import static io.restassured.RestAssured.given;
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import luoshi.mariadb.ProblemDetailsChecks;
+import luoshi.testing.ProblemDetailsChecks;
 import org.junit.jupiter.api.Test;
 
 /**

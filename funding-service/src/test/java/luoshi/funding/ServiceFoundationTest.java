@@ -1,15 +1,15 @@
 package luoshi.funding;
 
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import luoshi.mariadb.MariaDbTestResource;
-import luoshi.security.testing.JwtTestResource;
-import luoshi.mariadb.ServiceFoundationChecks;
+import luoshi.testing.MariaDbTestResource;
+import luoshi.testing.JwtTestResource;
+import luoshi.testing.ServiceFoundationChecks;
 import org.junit.jupiter.api.Test;
 
 /** The service runs on a real MariaDB, migrated by Flyway, with health, OpenAPI and problem details. */

@@ -1,6 +1,6 @@
 package luoshi.funding;
 
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import luoshi.security.testing.TestTokens;
+import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,7 +7,7 @@ import io.smallrye.config.WithName;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import luoshi.api.common.ServiceUrls;
+import luoshi.platform.ServiceUrls;
 
 /**
  * The three services, played by WireMock on dynamic ports, for the whole test application (one

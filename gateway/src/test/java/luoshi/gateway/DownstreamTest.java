@@ -17,10 +17,10 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.List;
-import luoshi.api.common.ServiceUrls;
+import luoshi.platform.ServiceUrls;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
-import luoshi.security.testing.JwtTestResource;
+import luoshi.testing.JwtTestResource;
 import org.junit.jupiter.api.BeforeEach;
 
 /**

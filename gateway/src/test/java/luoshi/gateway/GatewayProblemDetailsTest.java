@@ -1,9 +1,9 @@
 package luoshi.gateway;
 
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 
 import io.quarkus.test.junit.QuarkusTest;
-import luoshi.mariadb.ProblemDetailsChecks;
+import luoshi.testing.ProblemDetailsChecks;
 
 /** The gateway's errors, its HTTP layer's included, are problem details whatever Accept says. */
 @QuarkusTest

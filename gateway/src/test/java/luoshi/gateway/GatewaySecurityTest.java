@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static luoshi.gateway.ComplianceFixtures.items;
 import static luoshi.gateway.ComplianceViewsTest.stubItems;
-import static luoshi.security.testing.TestTokens.token;
+import static luoshi.testing.TestTokens.token;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -17,7 +17,7 @@ import static org.hamcrest.Matchers.is;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import luoshi.security.testing.TestTokens;
+import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -8,12 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import luoshi.api.common.IdempotencyKey;
+import luoshi.platform.IdempotencyKey;
 import luoshi.api.common.Problem;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package luoshi.gateway;
 
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import luoshi.api.common.IdempotencyKey;
+import luoshi.platform.IdempotencyKey;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,6 @@
 package luoshi.gateway;
 
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;

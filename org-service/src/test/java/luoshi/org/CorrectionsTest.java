@@ -8,7 +8,7 @@ import static luoshi.org.OrganizationsTest.organization;
 import static luoshi.org.RegionsTest.ensure;
 import static luoshi.org.SecurityTest.change;
 import static luoshi.org.SecurityTest.event;
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import luoshi.api.region.RegionFeed.PopulationChange;
-import luoshi.security.testing.TestTokens;
+import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,7 +3,7 @@ package luoshi.org;
 import static luoshi.org.RegionsTest.ensure;
 
 import io.quarkus.test.junit.QuarkusTest;
-import luoshi.idempotency.testing.IdempotentPostChecks;
+import luoshi.testing.IdempotentPostChecks;
 
 /** The Idempotency-Key of POST /api/v1/organizations, on the townships of Jinhua 婺城区. */
 @QuarkusTest

@@ -1,6 +1,6 @@
 package luoshi.org;
 
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static luoshi.org.OrganizationsTest.addLeader;
 import static luoshi.org.OrganizationsTest.organization;
@@ -14,7 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
-import luoshi.security.testing.TestTokens;
+import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,6 @@
 package luoshi.org;
 
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -11,7 +11,7 @@ import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.List;
 import luoshi.api.region.RegionFeed.RegionFeedPage;
-import luoshi.security.testing.TestTokens;
+import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** The change feed: versions in order, paging by limit, `more`, and nothing for an unchanged re-import. */

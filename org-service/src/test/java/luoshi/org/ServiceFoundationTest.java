@@ -3,9 +3,9 @@ package luoshi.org;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import luoshi.mariadb.MariaDbTestResource;
-import luoshi.security.testing.JwtTestResource;
-import luoshi.mariadb.ServiceFoundationChecks;
+import luoshi.testing.MariaDbTestResource;
+import luoshi.testing.JwtTestResource;
+import luoshi.testing.ServiceFoundationChecks;
 
 /** The service runs on a real MariaDB, migrated by Flyway, with health, OpenAPI and problem details. */
 @QuarkusTest

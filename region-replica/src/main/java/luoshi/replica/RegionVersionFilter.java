@@ -2,7 +2,7 @@ package luoshi.replica;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.ext.Provider;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.api.region.RegionFeed;
 
 /**
@@ -13,7 +13,7 @@ import luoshi.api.region.RegionFeed;
  * the answer holds at least that version). Costs nothing when the copy is current: the version is kept in memory.
  */
 @Provider
-public class RegionVersionFilter extends luoshi.api.region.RegionVersionFilter {
+public class RegionVersionFilter extends luoshi.platform.RegionVersionFilter {
 
     // a bean with a client proxy: providers are made when the application is built, before the configuration is read
     private final RegionReplica replica;

@@ -1,6 +1,6 @@
 package luoshi.replica;
 
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -27,8 +27,8 @@ import java.sql.Statement;
 import java.util.Map;
 import luoshi.api.region.RegionLevel;
 import luoshi.audit.DataVersion;
-import luoshi.mariadb.MariaDbTestResource;
-import luoshi.security.testing.JwtTestResource;
+import luoshi.testing.MariaDbTestResource;
+import luoshi.testing.JwtTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package luoshi.review;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import luoshi.idempotency.testing.IdempotentPostChecks;
+import luoshi.testing.IdempotentPostChecks;
 import org.junit.jupiter.api.AfterEach;
 
 /** The Idempotency-Key of POST /api/v1/meetings, on the townships of Wuhan 江岸区. */

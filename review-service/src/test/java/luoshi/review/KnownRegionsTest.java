@@ -1,7 +1,7 @@
 package luoshi.review;
 
 import static io.restassured.RestAssured.given;
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -13,7 +13,7 @@ import io.restassured.response.ValidatableResponse;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
-import luoshi.security.testing.TestTokens;
+import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**

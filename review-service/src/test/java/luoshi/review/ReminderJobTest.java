@@ -1,6 +1,6 @@
 package luoshi.review;
 
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;

@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static luoshi.api.compliance.ComplianceStatus.PENDING;
 import static luoshi.review.OwnerStubs.item;
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -36,7 +36,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import luoshi.api.review.ReminderRun;
 import luoshi.review.reminder.ReminderJob;
-import luoshi.security.testing.TestTokens;
+import luoshi.testing.TestTokens;
 import luoshi.audit.DataVersion;
 import org.junit.jupiter.api.Test;
 

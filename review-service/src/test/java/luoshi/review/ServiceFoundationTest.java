@@ -3,9 +3,9 @@ package luoshi.review;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import luoshi.mariadb.MariaDbTestResource;
-import luoshi.mariadb.ServiceFoundationChecks;
-import luoshi.security.testing.JwtTestResource;
+import luoshi.testing.MariaDbTestResource;
+import luoshi.testing.ServiceFoundationChecks;
+import luoshi.testing.JwtTestResource;
 
 /** The service runs on a real MariaDB, migrated by Flyway, with health, OpenAPI and problem details. */
 @QuarkusTest

@@ -7,7 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 
 /** A test endpoint that answers through {@link ComplianceAnswers} and counts its evaluations. */
 @Path("/test/answers")

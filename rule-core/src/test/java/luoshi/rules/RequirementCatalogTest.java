@@ -1,6 +1,6 @@
 package luoshi.rules;
 
-import static luoshi.security.testing.TestTokens.ADMIN;
+import static luoshi.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -19,8 +19,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import luoshi.api.compliance.Requirement;
-import luoshi.mariadb.MariaDbTestResource;
-import luoshi.security.testing.JwtTestResource;
+import luoshi.testing.MariaDbTestResource;
+import luoshi.testing.JwtTestResource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

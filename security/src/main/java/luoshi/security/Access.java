@@ -1,7 +1,7 @@
 package luoshi.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.api.region.RegionCode;
 
 /**

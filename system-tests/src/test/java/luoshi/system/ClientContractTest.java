@@ -31,7 +31,7 @@ import luoshi.client.model.RegionLevel;
 import luoshi.client.model.RegionWrite;
 import luoshi.client.model.RequirementCompliance;
 import luoshi.client.model.Violation;
-import luoshi.security.testing.TestTokens;
+import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import luoshi.mariadb.EmbeddedMariaDb;
-import luoshi.mariadb.TestServer;
-import luoshi.security.testing.TestTokens;
+import luoshi.testing.TestServer;
+import luoshi.testing.TestTokens;
 
 /**
  * The whole system for end-to-end tests: the four services started from their built jars as

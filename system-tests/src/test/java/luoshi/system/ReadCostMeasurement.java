@@ -6,7 +6,7 @@ import io.restassured.http.ContentType;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
-import luoshi.security.testing.TestTokens;
+import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Money;
 import luoshi.api.common.Page;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.api.funding.FundingCategory;
 import luoshi.api.funding.FundingRecord;
 import luoshi.api.funding.NewFundingRecord;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Money;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.funding.UnionFeeRecord;
 import luoshi.api.funding.UnionFeeRow;

@@ -8,7 +8,7 @@ import luoshi.api.audit.AuditEvent;
 import luoshi.api.audit.AuditSource;
 import luoshi.api.common.Page;
 import luoshi.api.common.Problem;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.gateway.client.Answers;
 import luoshi.gateway.client.Services;
 import luoshi.security.Access;

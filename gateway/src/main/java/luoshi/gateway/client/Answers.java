@@ -3,7 +3,7 @@ package luoshi.gateway.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 
 /**
  * The services' outcomes of one parallel read, in the order org, funding, review. The first service

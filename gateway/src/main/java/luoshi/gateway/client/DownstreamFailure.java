@@ -2,7 +2,7 @@ package luoshi.gateway.client;
 
 /**
  * A downstream service failed (5xx): a fault, so it is retried for reads and counts against the
- * circuit breaker, unlike a 4xx, which is the service's answer ({@link luoshi.api.common.ProblemException}).
+ * circuit breaker, unlike a 4xx, which is the service's answer ({@link luoshi.platform.ProblemException}).
  */
 public class DownstreamFailure extends RuntimeException {
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
 import luoshi.api.common.Problem;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.gateway.config.GatewayConfig;
 import luoshi.gateway.requestid.RequestIdPropagation;
 import luoshi.gateway.requestid.RequestIds;

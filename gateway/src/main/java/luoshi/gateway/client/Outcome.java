@@ -1,6 +1,6 @@
 package luoshi.gateway.client;
 
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 
 /** What one service did with a call: answered {@code value}, refused it ({@code problem}), or did not answer. */
 public record Outcome<T>(GuardedService service, T value, ProblemException problem) {

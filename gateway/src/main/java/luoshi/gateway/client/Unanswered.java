@@ -1,7 +1,7 @@
 package luoshi.gateway.client;
 
 import luoshi.api.common.Problem;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 

@@ -2,8 +2,8 @@ package luoshi.gateway.compliance;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import luoshi.api.common.Clocks;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.Clocks;
+import luoshi.platform.ProblemException;
 import luoshi.api.region.RegionCode;
 
 /** What a compliance view is asked about: a valid region code, a year and the date of the verdicts. */

@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  *       path names something or a body names a region (API.md: known regions only), 422 on every POST (a reused
  *       {@code Idempotency-Key} with another body); an operation's own description of its 4xx is kept beside the
  *       reference;</li>
- *   <li>every 201 declares its {@code Location} header (luoshi.api.common.CreatedLocations sends it);</li>
+ *   <li>every 201 declares its {@code Location} header (luoshi.platform.CreatedLocations sends it);</li>
  *   <li>money is the one {@code Money} schema: every amount (a string with {@link Money#PATTERN}) refers to it;</li>
  *   <li>{@code servers}: {@code luoshi.openapi.server-url} ({@code LUOSHI_OPENAPI_SERVER_URL}, default
  *       http://localhost:8080), and the licence.</li>

@@ -3,7 +3,7 @@ package luoshi.gateway.requestid;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import luoshi.api.common.IdempotencyKey;
+import luoshi.platform.IdempotencyKey;
 
 /**
  * Passes the request id (so the services' logs name it too), the caller's token (so each service

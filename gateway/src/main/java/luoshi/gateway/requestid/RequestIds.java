@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import luoshi.api.common.IdempotencyKey;
+import luoshi.platform.IdempotencyKey;
 import luoshi.gateway.rest.CurrentRequest;
 import org.jboss.logging.MDC;
 

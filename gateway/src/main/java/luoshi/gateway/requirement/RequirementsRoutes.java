@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import luoshi.api.common.Problem;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
 import luoshi.api.requirement.NewRequirement;

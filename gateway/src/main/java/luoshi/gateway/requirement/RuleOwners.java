@@ -3,7 +3,7 @@ package luoshi.gateway.requirement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 
 /**
  * Which service evaluates each rule type (REQUIREMENTS.md, Seed catalog), so that a new requirement

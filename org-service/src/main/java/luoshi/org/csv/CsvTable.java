@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 
 /**
  * A small CSV file with a header line (RFC 4180: commas, double quotes, CRLF or LF, an optional

@@ -9,8 +9,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import luoshi.api.common.MultiRowInsert;
-import luoshi.api.common.MultiRowInsert.RowBinder;
+import luoshi.db.MultiRowInsert;
+import luoshi.db.MultiRowInsert.RowBinder;
 
 /**
  * Plain SQL on the service's datasource, for the set-based work that an ORM does badly: bulk imports in

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.region.ImportResult;
 import luoshi.api.region.RegionCode;

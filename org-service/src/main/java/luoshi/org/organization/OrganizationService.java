@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import luoshi.api.common.Page;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.org.Leader;
 import luoshi.api.org.LeaderPatch;

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
-import luoshi.api.common.ProblemException;
-import luoshi.api.common.ProblemMappers;
+import luoshi.platform.ProblemException;
+import luoshi.platform.ProblemMappers;
 
 /**
  * A PATCH body (API.md, "Corrections": the fields given are changed): the JSON object read as the record of its fields

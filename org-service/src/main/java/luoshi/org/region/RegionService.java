@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 import luoshi.api.common.Page;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.region.ImportResult;
 import luoshi.api.region.Region;

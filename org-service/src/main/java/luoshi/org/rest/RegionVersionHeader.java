@@ -3,7 +3,7 @@ package luoshi.org.rest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.ext.Provider;
 import luoshi.api.region.RegionFeed;
-import luoshi.api.region.RegionVersionFilter;
+import luoshi.platform.RegionVersionFilter;
 import luoshi.org.feed.RegionFeedService;
 
 /**

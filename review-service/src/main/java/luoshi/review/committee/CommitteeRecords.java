@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import luoshi.api.common.Page;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.api.review.CommitteeTerm;
 import luoshi.api.review.Document;
 import luoshi.api.review.DocumentType;

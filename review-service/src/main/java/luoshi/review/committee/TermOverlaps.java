@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.api.review.NewCommitteeTerm;
 import luoshi.batch.BatchImport;
 

@@ -8,7 +8,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import luoshi.api.common.ServiceUrls;
+import luoshi.platform.ServiceUrls;
 import luoshi.api.compliance.ComplianceSource;
 import luoshi.security.ServiceTokens;
 

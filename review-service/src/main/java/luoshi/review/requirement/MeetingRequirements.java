@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import luoshi.api.common.Page;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Evidence;

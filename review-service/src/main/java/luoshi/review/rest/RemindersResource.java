@@ -3,7 +3,7 @@ package luoshi.review.rest;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import luoshi.api.common.Clocks;
+import luoshi.platform.Clocks;
 import luoshi.api.common.Page;
 import luoshi.api.review.Reminder;
 import luoshi.api.review.ReminderRun;

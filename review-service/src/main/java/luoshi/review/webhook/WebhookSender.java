@@ -65,7 +65,7 @@ public class WebhookSender {
         try {
             // checked again at each attempt: a name may resolve elsewhere than when it was subscribed
             targets().check(c.url());
-        } catch (luoshi.api.common.ProblemException e) {
+        } catch (luoshi.platform.ProblemException e) {
             return new Outbox.Outcome(null, "refused: " + e.problem().violations().get(0).message());
         }
         long timestamp = now.getEpochSecond();

@@ -6,7 +6,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.function.Function;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 
 /**
  * Which URLs a webhook may have (API.md, Reminders and webhooks): http(s) with a host, and unless

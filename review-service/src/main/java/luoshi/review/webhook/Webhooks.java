@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
 import luoshi.api.common.Page;
-import luoshi.api.common.ProblemException;
+import luoshi.platform.ProblemException;
 import luoshi.api.region.RegionCode;
 import luoshi.api.review.CreatedWebhook;
 import luoshi.api.review.NewWebhook;

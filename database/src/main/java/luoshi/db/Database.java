@@ -1,0 +1,143 @@
+package luoshi.db;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The one way a module reaches its schema: {@link Sql} with named parameters on the service's datasource. Inside a
+ * {@code @Transactional} method every call joins the transaction's connection (Agroal enlists it); outside, each call
+ * takes a connection from the pool and gives it back. A failure is a {@link DatabaseException}.
+ */
+@ApplicationScoped
+public class Database {
+
+    /** Rows per multi-row statement, and keys per chunked read: few round trips, and small enough for any packet. */
+    public static final int CHUNK = 1000;
+
+    /** One row of a result, read into a value. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Work with the connection itself, for what a statement cannot say (none of the modules needs a literal). */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final AgroalDataSource dataSource;
+
+    public Database(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Every row of a query. */
+    public <T> List<T> list(Sql sql, RowReader<T> reader) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(reader.read(rs));
+                }
+                return out;
+            }
+        }, sql);
+    }
+
+    /** The first row of a query, if any. */
+    public <T> Optional<T> one(Sql sql, RowReader<T> reader) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = prepare(c, sql)) {
+                ps.setMaxRows(1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(reader.read(rs)) : Optional.empty();
+                }
+            }
+        }, sql);
+    }
+
+    /** The first column of the first row as a number (a COUNT), 0 when there is no row or it is NULL. */
+    public long count(Sql sql) {
+        return one(sql, rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /** An INSERT, UPDATE or DELETE: the rows it changed. */
+    public int update(Sql sql) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = prepare(c, sql)) {
+                return ps.executeUpdate();
+            }
+        }, sql);
+    }
+
+    /**
+     * Writes {@code rows} in multi-row statements of {@link #CHUNK}, in their order: {@code insert} is
+     * "INSERT INTO t (a, b) VALUES", {@code tail} what follows the values ("" or "ON DUPLICATE KEY UPDATE …", which
+     * may not bind values of its own); {@code values} gives one row's values in the columns' order.
+     */
+    public <T> void insertAll(String insert, String tail, List<T> rows, Function<T, List<?>> values) {
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            Sql statement = values(insert, rows.subList(from, Math.min(rows.size(), from + CHUNK)), values, tail);
+            update(statement);
+        }
+    }
+
+    /**
+     * As {@link #insertAll}, answering the new ids in the order of the rows ({@code INSERT … RETURNING id}, which
+     * MariaDB answers in that order): no guess from LAST_INSERT_ID, which a Galera cluster's interleaved
+     * auto-increments would break.
+     */
+    public <T> List<Long> insertReturningIds(String insert, List<T> rows, Function<T, List<?>> values) {
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            ids.addAll(list(values(insert, rows.subList(from, Math.min(rows.size(), from + CHUNK)), values, "RETURNING id"),
+                    rs -> rs.getLong(1)));
+        }
+        return ids;
+    }
+
+    private static <T> Sql values(String insert, List<T> rows, Function<T, List<?>> values, String tail) {
+        List<Sql> tuples = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            tuples.add(Sql.of("(:v)").bind("v", values.apply(row)));
+        }
+        return Sql.of(insert + " :rows " + tail).bind("rows", Sql.join(",", tuples));
+    }
+
+    /** Work on one connection (the transaction's, inside one). */
+    public <T> T withConnection(ConnectionWork<T> work) {
+        return withConnection(work, null);
+    }
+
+    private <T> T withConnection(ConnectionWork<T> work, Sql sql) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new DatabaseException(sql == null ? "database access failed" : "statement failed: " + abbreviated(sql), e);
+        }
+    }
+
+    /** A prepared statement of {@code sql} with its values bound, on a connection the caller holds. */
+    public static PreparedStatement prepare(Connection c, Sql sql) throws SQLException {
+        List<Object> values = new ArrayList<>();
+        PreparedStatement ps = c.prepareStatement(sql.render(values));
+        for (int i = 0; i < values.size(); i++) {
+            ps.setObject(i + 1, values.get(i));
+        }
+        return ps;
+    }
+
+    private static String abbreviated(Sql sql) {
+        String text = sql.toString();
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+}

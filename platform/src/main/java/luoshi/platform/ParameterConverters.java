@@ -1,0 +1,108 @@
+package luoshi.platform;
+
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+
+/**
+ * Query and path parameters of type {@link LocalDate} or an enum, in every service and the gateway:
+ * an unreadable value is a 400 naming the parameter ({@code asOf=2026-02-30}, {@code stage=SOON},
+ * {@code category=FOOD}), where JAX-RS would answer 404 (API.md: bad input is a 4xx that says what
+ * is wrong).
+ */
+@Provider
+public class ParameterConverters implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        String name = nameOf(annotations);   // the annotations are often not passed: see nameHolding
+        if (rawType == LocalDate.class) {
+            return (ParamConverter<T>) new Converter<LocalDate>(name, "a date YYYY-MM-DD that exists") {
+                @Override
+                LocalDate parse(String value) {
+                    return LocalDate.parse(value);
+                }
+            };
+        }
+        if (rawType.isEnum()) {
+            Class<? extends Enum> type = (Class<? extends Enum>) rawType;
+            String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+            return (ParamConverter<T>) new Converter<Enum>(name, "one of " + allowed) {
+                @Override
+                Enum parse(String value) {
+                    return Enum.valueOf(type, value);
+                }
+            };
+        }
+        return null;
+    }
+
+    private static String nameOf(Annotation[] annotations) {
+        for (Annotation a : annotations == null ? new Annotation[0] : annotations) {
+            if (a instanceof QueryParam q) {
+                return q.value();
+            }
+            if (a instanceof PathParam p) {
+                return p.value();
+            }
+        }
+        return null;
+    }
+
+    /** The query or path parameter of the current request that holds {@code value}. */
+    private static String nameHolding(String value) {
+        var request = CurrentRequestManager.get();
+        if (request != null) {
+            UriInfo uri = request.getUriInfo();
+            for (var params : List.of(uri.getQueryParameters(), uri.getPathParameters())) {
+                for (var e : params.entrySet()) {
+                    if (e.getValue().contains(value)) {
+                        return e.getKey();
+                    }
+                }
+            }
+        }
+        return "parameter";
+    }
+
+    private abstract static class Converter<V> implements ParamConverter<V> {
+        private final String name;
+        private final String expected;
+
+        Converter(String name, String expected) {
+            this.name = name;
+            this.expected = expected;
+        }
+
+        abstract V parse(String value);
+
+        @Override
+        public V fromString(String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return parse(value.strip());
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw ProblemException.badRequest(name != null ? name : nameHolding(value),
+                        "must be " + expected + ": \"" + value + "\"");
+            }
+        }
+
+        @Override
+        public String toString(V value) {
+            return value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
+        }
+    }
+}
