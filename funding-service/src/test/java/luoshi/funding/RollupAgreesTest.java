@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,21 +44,8 @@ class RollupAgreesTest {
     void theRollupAgreesWithTheItemsOfEveryRegion() {
         List<RegionsCsv.Row> regions = regions();
         String township = "330683100";   // 甘霖镇: villages of its own, and a stricter youth-league minimum
-        List<RollupAgreement.Item> seen = new ArrayList<>();
-        for (long seed : RollupAgreement.seeds()) {
-            int year = RollupAgreement.yearOf(seed);
-            System.out.println("RollupAgreesTest (funding): seed " + seed + ", year " + year);
-            facts(new Random(seed), regions, year);
-            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("minAmount", "25000.00"))
-                    .put("/api/v1/requirements/" + YOUTH + "/parameters/" + township).then().statusCode(200);
-            for (LocalDate asOf : List.of(LocalDate.of(year, 6, 30), LocalDate.of(year + 1, 1, 15))) {
-                seen.addAll(RollupAgreement.check(seed, CITY, subtree(CITY), year, asOf));
-                RollupAgreement.check(seed, township, subtree(township), year, asOf);
-            }
-        }
-        if (RollupAgreement.fullRun()) {
-            RollupAgreement.assertEveryRuleTypeVaries(seen, subtree(CITY));
-        }
+        RollupAgreement.parameters(YOUTH, township, Map.of("minAmount", "25000.00"));
+        RollupAgreement.run("funding", List.of(CITY, township), this::subtree, (random, year) -> facts(random, regions, year));
     }
 
     /** The city, its counties, 嵊州市's townships and villages for most of them, in the read copy. */

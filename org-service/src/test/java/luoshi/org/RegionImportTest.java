@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import luoshi.testing.RegionsCsv;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -34,18 +35,7 @@ class RegionImportTest {
 
     /** shared/data/regions-cn-2023.csv, found above the module (../shared from the worktree), or at LUOSHI_REGIONS_CSV. */
     static Path nationalFile() {
-        String configured = System.getenv("LUOSHI_REGIONS_CSV");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data/regions-cn-2023.csv");
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("shared/data/regions-cn-2023.csv not found above " + Path.of("").toAbsolutePath()
-                + "; set LUOSHI_REGIONS_CSV");
+        return RegionsCsv.file();
     }
 
     @Test

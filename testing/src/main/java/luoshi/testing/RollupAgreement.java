@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import luoshi.api.region.RegionCode;
 import org.junit.jupiter.api.Assertions;
 
@@ -27,6 +29,38 @@ public final class RollupAgreement {
     static final List<String> STATUSES = List.of("COMPLIANT", "PENDING", "NON_COMPLIANT", "NO_DATA", "NOT_APPLICABLE");
 
     private RollupAgreement() {
+    }
+
+    /** Writes a seed's random facts about its year. */
+    public interface Facts {
+        void write(Random random, int year);
+    }
+
+    /**
+     * For each seed (printed): writes its facts, then checks the property for every root at two evaluation dates, the
+     * middle of the year (due dates ahead: PENDING) and after its end (NON_COMPLIANT); over the fixed seeds, every rule
+     * type that applies in the first root's subtree must have shown two statuses. {@code subtree} answers every region
+     * the service holds below a root, root included.
+     */
+    public static void run(String service, List<String> roots, Function<String, List<String>> subtree, Facts facts) {
+        List<Item> seen = new ArrayList<>();
+        for (long seed : seeds()) {
+            int year = yearOf(seed);
+            System.out.println("RollupAgreesTest (" + service + "): seed " + seed + ", year " + year
+                    + " (replay with -Dluoshi.rollup.seed=" + seed + ")");
+            facts.write(new Random(seed), year);
+            for (LocalDate asOf : List.of(LocalDate.of(year, 6, 30), LocalDate.of(year + 1, 1, 15))) {
+                for (String root : roots) {
+                    List<Item> items = check(seed, root, subtree.apply(root), year, asOf);
+                    if (root.equals(roots.get(0))) {
+                        seen.addAll(items);
+                    }
+                }
+            }
+        }
+        if (fullRun()) {
+            assertEveryRuleTypeVaries(seen, subtree.apply(roots.get(0)));
+        }
     }
 
     /** The fixed seeds of a run; {@code -Dluoshi.rollup.seed=N} replays one. */
@@ -84,6 +118,12 @@ public final class RollupAgreement {
             Assertions.fail("Vacuous: these rule types apply inside the subtree but showed fewer than two statuses (other "
                     + "than NOT_APPLICABLE) over the run: " + flat + "; all seen: " + seen);
         }
+    }
+
+    /** A jurisdiction's stricter parameters (REQUIREMENTS.md, Jurisdiction parameters), e.g. {@code {"minShare":"0.5"}}. */
+    public static void parameters(String requirementId, String regionCode, Map<String, ?> values) {
+        given().auth().oauth2(TestTokens.ADMIN).contentType("application/json").body(values)
+                .put("/api/v1/requirements/" + requirementId + "/parameters/" + regionCode).then().statusCode(200);
     }
 
     /** True when the service's catalog holds the requirement (a new one, such as ORGANIZATION_COVERAGE, may not exist yet). */
