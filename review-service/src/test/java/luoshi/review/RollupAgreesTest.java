@@ -102,15 +102,19 @@ class RollupAgreesTest {
 
     /** None, one or two terms of a region, never overlapping each other nor another seed's (three years apart). */
     private void terms(Random random, String region, int year) {
-        LocalDate[] a = {LocalDate.of(year - 1, 1, 1), LocalDate.of(year - 1, 12, 31)};   // the year before only
-        LocalDate[] b = {LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30)};
-        LocalDate[] c = {LocalDate.of(year, 7, 1), LocalDate.of(year + 1, 6, 30)};
-        LocalDate[] d = {LocalDate.of(year - 1, 7, 1), LocalDate.of(year + 1, 6, 30)};
-        List<List<LocalDate[]>> choices = List.of(List.of(), List.of(a), List.of(d), List.of(b, c), List.of(a, b), List.of(c),
+        Term a = new Term(LocalDate.of(year - 1, 1, 1), LocalDate.of(year - 1, 12, 31));   // the year before only
+        Term b = new Term(LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30));
+        Term c = new Term(LocalDate.of(year, 7, 1), LocalDate.of(year + 1, 6, 30));
+        Term d = new Term(LocalDate.of(year - 1, 7, 1), LocalDate.of(year + 1, 6, 30));
+        List<List<Term>> choices = List.of(List.of(), List.of(a), List.of(d), List.of(b, c), List.of(a, b), List.of(c),
                 List.of(a, c));
-        for (LocalDate[] term : choices.get(random.nextInt(choices.size()))) {
-            post("/api/v1/committee-terms", Map.of("regionCode", region, "start", term[0].toString(), "end", term[1].toString()));
+        for (Term term : choices.get(random.nextInt(choices.size()))) {
+            post("/api/v1/committee-terms", Map.of("regionCode", region, "start", term.start().toString(), "end",
+                    term.end().toString()));
         }
+    }
+
+    record Term(LocalDate start, LocalDate end) {
     }
 
     private void post(String path, Map<String, Object> body) {
