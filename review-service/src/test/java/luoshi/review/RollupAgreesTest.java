@@ -58,7 +58,7 @@ class RollupAgreesTest {
         try {
             // a county may require more report hearings than the issuer's one a year (REQUIREMENTS.md, Jurisdiction parameters)
             RollupAgreement.parameters("REGULAR_REPORT_HEARING", COUNTY, Map.of("min", 2));
-            RollupAgreement.run("review", List.of(PROVINCE, COUNTY, "330683100"), this::subtree, (random, year) -> {
+            RollupAgreement.run("review", List.of(PROVINCE, "330683100"), this::subtree, (random, year) -> {
                 deleteWritten();   // the implementation plan counts in every later year: each seed has its own facts
                 facts(random, regions, year);
             });
