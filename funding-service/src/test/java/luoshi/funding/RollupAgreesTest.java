@@ -32,7 +32,6 @@ class RollupAgreesTest {
 
     static final String CITY = "330600";
     static final String COUNTY = "330683";
-    static final String YOUTH = "TOWNSHIP_YOUTH_LEAGUE_FUNDING";
 
     @Inject
     ReplicaRows replica;
@@ -44,7 +43,7 @@ class RollupAgreesTest {
     void theRollupAgreesWithTheItemsOfEveryRegion() {
         List<RegionsCsv.Row> regions = regions();
         String township = "330683100";   // 甘霖镇: villages of its own, and a stricter youth-league minimum
-        RollupAgreement.parameters(YOUTH, township, Map.of("minAmount", "25000.00"));
+        RollupAgreement.parameters(FundingRequirementsTest.YOUTH, township, Map.of("minAmount", "25000.00"));
         RollupAgreement.run("funding", List.of(CITY, township), this::subtree, (random, year) -> facts(random, regions, year));
     }
 
