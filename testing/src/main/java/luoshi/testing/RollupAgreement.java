@@ -112,6 +112,7 @@ public final class RollupAgreement {
                 seen.get(type).add(i.status());
             }
         }
+        System.out.println("RollupAgreement: statuses per rule type over the run (NOT_APPLICABLE aside): " + seen);
         List<String> flat = seen.entrySet().stream().filter(e -> e.getValue().size() < 2)
                 .map(e -> e.getKey() + " " + e.getValue()).toList();
         if (!flat.isEmpty()) {
