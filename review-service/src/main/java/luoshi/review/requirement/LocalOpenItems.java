@@ -1,19 +1,22 @@
 package luoshi.review.requirement;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import luoshi.api.compliance.OpenItem;
 import luoshi.review.reminder.OpenItemSource;
+import luoshi.rules.Compliance;
 
-/** This service's own open items for the reminder job, read from its own database. */
+/** This service's own open items for the reminder job, from the rule engine over its own database. */
 @ApplicationScoped
 public class LocalOpenItems implements OpenItemSource {
 
-    @Inject
-    MeetingRequirements requirements;
+    private final Compliance compliance;
+
+    LocalOpenItems(Compliance compliance) {
+        this.compliance = compliance;
+    }
 
     @Override
     public String name() {
@@ -24,6 +27,6 @@ public class LocalOpenItems implements OpenItemSource {
     @Override
     @Transactional
     public List<OpenItem> openItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo) {
-        return requirements.allOpenItems(asOf, dueFrom, dueTo);
+        return compliance.allOpenItems(asOf, dueFrom, dueTo);
     }
 }

@@ -1,4 +1,4 @@
-package luoshi.org.rest;
+package luoshi.rules;
 
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
@@ -9,30 +9,27 @@ import luoshi.api.compliance.OpenItem;
 import luoshi.api.compliance.RequirementList;
 import luoshi.api.compliance.ServiceItems;
 import luoshi.api.compliance.ServiceRollup;
-import luoshi.org.compliance.LeadershipCompliance;
-import luoshi.rules.RequirementCatalog;
 import luoshi.security.Access;
 
 /**
- * Internal, but with the caller's own token: the gateway forwards it for the compliance views, so a region's
- * items and rollup need a reader of that region; the reminder job's bulk open items, the service token.
+ * What every service answers about the requirements it owns (internal): the catalog to any reader; a region's items
+ * and a subtree's rollup to a reader of that region (the gateway forwards the caller's token); the country's open
+ * items to the other services only (the reminder job's service token).
  */
-public class ComplianceResource implements ComplianceSource {
+public class ComplianceSourceResource implements ComplianceSource {
 
-    private final LeadershipCompliance compliance;
-    private final RequirementCatalog catalog;
+    private final Compliance compliance;
     private final Access access;
 
-    public ComplianceResource(LeadershipCompliance compliance, RequirementCatalog catalog, Access access) {
+    ComplianceSourceResource(Compliance compliance, Access access) {
         this.compliance = compliance;
-        this.catalog = catalog;
         this.access = access;
     }
 
     @Override
     public RequirementList requirements() {
         access.readAnywhere();
-        return new RequirementList(catalog.all());
+        return compliance.requirements();
     }
 
     @Override
