@@ -14,7 +14,8 @@ import luoshi.api.compliance.Requirement;
 import luoshi.api.org.Employment;
 import luoshi.api.org.LeaderRole;
 import luoshi.api.region.RegionCode;
-import luoshi.org.db.Jdbc;
+import luoshi.db.Database;
+import luoshi.db.Sql;
 import luoshi.rules.Catalog;
 import luoshi.rules.Strictness;
 
@@ -27,10 +28,10 @@ import luoshi.rules.Strictness;
 @ApplicationScoped
 public class LeaderEmploymentRule implements LeadershipRule {
 
-    private final Jdbc jdbc;
+    private final Database db;
 
-    public LeaderEmploymentRule(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    public LeaderEmploymentRule(Database db) {
+        this.db = db;
     }
 
     @Override
@@ -59,20 +60,21 @@ public class LeaderEmploymentRule implements LeadershipRule {
     @Override
     public Query verdicts(Catalog catalog, Requirement r, LocalDate on, String scope) {
         List<String> types = LeaderRules.organizationTypes(r.rule());
-        List<Object> params = new ArrayList<>(List.of(r.rule().path("employment").asText()));
-        params.addAll(types);
-        params.addAll(List.of(r.rule().path("role").asText(), on, on, RegionCode.subtreePattern(r.issuerRegionCode()), scope));
         // A type counts as met when present and none of its organisations lacks a qualifying leader: an organisation
         // with no leader of the role in office joins one row with l.id NULL, one with a leader of another employment a
         // row naming it. A plain join on the indexes, so that a subtree or one region reads its own organisations'
         // leaders only (a grouped subquery over all leaders cost every province rollup a pass over the country's).
-        String sql = "SELECT t.code AS code, COUNT(DISTINCT o.type) - COUNT(DISTINCT CASE WHEN l.id IS NULL "
-                + "OR l.employment <> ? THEN o.type END) AS met, " + types.size() + " AS needed, NULL AS threshold "
+        Sql sql = Sql.of("SELECT t.code AS code, COUNT(DISTINCT o.type) - COUNT(DISTINCT CASE WHEN l.id IS NULL "
+                + "OR l.employment <> :employment THEN o.type END) AS met, " + types.size() + " AS needed, NULL AS threshold "
                 + "FROM region t "
-                + "LEFT JOIN organization o ON o.region_code = t.code AND o.type IN (" + LeaderRules.marks(types.size()) + ") "
-                + "LEFT JOIN leader l ON l.organization_id = o.id AND l.role = ? AND " + LeaderRules.inOffice("l") + " "
-                + "WHERE t.level IN (" + LeaderRules.levels(r.levels()) + ") AND t.code LIKE ? AND t.code LIKE ? GROUP BY t.code";
-        return new Query(sql, params);
+                + "LEFT JOIN organization o ON o.region_code = t.code AND o.type IN (:types) "
+                + "LEFT JOIN leader l ON l.organization_id = o.id AND l.role = :role AND " + LeaderRules.inOffice("l") + " "
+                + "WHERE t.level IN (" + LeaderRules.levels(r.levels()) + ") AND t.code LIKE :issuer AND t.code LIKE :scope "
+                + "GROUP BY t.code")
+                .bind("employment", r.rule().path("employment").asText()).bind("types", types)
+                .bind("role", r.rule().path("role").asText()).bind("on", on)
+                .bind("issuer", RegionCode.subtreePattern(r.issuerRegionCode())).bind("scope", scope);
+        return new Query(sql);
     }
 
     @Override
@@ -95,14 +97,13 @@ public class LeaderEmploymentRule implements LeadershipRule {
     @Override
     public List<Evidence> evidence(ObjectNode rule, String regionCode, LocalDate on) {
         List<String> types = LeaderRules.organizationTypes(rule);
-        List<Object> params = new ArrayList<>(List.of(rule.path("role").asText(), on, on, regionCode));
-        params.addAll(types);
         List<Evidence> evidence = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();
         Set<Long> listed = new LinkedHashSet<>();
-        jdbc.query("SELECT o.id, o.type, o.name, l.id, l.name, l.employment, l.tenure_from, l.tenure_to FROM organization o "
-                + "LEFT JOIN leader l ON l.organization_id = o.id AND l.role = ? AND " + LeaderRules.inOffice("l")
-                + " WHERE o.region_code = ? AND o.type IN (" + LeaderRules.marks(types.size()) + ") ORDER BY o.type, o.id, l.id",
+        db.list(Sql.of("SELECT o.id, o.type, o.name, l.id, l.name, l.employment, l.tenure_from, l.tenure_to FROM organization o "
+                + "LEFT JOIN leader l ON l.organization_id = o.id AND l.role = :role AND " + LeaderRules.inOffice("l")
+                + " WHERE o.region_code = :code AND o.type IN (:types) ORDER BY o.type, o.id, l.id")
+                .bind("role", rule.path("role").asText()).bind("on", on).bind("code", regionCode).bind("types", types),
                 rs -> {
                     long orgId = rs.getLong(1);
                     present.add(rs.getString(2));
@@ -116,7 +117,7 @@ public class LeaderEmploymentRule implements LeadershipRule {
                                 + rs.getObject(7, LocalDate.class) + ".." + (rs.getObject(8) == null ? "" : rs.getObject(8, LocalDate.class))));
                     }
                     return null;
-                }, params.toArray());
+                });
         for (String type : types) {
             if (!present.contains(type)) {
                 evidence.add(new Evidence("ORGANIZATION", null, null, "no " + type + " organisation in " + regionCode));

@@ -12,10 +12,10 @@ import luoshi.api.region.RegionLevel;
 /** What both leadership rule types share: the organisation types a rule names, and SQL fragments. */
 final class LeaderRules {
 
-    /** A leader (table alias {@code l}, or none: "") in office on the date bound twice after it. */
+    /** A leader (table alias {@code l}, or none: "") in office on the date bound to {@code :on}. */
     static String inOffice(String alias) {
         String a = alias.isEmpty() ? "" : alias + ".";
-        return a + "tenure_from <= ? AND (" + a + "tenure_to IS NULL OR " + a + "tenure_to >= ?)";
+        return a + "tenure_from <= :on AND (" + a + "tenure_to IS NULL OR " + a + "tenure_to >= :on)";
     }
 
     private LeaderRules() {
@@ -48,10 +48,6 @@ final class LeaderRules {
             }
         }
         return false;
-    }
-
-    static String marks(int n) {
-        return "?,".repeat(n - 1) + "?";
     }
 
     static String levels(List<RegionLevel> levels) {

@@ -13,7 +13,8 @@ import luoshi.api.common.Violation;
 import luoshi.api.compliance.Evidence;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.region.RegionCode;
-import luoshi.org.db.Jdbc;
+import luoshi.db.Database;
+import luoshi.db.Sql;
 import luoshi.rules.Catalog;
 import luoshi.rules.Strictness;
 
@@ -28,10 +29,10 @@ public class LeaderShareRule implements LeadershipRule {
 
     static final String MIN_SHARE = "minShare";
 
-    private final Jdbc jdbc;
+    private final Database db;
 
-    public LeaderShareRule(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    public LeaderShareRule(Database db) {
+        this.db = db;
     }
 
     @Override
@@ -63,14 +64,15 @@ public class LeaderShareRule implements LeadershipRule {
     @Override
     public Query verdicts(Catalog catalog, Requirement r, LocalDate on, String scope) {
         List<String> types = LeaderRules.organizationTypes(r.rule());
-        List<Object> params = new ArrayList<>(types);
-        params.addAll(List.of(on, on, RegionCode.subtreePattern(r.issuerRegionCode()), scope));
-        String sql = "SELECT t.code AS code, COALESCE(SUM(l.frontline), 0) AS met, COUNT(l.id) AS needed, "
+        Sql sql = Sql.of("SELECT t.code AS code, COALESCE(SUM(l.frontline), 0) AS met, COUNT(l.id) AS needed, "
                 + catalog.parameterSql(r, MIN_SHARE, "t.code") + " AS threshold FROM region t "
-                + "LEFT JOIN organization o ON o.region_code = t.code AND o.type IN (" + LeaderRules.marks(types.size()) + ") "
+                + "LEFT JOIN organization o ON o.region_code = t.code AND o.type IN (:types) "
                 + "LEFT JOIN leader l ON l.organization_id = o.id AND " + LeaderRules.inOffice("l") + " "
-                + "WHERE t.level IN (" + LeaderRules.levels(r.levels()) + ") AND t.code LIKE ? AND t.code LIKE ? GROUP BY t.code";
-        return new Query(sql, params);
+                + "WHERE t.level IN (" + LeaderRules.levels(r.levels()) + ") AND t.code LIKE :issuer AND t.code LIKE :scope "
+                + "GROUP BY t.code")
+                .bind("types", types).bind("on", on).bind("issuer", RegionCode.subtreePattern(r.issuerRegionCode()))
+                .bind("scope", scope);
+        return new Query(sql);
     }
 
     @Override
@@ -95,12 +97,10 @@ public class LeaderShareRule implements LeadershipRule {
     @Override
     public List<Evidence> evidence(ObjectNode rule, String regionCode, LocalDate on) {
         List<String> types = LeaderRules.organizationTypes(rule);
-        List<Object> params = new ArrayList<>(List.of(on, on, regionCode));
-        params.addAll(types);
-        return jdbc.query("SELECT l.id, l.name, l.role, l.frontline, o.name FROM leader l JOIN organization o "
-                + "ON o.id = l.organization_id WHERE " + LeaderRules.inOffice("l") + " AND o.region_code = ? AND o.type IN ("
-                + LeaderRules.marks(types.size()) + ") ORDER BY o.type, l.id",
+        return db.list(Sql.of("SELECT l.id, l.name, l.role, l.frontline, o.name FROM leader l JOIN organization o "
+                + "ON o.id = l.organization_id WHERE " + LeaderRules.inOffice("l") + " AND o.region_code = :code "
+                + "AND o.type IN (:types) ORDER BY o.type, l.id").bind("on", on).bind("code", regionCode).bind("types", types),
                 rs -> new Evidence("LEADER", String.valueOf(rs.getLong(1)), null, rs.getString(2) + ", " + rs.getString(3)
-                        + " of " + rs.getString(5) + (rs.getBoolean(4) ? ", frontline" : "")), params.toArray());
+                        + " of " + rs.getString(5) + (rs.getBoolean(4) ? ", frontline" : "")));
     }
 }

@@ -26,9 +26,10 @@ import luoshi.api.compliance.ServiceRollup.RequirementCounts;
 import luoshi.api.compliance.StatusCounts;
 import luoshi.api.region.Region;
 import luoshi.api.region.RegionCode;
-import luoshi.org.db.Jdbc;
-import luoshi.org.region.RegionService;
-import luoshi.org.region.RegionStore;
+import luoshi.db.Database;
+import luoshi.db.Sql;
+import luoshi.org.service.RegionService;
+import luoshi.org.store.RegionStore;
 import luoshi.rules.Catalog;
 import luoshi.rules.ComplianceAnswers;
 import luoshi.rules.RequirementCatalog;
@@ -46,18 +47,18 @@ public class LeadershipCompliance {
     private final Map<String, LeadershipRule> rules = new HashMap<>();
     private final RegionService regions;
     private final RegionStore regionStore;
-    private final Jdbc jdbc;
+    private final Database db;
     private final ComplianceAnswers answers;
     private final Clock clock;
 
     public LeadershipCompliance(RequirementCatalog catalog, Instance<LeadershipRule> rules, RegionService regions,
-            RegionStore regionStore, Jdbc jdbc, ComplianceAnswers answers, Clock clock) {
+            RegionStore regionStore, Database db, ComplianceAnswers answers, Clock clock) {
         this.catalog = catalog;
         this.answers = answers;
         rules.forEach(r -> this.rules.put(r.name(), r));
         this.regions = regions;
         this.regionStore = regionStore;
-        this.jdbc = jdbc;
+        this.db = db;
         this.clock = clock;
     }
 
@@ -91,8 +92,9 @@ public class LeadershipCompliance {
         }
         ObjectNode effective = catalog.effectiveRule(r, regionCode);
         LeadershipRule.Query q = rule.verdicts(catalog, r, on, regionCode);
-        Verdict v = jdbc.queryOne("SELECT " + rule.statusSql() + " AS status, v.met, v.needed FROM (" + q.sql() + ") v",
-                rs -> new Verdict(ComplianceStatus.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3)), q.params().toArray())
+        Verdict v = db.one(Sql.of("SELECT " + rule.statusSql() + " AS status, v.met, v.needed FROM (:verdicts) v")
+                .bind("verdicts", q.sql()),
+                rs -> new Verdict(ComplianceStatus.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3)))
                 .orElseThrow();
         if (v.status() == ComplianceStatus.NOT_APPLICABLE) {
             return new ComplianceItem(r.id(), v.status(), start, end, on, null, null, List.of());
@@ -122,8 +124,8 @@ public class LeadershipCompliance {
         String child = "CASE WHEN %1$s = '" + regionCode + "' THEN '' ELSE " + RegionCode.childOfSql(regionCode, "%1$s") + " END";
 
         Map<String, Long> regionsPerChild = new HashMap<>();
-        jdbc.query("SELECT " + String.format(child, "code") + " AS child, COUNT(*) FROM region WHERE code LIKE ? GROUP BY 1",
-                rs -> regionsPerChild.put(rs.getString(1), rs.getLong(2)), scope);
+        db.list(Sql.of("SELECT " + String.format(child, "code") + " AS child, COUNT(*) FROM region WHERE code LIKE :scope GROUP BY 1")
+                .bind("scope", scope), rs -> regionsPerChild.put(rs.getString(1), rs.getLong(2)));
 
         Map<String, StatusCounts> perChild = new HashMap<>();
         List<RequirementCounts> byRequirement = new ArrayList<>();
@@ -131,10 +133,9 @@ public class LeadershipCompliance {
             LeadershipRule rule = rule(r);
             LeadershipRule.Query q = rule.verdicts(catalog, r, on, scope);
             Map<String, StatusCounts> counts = new HashMap<>();
-            jdbc.query("SELECT " + String.format(child, "v.code") + " AS child, " + rule.statusSql() + " AS status, COUNT(*) FROM ("
-                    + q.sql() + ") v GROUP BY 1, 2", rs -> counts.merge(rs.getString(1),
-                            StatusCounts.of(ComplianceStatus.valueOf(rs.getString(2)), rs.getLong(3)), StatusCounts::plus),
-                    q.params().toArray());
+            db.list(Sql.of("SELECT " + String.format(child, "v.code") + " AS child, " + rule.statusSql() + " AS status, COUNT(*) "
+                    + "FROM (:verdicts) v GROUP BY 1, 2").bind("verdicts", q.sql()), rs -> counts.merge(rs.getString(1),
+                            StatusCounts.of(ComplianceStatus.valueOf(rs.getString(2)), rs.getLong(3)), StatusCounts::plus));
             StatusCounts total = StatusCounts.ZERO;
             for (Map.Entry<String, Long> e : regionsPerChild.entrySet()) {
                 StatusCounts evaluated = counts.getOrDefault(e.getKey(), StatusCounts.ZERO);
@@ -169,33 +170,29 @@ public class LeadershipCompliance {
         if (dueFrom != null && asOf.isBefore(dueFrom) || dueTo != null && asOf.isAfter(dueTo)) {
             return new Page<>(List.of(), page, size, 0);
         }
-        List<String> selects = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
+        List<Sql> selects = new ArrayList<>();
         Map<String, Requirement> byId = new HashMap<>();
         Catalog at = catalog.current();
         for (Requirement r : at.all()) {
             LeadershipRule rule = rule(r);
             LeadershipRule.Query q = rule.verdicts(at, r, asOf, "%");
-            selects.add("SELECT '" + r.id() + "' AS requirement_id, v.code FROM (" + q.sql() + ") v WHERE " + rule.statusSql()
-                    + " = 'NON_COMPLIANT'");
-            params.addAll(q.params());
+            selects.add(Sql.of("SELECT :requirement AS requirement_id, v.code FROM (:verdicts) v WHERE " + rule.statusSql()
+                    + " = 'NON_COMPLIANT'").bind("requirement", r.id()).bind("verdicts", q.sql()));
             byId.put(r.id(), r);
         }
         if (selects.isEmpty()) {
             return new Page<>(List.of(), page, size, 0);
         }
-        String open = String.join(" UNION ALL ", selects);
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add(Page.offset(page, size));
-        List<OpenItem> items = jdbc.query("SELECT x.requirement_id, x.code, g.name FROM (" + open + ") x JOIN region g ON g.code = x.code "
-                + "ORDER BY x.requirement_id, x.code LIMIT ? OFFSET ?", rs -> {
+        Sql open = Sql.join(" UNION ALL ", selects);
+        List<OpenItem> items = db.list(Sql.of("SELECT x.requirement_id, x.code, g.name FROM (:open) x JOIN region g ON g.code = x.code "
+                + "ORDER BY x.requirement_id, x.code LIMIT :size OFFSET :offset").bind("open", open).bind("size", size)
+                .bind("offset", Page.offset(page, size)), rs -> {
                     Requirement r = byId.get(rs.getString(1));
                     return new OpenItem(r.id(), r.title(), rs.getString(2), rs.getString(3), LocalDate.of(asOf.getYear(), 1, 1),
                             LocalDate.of(asOf.getYear(), 12, 31), asOf, ComplianceStatus.NON_COMPLIANT);
-                }, pageParams.toArray());
-        long total = Page.total(page, size, items.size(), () -> jdbc.count("SELECT COUNT(*) FROM (" + open + ") x",
-                params.toArray()));
+                });
+        long total = Page.total(page, size, items.size(), () -> db.count(Sql.of("SELECT COUNT(*) FROM (:open) x")
+                .bind("open", open)));
         return new Page<>(items, page, size, total);
     }
 

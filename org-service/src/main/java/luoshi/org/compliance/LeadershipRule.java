@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import luoshi.api.compliance.Evidence;
 import luoshi.api.compliance.Requirement;
+import luoshi.db.Sql;
 import luoshi.rules.Catalog;
 import luoshi.rules.RuleType;
 
@@ -16,8 +17,8 @@ import luoshi.rules.RuleType;
  */
 public interface LeadershipRule extends RuleType {
 
-    /** SQL and its parameters. */
-    record Query(String sql, List<Object> params) {
+    /** SQL with its parameters bound. */
+    record Query(Sql sql) {
     }
 
     /**
