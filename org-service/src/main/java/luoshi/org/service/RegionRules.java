@@ -1,4 +1,4 @@
-package luoshi.org.region;
+package luoshi.org.service;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package luoshi.org.region;
+package luoshi.org.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,10 +18,9 @@ import luoshi.api.region.Region;
 import luoshi.api.region.RegionCode;
 import luoshi.api.region.RegionLevel;
 import luoshi.audit.AuditTrail;
-import luoshi.org.db.Jdbc;
-import luoshi.org.feed.FeedCounter;
-import luoshi.org.feed.VersionedWrite;
-import luoshi.org.feed.VersionedWrite.Written;
+import luoshi.org.service.VersionedWrite.Written;
+import luoshi.org.store.FeedCounter;
+import luoshi.org.store.RegionStore;
 import luoshi.security.Access;
 
 /**
@@ -39,13 +38,13 @@ public class RegionService {
     public static final Region COUNTRY = new Region(RegionCode.COUNTRY, "中华人民共和国", null, null);
 
     private final RegionStore store;
-    private final Jdbc jdbc;
+    private final FeedCounter counter;
     private final Access access;
     private final AuditTrail audit;
 
-    public RegionService(RegionStore store, Jdbc jdbc, Access access, AuditTrail audit) {
+    public RegionService(RegionStore store, FeedCounter counter, Access access, AuditTrail audit) {
         this.store = store;
-        this.jdbc = jdbc;
+        this.counter = counter;
         this.access = access;
         this.audit = audit;
     }
@@ -91,23 +90,21 @@ public class RegionService {
         VersionedWrite.authorize(rows, batch, Region::code, access::writeRegion,
                 r -> r.parentCode() == null ? RegionCode.COUNTRY : r.parentCode(), access::write);
 
-        Written<Region> written = jdbc.withConnection(c -> {
-            long version = FeedCounter.lock(c);
-            Set<String> wanted = new HashSet<>(rowOfCode.keySet());
-            rows.stream().map(Region::parentCode).filter(p -> p != null).forEach(wanted::add);
-            Map<String, Region> stored = store.findAll(wanted);
-            for (int i = 0; i < rows.size(); i++) {
-                Region r = rows.get(i);
-                if (r.parentCode() != null && !rowOfCode.containsKey(r.parentCode()) && !stored.containsKey(r.parentCode())) {
-                    violations.add(RegionRules.unknownParent(r, field.apply(i)));
-                }
+        long version = counter.lock();
+        Set<String> wanted = new HashSet<>(rowOfCode.keySet());
+        rows.stream().map(Region::parentCode).filter(p -> p != null).forEach(wanted::add);
+        Map<String, Region> stored = store.findAll(wanted);
+        for (int i = 0; i < rows.size(); i++) {
+            Region r = rows.get(i);
+            if (r.parentCode() != null && !rowOfCode.containsKey(r.parentCode()) && !stored.containsKey(r.parentCode())) {
+                violations.add(RegionRules.unknownParent(r, field.apply(i)));
             }
-            VersionedWrite.reject(violations);
+        }
+        VersionedWrite.reject(violations);
 
-            // parents before children, whatever the order of the batch
-            return VersionedWrite.writeChanged(c, version, rows, r -> stored.get(r.code()),
-                    Comparator.comparing(Region::level, Comparator.comparingInt(RegionLevel::ordinal)), store::upsert);
-        });
+        // parents before children, whatever the order of the batch
+        Written<Region> written = VersionedWrite.writeChanged(counter, version, rows, r -> stored.get(r.code()),
+                Comparator.comparing(Region::level, Comparator.comparingInt(RegionLevel::ordinal)), store::upsert);
         VersionedWrite.audit(audit, "region", batch, written.changes(), Region::code, Region::code);
         return written.result();
     }

@@ -1,12 +1,10 @@
-package luoshi.org.feed;
+package luoshi.org.service;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.SQLException;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,7 +14,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import luoshi.org.config.FeedConfig;
+import luoshi.org.store.FeedCounter;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,15 +33,14 @@ public class FeedWaiters {
     private record Waiter(long since, long deadline, CompletableFuture<Boolean> released) {
     }
 
-    private final AgroalDataSource dataSource;
+    private final FeedCounter counter;
     private final Duration checkInterval;
     private final List<Waiter> waiting = new ArrayList<>();
     private ScheduledExecutorService checker;
 
-    FeedWaiters(AgroalDataSource dataSource,
-            @ConfigProperty(name = "luoshi.feed.check-interval", defaultValue = "150ms") Duration checkInterval) {
-        this.dataSource = dataSource;
-        this.checkInterval = checkInterval;
+    public FeedWaiters(FeedCounter counter, FeedConfig config) {
+        this.counter = counter;
+        this.checkInterval = config.checkInterval();
     }
 
     void start(@Observes StartupEvent event) {
@@ -73,6 +71,11 @@ public class FeedWaiters {
         }
         signal();   // a change committed between the caller's read of the feed and now releases it at once
         return w.released();
+    }
+
+    /** A write of this JVM advanced the counter: once it commits (at once without a transaction), check the counter. */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedCounter.Advanced advanced) {
+        signal();
     }
 
     /** A write of the feed committed in this JVM: check the counter now. */
@@ -112,8 +115,8 @@ public class FeedWaiters {
         }
         long counter;
         try {
-            counter = counter();
-        } catch (SQLException | RuntimeException e) {
+            counter = this.counter.current();
+        } catch (RuntimeException e) {
             LOG.debugf("Cannot read the feed counter for the long polls: %s", e.getMessage());
             counter = Long.MIN_VALUE;   // the deadlines still hold
         }
@@ -137,12 +140,6 @@ public class FeedWaiters {
         }
         changed.forEach(w -> w.released().complete(true));
         expired.forEach(w -> w.released().complete(false));
-    }
-
-    private long counter() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return FeedCounter.current(c);
-        }
     }
 
     /** How many long polls wait now. */

@@ -1,4 +1,4 @@
-package luoshi.org.organization;
+package luoshi.org.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,8 +27,8 @@ import luoshi.api.org.OrganizationType;
 import luoshi.api.org.OrganizationsApi;
 import luoshi.api.region.RegionCode;
 import luoshi.audit.AuditTrail;
-import luoshi.org.feed.VersionedWrite;
-import luoshi.org.region.RegionStore;
+import luoshi.org.store.OrganizationStore;
+import luoshi.org.store.RegionStore;
 import luoshi.security.Access;
 
 /**
@@ -295,7 +295,8 @@ public class OrganizationService {
                 patch.value("employment", LeaderPatch::employment, before.employment()),
                 patch.value("frontline", LeaderPatch::frontline, before.frontline()),
                 patch.value("from", LeaderPatch::from, before.from()),
-                patch.nullable("to", LeaderPatch::to, before.to()));
+                patch.nullable("to", LeaderPatch::to, before.to()),
+                patch.value("partyCommitteeMember", LeaderPatch::partyCommitteeMember, before.partyCommitteeMember()));
         if (after.to() != null && after.to().isBefore(after.from())) {
             throw ProblemException.badRequest(patch.names("to") || !patch.names("from") ? "to" : "from",
                     "the tenure ends (" + after.to() + ") before it begins (" + after.from() + ")");

@@ -1,7 +1,5 @@
-package luoshi.org.feed;
+package luoshi.org.service;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +12,7 @@ import luoshi.api.common.Violation;
 import luoshi.api.region.ImportResult;
 import luoshi.api.region.RegionCode;
 import luoshi.audit.AuditTrail;
+import luoshi.org.store.FeedCounter;
 
 /**
  * The steps of every region and population write, a single row or a batch: the rows are checked in
@@ -82,8 +81,8 @@ public final class VersionedWrite {
      * Writes the rows that differ from {@code storedOf} (null: new) in {@code order}, versioned after
      * {@code lockedVersion} (from {@link FeedCounter#lock}), and advances the counter.
      */
-    public static <T> Written<T> writeChanged(Connection c, long lockedVersion, List<T> rows, Function<T, T> storedOf,
-            Comparator<T> order, BiConsumer<List<T>, Long> upsert) throws SQLException {
+    public static <T> Written<T> writeChanged(FeedCounter counter, long lockedVersion, List<T> rows, Function<T, T> storedOf,
+            Comparator<T> order, BiConsumer<List<T>, Long> upsert) {
         List<Change<T>> changes = new ArrayList<>();
         int created = 0;
         for (T row : rows) {
@@ -97,7 +96,7 @@ public final class VersionedWrite {
         changed.sort(order);
         upsert.accept(changed, lockedVersion + 1);
         long version = lockedVersion + changed.size();
-        FeedCounter.advance(c, version);
+        counter.advance(version);
         return new Written<>(new ImportResult(rows.size(), created, changed.size() - created, rows.size() - changed.size(),
                 version), changes);
     }

@@ -1,4 +1,4 @@
-package luoshi.org.csv;
+package luoshi.org.rest;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package luoshi.org.organization;
+package luoshi.org.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

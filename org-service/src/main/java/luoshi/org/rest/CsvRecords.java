@@ -1,4 +1,4 @@
-package luoshi.org.csv;
+package luoshi.org.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;

@@ -1,4 +1,4 @@
-package luoshi.org.feed;
+package luoshi.org.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package luoshi.org.population;
+package luoshi.org.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,12 +17,10 @@ import luoshi.api.region.Population;
 import luoshi.api.region.PopulationApi;
 import luoshi.api.region.RegionCode;
 import luoshi.audit.AuditTrail;
-import luoshi.org.db.Jdbc;
-import luoshi.org.feed.FeedCounter;
-import luoshi.org.feed.VersionedWrite;
-import luoshi.org.feed.VersionedWrite.Written;
-import luoshi.org.region.RegionService;
-import luoshi.org.region.RegionStore;
+import luoshi.org.service.VersionedWrite.Written;
+import luoshi.org.store.FeedCounter;
+import luoshi.org.store.PopulationStore;
+import luoshi.org.store.RegionStore;
 import luoshi.security.Access;
 
 /**
@@ -37,16 +35,16 @@ public class PopulationService {
     private final PopulationStore store;
     private final RegionStore regions;
     private final RegionService regionService;
-    private final Jdbc jdbc;
+    private final FeedCounter counter;
     private final Access access;
     private final AuditTrail audit;
 
-    public PopulationService(PopulationStore store, RegionStore regions, RegionService regionService, Jdbc jdbc,
+    public PopulationService(PopulationStore store, RegionStore regions, RegionService regionService, FeedCounter counter,
             Access access, AuditTrail audit) {
         this.store = store;
         this.regions = regions;
         this.regionService = regionService;
-        this.jdbc = jdbc;
+        this.counter = counter;
         this.access = access;
         this.audit = audit;
     }
@@ -75,17 +73,11 @@ public class PopulationService {
     public void delete(String regionCode, int year) {
         access.write(regionCode); // before the lookups, as a write: outside the caller's subtree is a 403, known or not
         Population before = get(regionCode, year);
-        boolean deleted = jdbc.withConnection(c -> {
-            long version = FeedCounter.lock(c) + 1;
-            boolean found = store.delete(regionCode, year, version);
-            if (found) {
-                FeedCounter.advance(c, version);
-            }
-            return found;
-        });
-        if (!deleted) { // deleted by another call since it was read
+        long version = counter.lock() + 1;
+        if (!store.delete(regionCode, year, version)) { // deleted by another call since it was read
             throw ProblemException.notFound("No population of " + regionCode + " for " + year);
         }
+        counter.advance(version);
         audit.record(AuditTrail.Action.DELETE, "population", PopulationStore.key(regionCode, year), regionCode, before, null);
     }
 
@@ -109,21 +101,20 @@ public class PopulationService {
         VersionedWrite.reject(violations);
         VersionedWrite.authorize(rows, batch, Population::regionCode, access::write, Population::regionCode, access::write);
 
-        Written<Population> written = jdbc.withConnection(c -> {
-            long version = FeedCounter.lock(c);
-            Set<String> codes = new HashSet<>();
-            rows.forEach(p -> codes.add(p.regionCode()));
-            Set<String> known = regions.findAll(codes).keySet();
-            for (int i = 0; i < rows.size(); i++) {
-                if (!known.contains(rows.get(i).regionCode())) {
-                    violations.add(new Violation(field.apply(i) + "regionCode", "no region " + rows.get(i).regionCode()));
-                }
+        long version = counter.lock();
+        Set<String> codes = new HashSet<>();
+        rows.forEach(p -> codes.add(p.regionCode()));
+        Set<String> known = regions.findAll(codes).keySet();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!known.contains(rows.get(i).regionCode())) {
+                violations.add(new Violation(field.apply(i) + "regionCode", "no region " + rows.get(i).regionCode()));
             }
-            VersionedWrite.reject(violations);
-            Map<String, Population> stored = store.findAll(codes, rows.stream().map(Population::year).distinct().toList());
-            return VersionedWrite.writeChanged(c, version, rows, p -> stored.get(PopulationStore.key(p.regionCode(), p.year())),
-                    Comparator.comparing(Population::regionCode), store::upsert);
-        });
+        }
+        VersionedWrite.reject(violations);
+        Map<String, Population> stored = store.findAll(codes, rows.stream().map(Population::year).distinct().toList());
+        Written<Population> written = VersionedWrite.writeChanged(counter, version, rows,
+                p -> stored.get(PopulationStore.key(p.regionCode(), p.year())), Comparator.comparing(Population::regionCode),
+                store::upsert);
         VersionedWrite.audit(audit, "population", batch, written.changes(),
                 p -> PopulationStore.key(p.regionCode(), p.year()), Population::regionCode);
         return written.result();
