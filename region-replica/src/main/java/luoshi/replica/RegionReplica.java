@@ -310,8 +310,8 @@ public class RegionReplica {
         Set<String> missing = new TreeSet<>(codes);
         List<String> all = List.copyOf(missing);
         for (int from = 0; from < all.size(); from += Database.CHUNK) {
-            missing.removeAll(db.list(KNOWN.bind("codes", all.subList(from, Math.min(all.size(), from + Database.CHUNK))),
-                    rs -> rs.getString(1)));
+            db.list(KNOWN.bind("codes", all.subList(from, Math.min(all.size(), from + Database.CHUNK))), rs -> rs.getString(1))
+                    .forEach(missing::remove);
         }
         return missing;
     }
