@@ -1,14 +1,12 @@
 package luoshi.batch;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 import luoshi.api.common.BatchResult;
-import luoshi.db.MultiRowInsert;
 import luoshi.audit.AuditTrail;
+import luoshi.db.Database;
+import luoshi.db.MultiRowInsert;
 import luoshi.security.Access;
 
 /**
@@ -28,12 +26,12 @@ public class BatchImport {
         Object write(List<T> rows);
     }
 
-    private final AgroalDataSource dataSource;
+    private final Database db;
     private final Access access;
     private final AuditTrail audit;
 
-    BatchImport(AgroalDataSource dataSource, Access access, AuditTrail audit) {
-        this.dataSource = dataSource;
+    BatchImport(Database db, Access access, AuditTrail audit) {
+        this.db = db;
         this.access = access;
         this.audit = audit;
     }
@@ -51,14 +49,17 @@ public class BatchImport {
     }
 
     /**
-     * Writes {@code rows} in multi-row statements of {@value MultiRowInsert#CHUNK} on the transaction's connection (see
-     * {@link MultiRowInsert#insertAll}).
+     * Writes {@code rows} in multi-row statements on the transaction's connection, binding them through
+     * {@link java.sql.PreparedStatement}s of the caller's.
+     *
+     * @deprecated write them with {@link Database#insertAll} (values bound by the statement, no binder); this goes with
+     *     {@link MultiRowInsert} once no import binds its own rows.
      */
+    @Deprecated(forRemoval = true)
     public <T> void insertAll(String insert, int columns, String tail, List<T> rows, MultiRowInsert.RowBinder<T> binder) {
-        try (Connection c = dataSource.getConnection()) {
+        db.withConnection(c -> {
             MultiRowInsert.insertAll(c, insert, columns, tail, rows, binder);
-        } catch (SQLException e) {
-            throw new IllegalStateException("batch insert failed: " + insert, e);
-        }
+            return rows.size();
+        });
     }
 }

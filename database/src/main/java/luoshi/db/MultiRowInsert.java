@@ -9,7 +9,11 @@ import java.util.List;
  * Multi-row {@code INSERT} statements, for the bulk writes of every service: a 10,000-row import is ten statements,
  * not 10,000 round trips. Plain JDBC on a connection the caller holds (inside a {@code @Transactional} method, the
  * transaction's).
+ *
+ * @deprecated write rows with {@link Database#insertAll}, which binds every value itself; this goes when its last user
+ *     (org-service's own JDBC helper, and {@code BatchImport}'s binder-taking insertAll) is converted.
  */
+@Deprecated(forRemoval = true)
 public final class MultiRowInsert {
 
     /** Rows per statement: big enough for few round trips, small enough for any packet. */
