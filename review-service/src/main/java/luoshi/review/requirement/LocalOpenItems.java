@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import luoshi.api.compliance.OpenItem;
-import luoshi.review.reminder.OpenItemSource;
+import luoshi.review.service.OpenItemSource;
 
 /** This service's own open items for the reminder job, read from its own database. */
 @ApplicationScoped

@@ -2,7 +2,6 @@ package luoshi.review.requirement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +20,8 @@ import luoshi.api.compliance.ServiceItems;
 import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.compliance.StatusCounts;
 import luoshi.api.region.RegionCode;
+import luoshi.db.Database;
+import luoshi.db.Sql;
 import luoshi.replica.RegionReplica;
 import luoshi.rules.Catalog;
 import luoshi.rules.ComplianceAnswers;
@@ -41,7 +42,7 @@ public class MeetingRequirements {
     RegionReplica replica;
 
     @Inject
-    EntityManager em;
+    Database db;
 
     @Inject
     ComplianceAnswers answers;
@@ -148,16 +149,16 @@ public class MeetingRequirements {
         String kind;
         if (DocumentSubmittedRule.NAME.equals(r.rule().path("type").asText())) {
             kind = "DOCUMENT";
-            rows = em.createNativeQuery("SELECT id, document_ref, document_date, title FROM committee_document"
-                    + " WHERE region_code = ?1 AND type = ?2 AND document_date <= ?3 ORDER BY document_date, id")
-                    .setParameter(1, regionCode).setParameter(2, DocumentSubmittedRule.documentType(r.rule()).name())
-                    .setParameter(3, to).getResultList();
+            rows = query(Sql.of("SELECT id, document_ref, document_date, title FROM committee_document"
+                    + " WHERE region_code = :region AND type = :type AND document_date <= :to ORDER BY document_date, id")
+                    .bind("region", regionCode).bind("type", DocumentSubmittedRule.documentType(r.rule()))
+                    .bind("to", to));
         } else {
             kind = "MEETING";
-            rows = em.createNativeQuery("SELECT id, document_ref, meeting_date, title FROM meeting WHERE region_code = ?1"
-                    + " AND type = ?2 AND meeting_date BETWEEN ?3 AND ?4 ORDER BY meeting_date, id")
-                    .setParameter(1, regionCode).setParameter(2, MeetingCountRule.meetingType(r.rule()).name())
-                    .setParameter(3, from).setParameter(4, to).getResultList();
+            rows = query(Sql.of("SELECT id, document_ref, meeting_date, title FROM meeting WHERE region_code = :region"
+                    + " AND type = :type AND meeting_date BETWEEN :from AND :to ORDER BY meeting_date, id")
+                    .bind("region", regionCode).bind("type", MeetingCountRule.meetingType(r.rule()))
+                    .bind("from", from).bind("to", to));
         }
         return rows.stream().map(row -> new Evidence(kind, (String) row[0], (String) row[1], date(row[2]) + " " + row[3]))
                 .toList();
@@ -171,16 +172,25 @@ public class MeetingRequirements {
     private Map<String, String> names(java.util.Collection<String> codes) {
         Map<String, String> names = new LinkedHashMap<>();
         if (!codes.isEmpty()) {
-            List<Object[]> rows = em.createNativeQuery("SELECT code, name FROM region WHERE code IN (?1)")
-                    .setParameter(1, List.copyOf(codes)).getResultList();
+            List<Object[]> rows = query(Sql.of("SELECT code, name FROM region WHERE code IN (:codes)")
+                    .bind("codes", List.copyOf(codes)));
             rows.forEach(row -> names.put((String) row[0], (String) row[1]));
         }
         return names;
     }
 
-    @SuppressWarnings("unchecked")
     private List<Object[]> query(String sql) {
-        return em.createNativeQuery(sql).getResultList();
+        return query(Sql.of(sql));
+    }
+
+    private List<Object[]> query(Sql sql) {
+        return db.list(sql, rs -> {
+            Object[] row = new Object[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rs.getObject(i + 1);
+            }
+            return row;
+        });
     }
 
     private static LocalDate date(Object value) {

@@ -1,0 +1,29 @@
+package luoshi.review.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The service's DATETIME(3) columns hold an instant as its UTC wall-clock time (as the audit trail's do, and as the
+ * rows written before this service reached its tables through {@code luoshi.db.Database} were stored), whatever the
+ * zone of the server or the connection.
+ */
+final class Timestamps {
+
+    private Timestamps() {
+    }
+
+    /** The value to bind for {@code instant}; null binds NULL. */
+    static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** The instant in {@code column}, null when it is NULL. */
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+}
