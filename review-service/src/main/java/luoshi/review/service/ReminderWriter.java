@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -73,7 +74,7 @@ public class ReminderWriter {
     /** The keys of the reminders already stored for the candidates' due dates, in one query. */
     private Set<ReminderStore.Key> existingKeys(List<Candidate> candidates) {
         if (candidates.isEmpty()) {
-            return new java.util.HashSet<>();
+            return new HashSet<>();
         }
         LocalDate from = candidates.stream().map(c -> c.item().dueDate()).min(LocalDate::compareTo).orElseThrow();
         LocalDate to = candidates.stream().map(c -> c.item().dueDate()).max(LocalDate::compareTo).orElseThrow();

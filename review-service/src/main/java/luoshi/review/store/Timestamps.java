@@ -7,9 +7,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * The service's DATETIME(3) columns hold an instant as its UTC wall-clock time (as the audit trail's do, and as the
- * rows written before this service reached its tables through {@code luoshi.db.Database} were stored), whatever the
- * zone of the server or the connection.
+ * The service's DATETIME(3) columns hold an instant as its UTC wall-clock time, whatever the zone of the server or of
+ * the connection: as the audit trail's columns do, and as the rows stored before (by the ORM) already hold them.
  */
 final class Timestamps {
 
