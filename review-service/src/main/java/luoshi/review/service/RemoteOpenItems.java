@@ -1,4 +1,4 @@
-package luoshi.review.reminder;
+package luoshi.review.service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,8 +1,7 @@
-package luoshi.review.webhook;
+package luoshi.review.service;
 
-import jakarta.persistence.PessimisticLockException;
 import java.util.function.Supplier;
-import org.hibernate.exception.LockAcquisitionException;
+import luoshi.db.DatabaseException;
 
 /**
  * Replicas claiming from one outbox may deadlock on InnoDB's index locks; the database then rolls
@@ -19,11 +18,21 @@ final class Deadlocks {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();
-            } catch (PessimisticLockException | LockAcquisitionException e) {
-                if (attempt == ATTEMPTS) {
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !retryable(e)) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** A deadlock (or a lost lock wait, or a lost Galera certification) anywhere in the failure's causes. */
+    private static boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseException d && d.retryable()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

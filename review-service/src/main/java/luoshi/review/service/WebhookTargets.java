@@ -1,4 +1,4 @@
-package luoshi.review.webhook;
+package luoshi.review.service;
 
 import java.net.InetAddress;
 import java.net.URI;

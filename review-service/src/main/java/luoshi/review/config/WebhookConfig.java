@@ -1,4 +1,4 @@
-package luoshi.review.webhook;
+package luoshi.review.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,15 +1,15 @@
-package luoshi.review.reminder;
+package luoshi.review.service;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import luoshi.platform.ServiceUrls;
 import luoshi.api.compliance.ComplianceSource;
+import luoshi.platform.ServiceUrls;
+import luoshi.review.config.ReminderConfig;
 import luoshi.security.ServiceTokens;
 
 /**
@@ -21,19 +21,19 @@ import luoshi.security.ServiceTokens;
 @ApplicationScoped
 public class OpenItemSources {
 
-    @Inject
-    ServiceUrls urls;
-
-    @Inject
-    ReminderConfig config;
-
-    @Inject
-    Instance<OpenItemSource> local;
-
-    @Inject
-    ServiceTokens tokens;
+    private final ServiceUrls urls;
+    private final ReminderConfig config;
+    private final Instance<OpenItemSource> local;
+    private final ServiceTokens tokens;
 
     private volatile List<OpenItemSource> all;
+
+    OpenItemSources(ServiceUrls urls, ReminderConfig config, Instance<OpenItemSource> local, ServiceTokens tokens) {
+        this.urls = urls;
+        this.config = config;
+        this.local = local;
+        this.tokens = tokens;
+    }
 
     public List<OpenItemSource> all() {
         if (all == null) {

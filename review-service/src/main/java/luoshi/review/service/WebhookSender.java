@@ -1,8 +1,7 @@
-package luoshi.review.webhook;
+package luoshi.review.service;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import luoshi.platform.ProblemException;
+import luoshi.review.config.WebhookConfig;
+import luoshi.review.store.DeliveryStore.Claimed;
 
 /**
  * Sends due outbox rows (API.md, Reminders and webhooks): POSTs the stored JSON with the Standard
@@ -23,17 +25,18 @@ import java.util.List;
 @ApplicationScoped
 public class WebhookSender {
 
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    WebhookConfig config;
-
-    @Inject
-    Clock clock;
+    private final Outbox outbox;
+    private final WebhookConfig config;
+    private final Clock clock;
 
     private volatile HttpClient http;
     private volatile WebhookTargets targets;
+
+    WebhookSender(Outbox outbox, WebhookConfig config, Clock clock) {
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
 
     @Scheduled(identity = "webhook-sender", every = "${luoshi.webhooks.send-every:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -44,8 +47,8 @@ public class WebhookSender {
     /** Sends every delivery due at {@code now}; returns how many were delivered. */
     public int sendDue(Instant now) {
         int delivered = 0;
-        for (List<Outbox.Claimed> batch = claim(now); !batch.isEmpty(); batch = claim(now)) {
-            for (Outbox.Claimed c : batch) {
+        for (List<Claimed> batch = claim(now); !batch.isEmpty(); batch = claim(now)) {
+            for (Claimed c : batch) {
                 Outbox.Outcome outcome = post(c, now);
                 Deadlocks.retry(() -> {
                     outbox.record(c, now, outcome);
@@ -57,15 +60,15 @@ public class WebhookSender {
         return delivered;
     }
 
-    private List<Outbox.Claimed> claim(Instant now) {
+    private List<Claimed> claim(Instant now) {
         return Deadlocks.retry(() -> outbox.claim(now, config.batchSize()));
     }
 
-    private Outbox.Outcome post(Outbox.Claimed c, Instant now) {
+    private Outbox.Outcome post(Claimed c, Instant now) {
         try {
             // checked again at each attempt: a name may resolve elsewhere than when it was subscribed
             targets().check(c.url());
-        } catch (luoshi.platform.ProblemException e) {
+        } catch (ProblemException e) {
             return new Outbox.Outcome(null, "refused: " + e.problem().violations().get(0).message());
         }
         long timestamp = now.getEpochSecond();

@@ -1,4 +1,4 @@
-package luoshi.review.reminder;
+package luoshi.review.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package luoshi.review.committee;
+package luoshi.review.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -7,10 +7,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.IntFunction;
-import luoshi.platform.ProblemException;
+import luoshi.api.review.CommitteeTerm;
 import luoshi.api.review.NewCommitteeTerm;
-import luoshi.batch.BatchImport;
+import luoshi.platform.ProblemException;
+import luoshi.review.store.TermStore;
 
 /**
  * The rules of committee terms (API.md: the end after the start; terms of one region never overlap), for one term
@@ -19,10 +21,15 @@ import luoshi.batch.BatchImport;
 @ApplicationScoped
 public class TermOverlaps {
 
-    private final BatchImport batch;
+    private final TermStore store;
 
-    TermOverlaps(BatchImport batch) {
-        this.batch = batch;
+    TermOverlaps(TermStore store) {
+        this.store = store;
+    }
+
+    /** A new term, with its new id, not stored yet. */
+    public static CommitteeTerm created(NewCommitteeTerm t) {
+        return new CommitteeTerm(UUID.randomUUID().toString(), t.regionCode(), t.start(), t.end());
     }
 
     /** What is wrong with the term's end, if anything (a 400 naming {@code end}). */
@@ -44,33 +51,33 @@ public class TermOverlaps {
      * <p>
      * A correction passes the term with its stored id: the stored version of it does not count as an overlap.
      */
-    public void refuseOverlaps(List<CommitteeTermEntity> terms, IntFunction<String> named) {
+    public void refuseOverlaps(List<CommitteeTerm> terms, IntFunction<String> named) {
         if (terms.isEmpty()) {
             return;
         }
-        List<String> regions = terms.stream().map(t -> t.regionCode).distinct().sorted().toList();
-        batch.insertAll("INSERT INTO committee_term_region_lock (region_code) VALUES", 1,
-                "ON DUPLICATE KEY UPDATE region_code = region_code", regions, (ps, p, region, i) -> {
-                    ps.setString(p, region);
-                    return p + 1;
-                });
-        Map<String, List<CommitteeTermEntity>> known = new HashMap<>();
-        CommitteeTermEntity.<CommitteeTermEntity>list("regionCode in ?1", regions)
-                .forEach(t -> known.computeIfAbsent(t.regionCode, r -> new ArrayList<>()).add(t));
-        Map<CommitteeTermEntity, Integer> rowOf = new IdentityHashMap<>();
+        List<String> regions = terms.stream().map(CommitteeTerm::regionCode).distinct().sorted().toList();
+        store.lockRegions(regions);
+        Map<String, List<CommitteeTerm>> known = new HashMap<>();
+        store.ofRegions(regions).forEach(t -> known.computeIfAbsent(t.regionCode(), r -> new ArrayList<>()).add(t));
+        Map<CommitteeTerm, Integer> rowOf = new IdentityHashMap<>();
         for (int i = 0; i < terms.size(); i++) {
-            CommitteeTermEntity t = terms.get(i);
-            List<CommitteeTermEntity> ofRegion = known.computeIfAbsent(t.regionCode, r -> new ArrayList<>());
-            for (CommitteeTermEntity other : ofRegion) {
-                if (t.overlaps(other) && !t.id.equals(other.id)) {   // a corrected term is not checked against itself
+            CommitteeTerm t = terms.get(i);
+            List<CommitteeTerm> ofRegion = known.computeIfAbsent(t.regionCode(), r -> new ArrayList<>());
+            for (CommitteeTerm other : ofRegion) {
+                if (overlap(t, other) && !t.id().equals(other.id())) {   // a corrected term is not checked against itself
                     Integer row = rowOf.get(other);
-                    throw ProblemException.conflict(named.apply(i) + "overlaps the term " + other.start + " – " + other.end
-                            + " of region " + t.regionCode + (row == null ? " (id " + other.id + ")" : " in row [" + row + "]")
+                    throw ProblemException.conflict(named.apply(i) + "overlaps the term " + other.start() + " – " + other.end()
+                            + " of region " + t.regionCode() + (row == null ? " (id " + other.id() + ")" : " in row [" + row + "]")
                             + ".");
                 }
             }
             ofRegion.add(t);
             rowOf.put(t, i);
         }
+    }
+
+    /** Whether the two terms share a day (a term ends on its last day: one ending 09-30 and one starting 09-30 overlap). */
+    static boolean overlap(CommitteeTerm a, CommitteeTerm b) {
+        return !a.start().isAfter(b.end()) && !a.end().isBefore(b.start());
     }
 }

@@ -1,11 +1,10 @@
-package luoshi.review.requirement;
+package luoshi.review.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import luoshi.api.compliance.OpenItem;
-import luoshi.review.reminder.OpenItemSource;
 import luoshi.rules.Compliance;
 
 /** This service's own open items for the reminder job, from the rule engine over its own database. */

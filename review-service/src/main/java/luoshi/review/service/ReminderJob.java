@@ -1,8 +1,7 @@
-package luoshi.review.reminder;
+package luoshi.review.service;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.concurrent.Future;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.region.RegionCode;
 import luoshi.api.review.ReminderRun;
+import luoshi.review.config.ReminderConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,17 +27,17 @@ public class ReminderJob {
 
     private static final Logger LOG = Logger.getLogger(ReminderJob.class);
 
-    @Inject
-    OpenItemSources sources;
+    private final OpenItemSources sources;
+    private final ReminderWriter writer;
+    private final ReminderConfig config;
+    private final Clock clock;
 
-    @Inject
-    ReminderWriter writer;
-
-    @Inject
-    ReminderConfig config;
-
-    @Inject
-    Clock clock;
+    ReminderJob(OpenItemSources sources, ReminderWriter writer, ReminderConfig config, Clock clock) {
+        this.sources = sources;
+        this.writer = writer;
+        this.config = config;
+        this.clock = clock;
+    }
 
     @Scheduled(identity = "reminder-job", cron = "${luoshi.reminders.cron:0 0 2 * * ?}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
