@@ -8,29 +8,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import luoshi.funding.record.FundingRecordRepository;
-import luoshi.funding.unionfee.UnionFeeEntity;
-import luoshi.funding.unionfee.UnionFeeRepository;
+import luoshi.funding.store.FundingRecordStore;
+import luoshi.funding.store.UnionFeeStore;
 
 /** Loads the facts of one region and year: three indexed reads. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RegionFactsLoader {
 
-    private final FundingRecordRepository records;
-    private final UnionFeeRepository unionFees;
+    private final FundingRecordStore records;
+    private final UnionFeeStore unionFees;
     private final AgroalDataSource dataSource;
 
-    RegionFactsLoader(FundingRecordRepository records, UnionFeeRepository unionFees, AgroalDataSource dataSource) {
+    RegionFactsLoader(FundingRecordStore records, UnionFeeStore unionFees, AgroalDataSource dataSource) {
         this.records = records;
         this.unionFees = unionFees;
         this.dataSource = dataSource;
     }
 
     public RegionFacts load(String regionCode, int year) {
-        var funding = records.list("regionCode = ?1 and fiscalYear = ?2 order by id", regionCode, year);
-        var fees = unionFees.findByIdOptional(new UnionFeeEntity.Key(regionCode, year))
-                .map(e -> new RegionFacts.Fees(e.due, e.collected));
+        var funding = records.ofRegionAndYear(regionCode, year);
+        var fees = unionFees.find(regionCode, year).map(e -> new RegionFacts.Fees(e.due(), e.collected()));
         return new RegionFacts(regionCode, year, funding, population(regionCode, year), fees);
     }
 
