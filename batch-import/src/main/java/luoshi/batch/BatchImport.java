@@ -6,7 +6,6 @@ import java.util.function.Function;
 import luoshi.api.common.BatchResult;
 import luoshi.audit.AuditTrail;
 import luoshi.db.Database;
-import luoshi.db.MultiRowInsert;
 import luoshi.security.Access;
 
 /**
@@ -48,18 +47,4 @@ public class BatchImport {
         return new BatchResult(rows.size());
     }
 
-    /**
-     * Writes {@code rows} in multi-row statements on the transaction's connection, binding them through
-     * {@link java.sql.PreparedStatement}s of the caller's.
-     *
-     * @deprecated write them with {@link Database#insertAll} (values bound by the statement, no binder); this goes with
-     *     {@link MultiRowInsert} once no import binds its own rows.
-     */
-    @Deprecated(forRemoval = true)
-    public <T> void insertAll(String insert, int columns, String tail, List<T> rows, MultiRowInsert.RowBinder<T> binder) {
-        db.withConnection(c -> {
-            MultiRowInsert.insertAll(c, insert, columns, tail, rows, binder);
-            return rows.size();
-        });
-    }
 }
