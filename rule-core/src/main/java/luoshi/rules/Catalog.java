@@ -74,6 +74,12 @@ public final class Catalog {
         return rule;
     }
 
+    /** True when a value of {@code parameter} is in force anywhere: the issuer's, or some jurisdiction's setting. */
+    public boolean anyValue(Requirement r, String parameter) {
+        return decimal(r.rule().get(parameter)).isPresent()
+                || settings(r.id()).values().stream().anyMatch(s -> decimal(s.get(parameter)).isPresent());
+    }
+
     /**
      * The value of a numeric parameter in force for the region whose code is in {@code codeColumn}, as SQL:
      * {@code CASE WHEN col LIKE :p1 THEN :v1 WHEN … ELSE :issuer END}, most specific setting first, so that subtree

@@ -76,12 +76,8 @@ public class Compliance {
 
     /** One item per requirement (and period) for a region, ordered by requirement id, then period. */
     public ServiceItems items(String regionCode, int year, LocalDate asOf) {
-        if (regionCode == null || RegionCode.levelOf(regionCode).isEmpty()) {
-            throw ProblemException.badRequest("regionCode", "must be a region code of 6, 9 or 12 digits");
-        }
-        LocalDate day = Clocks.asOfOrToday(asOf, clock);
-        int y = yearOr(year, day);
-        return answers.items(regionCode, y, day, version -> items(catalog.at(version), regionCode, y, day))
+        Question q = question(regionCode, false, year, asOf);
+        return answers.items(regionCode, q.year(), q.day(), version -> items(catalog.at(version), regionCode, q.year(), q.day()))
                 .withWarnings(warnings());
     }
 
@@ -133,12 +129,8 @@ public class Compliance {
 
     /** Counts over the whole subtree, per child and per requirement: one statement, grouped in SQL. */
     public ServiceRollup rollup(String regionCode, int year, LocalDate asOf) {
-        if (regionCode == null || RegionCode.levelOf(regionCode).isEmpty() && !RegionCode.isCountry(regionCode)) {
-            throw ProblemException.badRequest("regionCode", "must be a region code of 6, 9 or 12 digits, or 000000");
-        }
-        LocalDate day = Clocks.asOfOrToday(asOf, clock);
-        int y = yearOr(year, day);
-        return answers.rollup(regionCode, y, day, version -> rollup(catalog.at(version), regionCode, y, day))
+        Question q = question(regionCode, true, year, asOf);
+        return answers.rollup(regionCode, q.year(), q.day(), version -> rollup(catalog.at(version), regionCode, q.year(), q.day()))
                 .withWarnings(warnings());
     }
 
@@ -252,14 +244,20 @@ public class Compliance {
         return warnings.isResolvable() ? warnings.get().warnings() : List.of();
     }
 
-    private static int yearOr(int year, LocalDate asOf) {
-        if (year == 0) {
-            return asOf.getYear();
+    /** A question's year and evaluation date: year 0 is asOf's, asOf defaults to today on the clock. */
+    private record Question(int year, LocalDate day) {
+    }
+
+    private Question question(String regionCode, boolean countryAllowed, int year, LocalDate asOf) {
+        if (regionCode == null || RegionCode.levelOf(regionCode).isEmpty() && !(countryAllowed && RegionCode.isCountry(regionCode))) {
+            throw ProblemException.badRequest("regionCode", "must be a region code of 6, 9 or 12 digits"
+                    + (countryAllowed ? ", or 000000" : ""));
         }
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
+        LocalDate day = Clocks.asOfOrToday(asOf, clock);
+        if (year != 0 && (year < FIRST_YEAR || year > LAST_YEAR)) {
             throw ProblemException.badRequest("year", "must be between " + FIRST_YEAR + " and " + LAST_YEAR);
         }
-        return year;
+        return new Question(year == 0 ? day.getYear() : year, day);
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -75,7 +75,19 @@ public class Verdicts {
         Sql threshold = type.threshold() == null ? null : catalog.parameterSql(r, type.threshold(), "g.code");
         Sql facts = Sql.of(":pattern").bind("pattern", Subtrees.factsPattern(root, r.issuerRegionCode()));
         List<Sql> out = new ArrayList<>();
+        boolean nowhere = type.threshold() != null && !catalog.anyValue(r, type.threshold());
         for (Cut cut : cuts(r, window, asOf, applies)) {
+            if (nowhere) {
+                // no value in force anywhere (the seeds leave it to the jurisdictions): every region is NOT_APPLICABLE,
+                // and no fact needs reading (benchmarks/: a national rollup read every leader for FRONTLINE_SHARE)
+                out.add(Sql.of("SELECT g.code AS code, g.name AS name, :start AS period_start, :end AS period_end,"
+                        + " :due AS due_date, 'NOT_APPLICABLE' AS status"
+                        + (numbers ? ", NULL AS actual, NULL AS expected, NULL AS base" : "")
+                        + " FROM region g :termJoin WHERE :where")
+                        .bind("start", cut.start()).bind("end", cut.end()).bind("due", cut.due())
+                        .bind("termJoin", cut.termJoin() == null ? Measure.NO_JOINS : cut.termJoin()).bind("where", where));
+                continue;
+            }
             Measure m = type.measure(new RuleQuery(r, r.rule(), threshold == null ? Sql.of("NULL") : threshold,
                     cut.period(), facts));
             StringBuilder status = new StringBuilder("CASE WHEN NOT (:applies)");

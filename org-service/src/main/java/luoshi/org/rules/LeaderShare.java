@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import luoshi.api.common.Violation;
 import luoshi.api.compliance.Evidence;
 import luoshi.db.Database;
@@ -12,8 +11,6 @@ import luoshi.db.Sql;
 import luoshi.rules.Found;
 import luoshi.rules.Measure;
 import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
-import luoshi.rules.Strictness;
 
 /**
  * LEADER_SHARE (FRONTLINE_SHARE, CENTRAL-2015 §11; SHAOXING-2015 items 11, 25: 基层一线代表人士的比例): of the leaders
@@ -22,7 +19,7 @@ import luoshi.rules.Strictness;
  * number: with no minShare in force NOT_APPLICABLE; with no leader at all NO_DATA. Exactly at the threshold: met.
  */
 @ApplicationScoped
-public class LeaderShare implements RuleType {
+public class LeaderShare extends MinimumShareRule {
 
     private final Database db;
 
@@ -37,23 +34,11 @@ public class LeaderShare implements RuleType {
 
     @Override
     public List<Violation> validate(ObjectNode rule) {
-        List<Violation> v = new ArrayList<>();
-        LeaderFacts.checkOrganizationTypes(rule, v);
+        List<Violation> v = new ArrayList<>(super.validate(rule));
         if (!"frontline".equals(rule.path("flag").asText())) {
             v.add(new Violation("rule.flag", "must be frontline"));
         }
-        LeaderFacts.checkShare(rule, v);
         return v;
-    }
-
-    @Override
-    public Map<String, Strictness> adjustable() {
-        return Map.of(LeaderFacts.MIN_SHARE, Strictness.HIGHER);
-    }
-
-    @Override
-    public String threshold() {
-        return LeaderFacts.MIN_SHARE;
     }
 
     @Override

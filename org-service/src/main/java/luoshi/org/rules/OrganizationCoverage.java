@@ -1,14 +1,11 @@
 package luoshi.org.rules;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import luoshi.api.common.Violation;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Evidence;
 import luoshi.api.region.RegionLevel;
@@ -17,8 +14,6 @@ import luoshi.db.Sql;
 import luoshi.rules.Found;
 import luoshi.rules.Measure;
 import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
-import luoshi.rules.Strictness;
 
 /**
  * ORGANIZATION_COVERAGE (SHAOXING-2015 item 10: 扩大群团组织覆盖面……着力推进群团活动向社区、村（居）延伸; CENTRAL-2015
@@ -27,7 +22,7 @@ import luoshi.rules.Strictness;
  * The seeds set no number: NOT_APPLICABLE until a jurisdiction sets one. A region without village children: NO_DATA.
  */
 @ApplicationScoped
-public class OrganizationCoverage implements RuleType {
+public class OrganizationCoverage extends MinimumShareRule {
 
     private final Database db;
 
@@ -38,24 +33,6 @@ public class OrganizationCoverage implements RuleType {
     @Override
     public String name() {
         return "ORGANIZATION_COVERAGE";
-    }
-
-    @Override
-    public List<Violation> validate(ObjectNode rule) {
-        List<Violation> v = new ArrayList<>();
-        LeaderFacts.checkOrganizationTypes(rule, v);
-        LeaderFacts.checkShare(rule, v);
-        return v;
-    }
-
-    @Override
-    public Map<String, Strictness> adjustable() {
-        return Map.of(LeaderFacts.MIN_SHARE, Strictness.HIGHER);
-    }
-
-    @Override
-    public String threshold() {
-        return LeaderFacts.MIN_SHARE;
     }
 
     /**
