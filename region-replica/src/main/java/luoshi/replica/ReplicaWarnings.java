@@ -2,7 +2,7 @@ package luoshi.replica;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import luoshi.rules.ComplianceWarnings;
+import luoshi.platform.ComplianceWarnings;
 
 /** The compliance answers of a service with a read copy warn when the copy is behind org-service ({@link RegionReplica#warnings}). */
 @ApplicationScoped

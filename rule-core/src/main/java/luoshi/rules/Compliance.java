@@ -30,6 +30,7 @@ import luoshi.api.region.RegionCode;
 import luoshi.db.Database;
 import luoshi.db.Sql;
 import luoshi.platform.Clocks;
+import luoshi.platform.ComplianceWarnings;
 import luoshi.platform.ProblemException;
 import luoshi.rules.Verdicts.DueBetween;
 import luoshi.rules.Verdicts.InYear;

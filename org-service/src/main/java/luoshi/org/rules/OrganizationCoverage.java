@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Evidence;

@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.platform;
 
 import java.util.List;
 
