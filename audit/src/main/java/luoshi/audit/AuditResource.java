@@ -1,17 +1,12 @@
 package luoshi.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import luoshi.api.audit.AuditApi;
 import luoshi.api.audit.AuditEvent;
@@ -19,6 +14,8 @@ import luoshi.api.audit.AuditSource;
 import luoshi.api.common.Page;
 import luoshi.platform.ProblemException;
 import luoshi.api.region.RegionCode;
+import luoshi.db.Database;
+import luoshi.db.Sql;
 import luoshi.security.Access;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,14 +27,20 @@ public class AuditResource implements AuditSource {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private final AgroalDataSource dataSource;
+    /** The events of a subtree and period; the bounds are UTC instants of Chinese calendar days. */
+    private static final Sql WHERE = Sql.of("region_code LIKE :pattern AND at >= :from AND at < :to");
+    private static final Sql COUNT = Sql.of("SELECT COUNT(*) FROM audit_event WHERE :where");
+    private static final Sql NEWEST = Sql.of("SELECT id, at, actor, action, entity, entity_id, region_code, request_id,"
+            + " change_json FROM audit_event WHERE :where ORDER BY at DESC, id DESC LIMIT :limit");
+
+    private final Database db;
     private final ObjectMapper json;
     private final Access access;
     private final String service;
 
-    AuditResource(AgroalDataSource dataSource, ObjectMapper json, Access access,
+    AuditResource(Database db, ObjectMapper json, Access access,
             @ConfigProperty(name = "quarkus.application.name") String application) {
-        this.dataSource = dataSource;
+        this.db = db;
         this.json = json;
         this.access = access;
         this.service = application.replace("-service", "");
@@ -55,41 +58,27 @@ public class AuditResource implements AuditSource {
             throw ProblemException.badRequest("to", "lies before from");
         }
         String region = access.administerScope(regionCode);
-        String where = " WHERE region_code LIKE ? AND at >= ? AND at < ?";
-        Object[] params = {RegionCode.subtreePattern(region),
-            utc(from == null ? LocalDate.of(1970, 1, 1) : from), utc(to == null ? LocalDate.of(9999, 1, 1) : to.plusDays(1))};
-        try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement ps = bind(c.prepareStatement("SELECT COUNT(*) FROM audit_event" + where), params);
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-            List<AuditEvent> items = new ArrayList<>();
-            try (PreparedStatement ps = bind(c.prepareStatement("SELECT id, at, actor, action, entity, entity_id, region_code,"
-                    + " request_id, change_json FROM audit_event" + where + " ORDER BY at DESC, id DESC LIMIT " + limit), params);
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    items.add(new AuditEvent(service + ":" + rs.getLong(1),
-                            rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC), service, rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            json.readTree(rs.getString(9))));
-                }
-            }
-            return new Page<>(items, 0, limit, total);
-        } catch (SQLException | JsonProcessingException e) {
+        Sql where = WHERE.bind("pattern", RegionCode.subtreePattern(region))
+                .bind("from", utc(from == null ? LocalDate.of(1970, 1, 1) : from))
+                .bind("to", utc(to == null ? LocalDate.of(9999, 1, 1) : to.plusDays(1)));
+        long total = db.count(COUNT.bind("where", where));
+        List<AuditEvent> items = db.list(NEWEST.bind("where", where).bind("limit", limit), rs -> new AuditEvent(
+                service + ":" + rs.getLong(1), rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC), service,
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                change(rs.getString(9))));
+        return new Page<>(items, 0, limit, total);
+    }
+
+    private JsonNode change(String stored) {
+        try {
+            return json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            // the column's CHECK (JSON_VALID) keeps this from happening
             throw new IllegalStateException("could not read the audit trail", e);
         }
     }
 
     private static LocalDateTime utc(LocalDate day) {
         return day.atStartOfDay(CHINA).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
-    }
-
-    private static PreparedStatement bind(PreparedStatement ps, Object[] params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
-        return ps;
     }
 }

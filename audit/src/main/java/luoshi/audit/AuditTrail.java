@@ -2,17 +2,15 @@ package luoshi.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import luoshi.db.Database;
+import luoshi.db.Sql;
 import luoshi.security.Caller;
 
 /**
@@ -30,15 +28,17 @@ public class AuditTrail {
     /** The actor of a write that no caller made. */
     public static final String SYSTEM = "system";
 
-    private static final String INSERT = "INSERT INTO audit_event (at, actor, action, entity, entity_id, region_code,"
-            + " request_id, change_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final Sql INSERT = Sql.of("INSERT INTO audit_event (at, actor, action, entity, entity_id, region_code,"
+            + " request_id, change_json) VALUES (:at, :actor, :action, :entity, :entityId, :region, :requestId, :change)");
 
-    private final AgroalDataSource dataSource;
+    private final Database db;
+    private final DataVersion dataVersion;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AuditTrail(AgroalDataSource dataSource, ObjectMapper json, Clock clock) {
-        this.dataSource = dataSource;
+    AuditTrail(Database db, DataVersion dataVersion, ObjectMapper json, Clock clock) {
+        this.db = db;
+        this.dataVersion = dataVersion;
         this.json = json;
         this.clock = clock;
     }
@@ -48,20 +48,21 @@ public class AuditTrail {
     }
 
     public void record(Action action, String entity, String entityId, String regionCode, Object before, Object after) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setObject(1, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            ps.setString(2, actor());
-            ps.setString(3, action.name());
-            ps.setString(4, entity);
-            ps.setString(5, entityId);
-            ps.setString(6, regionCode);
-            ps.setString(7, requestId());
-            ps.setString(8, json.writeValueAsString(new Change(before, after)));
-            ps.executeUpdate();
-            DataVersion.advance(c);   // every recorded write changes the data: answers kept by version are stale
-        } catch (SQLException | JsonProcessingException e) {
+        String change;
+        try {
+            change = json.writeValueAsString(new Change(before, after));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not record the audit event of " + entity + " " + entityId, e);
         }
+        db.update(INSERT.bind("at", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .bind("actor", actor())
+                .bind("action", action)
+                .bind("entity", entity)
+                .bind("entityId", entityId)
+                .bind("region", regionCode)
+                .bind("requestId", requestId())
+                .bind("change", change));
+        dataVersion.advance();   // every recorded write changes the data: answers kept by version are stale
     }
 
     /** The caller's sub; {@value #SYSTEM} for what no caller asked (the scheduled reminder job). */

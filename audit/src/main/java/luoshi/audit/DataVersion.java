@@ -1,11 +1,10 @@
 package luoshi.audit;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import luoshi.db.Database;
+import luoshi.db.Sql;
 
 /**
  * The version of this service's data: a counter row that every write advances inside its own transaction
@@ -18,39 +17,34 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class DataVersion {
 
-    private final AgroalDataSource dataSource;
+    private static final Sql CURRENT = Sql.of("SELECT version FROM data_version WHERE id = 1");
+    private static final Sql ADVANCE = Sql.of("UPDATE data_version SET version = version + 1 WHERE id = 1");
 
-    DataVersion(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    private final Database db;
+
+    DataVersion(Database db) {
+        this.db = db;
     }
 
     /** The version of the committed data now: one primary-key read. */
     public long current() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT version FROM data_version WHERE id = 1");
-                ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalStateException("data_version has no row: the migration V0_4 did not run");
-            }
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the data version", e);
-        }
+        return db.one(CURRENT, rs -> rs.getLong(1))
+                .orElseThrow(() -> new IllegalStateException("data_version has no row: the migration V0_4 did not run"));
     }
 
     /** Advances the version in the caller's transaction (call it from the write's {@code @Transactional} method). */
     public void advance() {
-        try (Connection c = dataSource.getConnection()) {
-            advance(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot advance the data version", e);
-        }
+        db.update(ADVANCE);
     }
 
-    /** Advances the version on {@code c}, a connection inside the write's transaction. */
+    /**
+     * Advances the version on {@code c}, a connection a test fixture holds for the rows it wrote with SQL.
+     *
+     * @deprecated for the fixtures that still write through a connection of their own; they call {@link #advance()}
+     *     once they write through {@link Database} (then this goes).
+     */
+    @Deprecated(forRemoval = true)
     public static void advance(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE data_version SET version = version + 1 WHERE id = 1")) {
-            ps.executeUpdate();
-        }
+        Database.update(c, ADVANCE);
     }
 }

@@ -1,14 +1,11 @@
 package luoshi.batch;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 import luoshi.api.common.BatchResult;
-import luoshi.db.MultiRowInsert;
 import luoshi.audit.AuditTrail;
+import luoshi.db.Database;
 import luoshi.security.Access;
 
 /**
@@ -28,12 +25,12 @@ public class BatchImport {
         Object write(List<T> rows);
     }
 
-    private final AgroalDataSource dataSource;
+    private final Database db;
     private final Access access;
     private final AuditTrail audit;
 
-    BatchImport(AgroalDataSource dataSource, Access access, AuditTrail audit) {
-        this.dataSource = dataSource;
+    BatchImport(Database db, Access access, AuditTrail audit) {
+        this.db = db;
         this.access = access;
         this.audit = audit;
     }
@@ -50,15 +47,4 @@ public class BatchImport {
         return new BatchResult(rows.size());
     }
 
-    /**
-     * Writes {@code rows} in multi-row statements of {@value MultiRowInsert#CHUNK} on the transaction's connection (see
-     * {@link MultiRowInsert#insertAll}).
-     */
-    public <T> void insertAll(String insert, int columns, String tail, List<T> rows, MultiRowInsert.RowBinder<T> binder) {
-        try (Connection c = dataSource.getConnection()) {
-            MultiRowInsert.insertAll(c, insert, columns, tail, rows, binder);
-        } catch (SQLException e) {
-            throw new IllegalStateException("batch insert failed: " + insert, e);
-        }
-    }
 }

@@ -22,6 +22,9 @@ public class Database {
     /** Rows per multi-row statement, and keys per chunked read: few round trips, and small enough for any packet. */
     public static final int CHUNK = 1000;
 
+    /** One row of a multi-row INSERT's VALUES: its values bound as a list. */
+    private static final Sql ROW = Sql.of("(:v)");
+
     /** One row of a result, read into a value. */
     @FunctionalInterface
     public interface RowReader<T> {
@@ -72,17 +75,24 @@ public class Database {
 
     /** An INSERT, UPDATE or DELETE: the rows it changed. */
     public int update(Sql sql) {
-        return withConnection(c -> {
-            try (PreparedStatement ps = prepare(c, sql)) {
-                return ps.executeUpdate();
-            }
-        }, sql);
+        return withConnection(c -> update(c, sql), sql);
+    }
+
+    /**
+     * An INSERT, UPDATE or DELETE on a connection the caller holds ({@link #withConnection}, for work that needs one
+     * connection's settings, such as its isolation level): the rows it changed.
+     */
+    public static int update(Connection c, Sql sql) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql)) {
+            return ps.executeUpdate();
+        }
     }
 
     /**
      * Writes {@code rows} in multi-row statements of {@link #CHUNK}, in their order: {@code insert} is
      * "INSERT INTO t (a, b) VALUES", {@code tail} what follows the values ("" or "ON DUPLICATE KEY UPDATE …", which
-     * may not bind values of its own); {@code values} gives one row's values in the columns' order.
+     * may not bind values of its own); {@code values} gives one row's values in the columns' order
+     * ({@code Arrays.asList} where a value may be null: {@code List.of} refuses nulls).
      */
     public <T> void insertAll(String insert, String tail, List<T> rows, Function<T, List<?>> values) {
         for (int from = 0; from < rows.size(); from += CHUNK) {
@@ -108,7 +118,7 @@ public class Database {
     private static <T> Sql values(String insert, List<T> rows, Function<T, List<?>> values, String tail) {
         List<Sql> tuples = new ArrayList<>(rows.size());
         for (T row : rows) {
-            tuples.add(Sql.of("(:v)").bind("v", values.apply(row)));
+            tuples.add(ROW.bind("v", values.apply(row)));
         }
         return Sql.of(insert + " :rows " + tail).bind("rows", Sql.join(",", tuples));
     }

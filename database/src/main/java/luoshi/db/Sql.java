@@ -18,8 +18,9 @@ import java.util.Objects;
  *   <li>another {@code Sql}: its text in place, with its own values, so that a statement is put together from pieces
  *       (a rule's facts inside the framework's rollup) without the pieces' parameter names ever clashing.</li>
  * </ul>
- * Immutable: {@link #bind} answers a new piece. Text outside string literals, quoted names and comments is scanned
- * for parameters; {@code ::} and {@code :=} are left alone.
+ * Immutable: {@link #bind} answers a new piece. Text outside string literals, quoted names and comments
+ * ({@code /* … *}{@code /}, {@code #} and {@code -- } to the end of the line) is scanned for parameters; {@code ::} and
+ * {@code :=} are left alone, and a bare {@code ?} there is refused (it would shift the bound values).
  */
 public final class Sql {
 
@@ -51,6 +52,9 @@ public final class Sql {
 
     /** {@code pieces} one after another, {@code separator} (text written in the code) between them. */
     public static Sql join(String separator, List<Sql> pieces) {
+        if (split(separator).size() != 1) {
+            throw new IllegalArgumentException("a separator has no parameters: " + separator);
+        }
         List<String> parts = new ArrayList<>();
         Map<String, Object> values = new HashMap<>();
         StringBuilder text = new StringBuilder();
@@ -151,11 +155,16 @@ public final class Sql {
                 int end = closing(text, i, c);
                 current.append(text, i, end);
                 i = end;
-            } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+            } else if (c == '#' || c == '-' && text.startsWith("--", i)
+                    && (i + 2 == n || Character.isWhitespace(text.charAt(i + 2)) || Character.isISOControl(text.charAt(i + 2)))) {
+                // MariaDB's line comments: '#', and '--' followed by white space or a control character ("a--1" is a - -1)
                 int end = text.indexOf('\n', i);
                 end = end < 0 ? n : end;
                 current.append(text, i, end);
                 i = end;
+            } else if (c == '?') {
+                // a bare placeholder would take the place of a bound value: every value is a :name
+                throw new IllegalArgumentException("a ? outside a literal in SQL (bind a :name instead): " + text);
             } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
                 int end = text.indexOf("*/", i + 2);
                 end = end < 0 ? n : end + 2;

@@ -7,18 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import luoshi.db.Database;
+import luoshi.db.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +29,7 @@ class FundingCorrectionsTest {
     static final String OPERATOR_SHAOXING = token("operator", "330600", "zhang.san@330600");
 
     @Inject
-    AgroalDataSource dataSource;
+    Database db;
 
     @Inject
     ReplicaRows replica;
@@ -49,23 +45,14 @@ class FundingCorrectionsTest {
     }
 
     /** The audit events of one entity, oldest first: each {action, change}. */
-    List<JsonPath> events(String entity, String entityId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT action, change_json FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY id")) {
-            ps.setString(1, entity);
-            ps.setString(2, entityId);
-            List<JsonPath> events = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(JsonPath.from("{\"action\":\"" + rs.getString(1) + "\",\"change\":" + rs.getString(2) + "}"));
-                }
-            }
-            return events;
-        }
+    List<JsonPath> events(String entity, String entityId) {
+        return db.list(Sql.of("SELECT action, change_json FROM audit_event WHERE entity = :entity AND entity_id = :id ORDER BY id")
+                .bind("entity", entity).bind("id", entityId),
+                rs -> JsonPath.from("{\"action\":\"" + rs.getString(1) + "\",\"change\":" + rs.getString(2) + "}"));
     }
 
     @Test
-    void correctingTheAmountFrom19999_99To20000_00TurnsTheYouthLeagueVerdictAtTheNextRead() throws SQLException {
+    void correctingTheAmountFrom19999_99To20000_00TurnsTheYouthLeagueVerdictAtTheNextRead() {
         String id = given().auth().oauth2(OPERATOR_SHAOXING).contentType(ContentType.JSON).body(record("330624004", "19999.99"))
                 .post("/api/v1/funding").then().statusCode(201).extract().path("id");
         for (int asked = 0; asked < 2; asked++) {   // the second answer is the one kept for this data version
@@ -106,7 +93,7 @@ class FundingCorrectionsTest {
     }
 
     @Test
-    void anInvalidCorrectionIsA400NamingTheFieldAndChangesNothing() throws SQLException {
+    void anInvalidCorrectionIsA400NamingTheFieldAndChangesNothing() {
         String id = Api.fund("330624104", "YOUTH_LEAGUE_WORK", 2023, "19999.99");
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(record("330624104", "0"))
                 .put("/api/v1/funding/" + id).then().statusCode(400).contentType("application/problem+json")
@@ -125,7 +112,7 @@ class FundingCorrectionsTest {
     }
 
     @Test
-    void aCorrectionIsAuthorisedInTheRecordsRegionAndInTheNewOne() throws SQLException {
+    void aCorrectionIsAuthorisedInTheRecordsRegionAndInTheNewOne() {
         String id = given().auth().oauth2(OPERATOR_SHAOXING).contentType(ContentType.JSON).body(record("330624104", "500.00"))
                 .post("/api/v1/funding").then().statusCode(201).extract().path("id");
         // moving it to 湖州's 月河街道, outside the operator's 绍兴: 403, even though the region exists
@@ -156,7 +143,7 @@ class FundingCorrectionsTest {
     }
 
     @Test
-    void unionFeesDeletedAreGoneFromTheVerdictAndASecondDeleteIsA404() throws SQLException {
+    void unionFeesDeletedAreGoneFromTheVerdictAndASecondDeleteIsA404() {
         Api.unionFees("330604", 2024, "800000.00", "800000.00");
         for (int asked = 0; asked < 2; asked++) {
             assertThat(Api.item("330604", 2024, FundingRequirementsTest.AFTER_DUE, FundingRequirementsTest.UNION))

@@ -9,16 +9,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import luoshi.db.Database;
+import luoshi.db.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +30,7 @@ class KnownRegionsTest {
     static final List<String> UNKNOWN = List.of("330699998", "330699", "339900");
 
     @Inject
-    AgroalDataSource dataSource;
+    Database db;
 
     @Inject
     ReplicaRows replica;
@@ -45,16 +42,15 @@ class KnownRegionsTest {
     }
 
     /** The rows of every table a write of funding-service fills, and its audit trail. */
-    Map<String, Long> stored() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT (SELECT COUNT(*) FROM funding_record), (SELECT COUNT(*) FROM union_fee), (SELECT COUNT(*) FROM audit_event)")) {
-            rs.next();
-            return Map.of("funding_record", rs.getLong(1), "union_fee", rs.getLong(2), "audit_event", rs.getLong(3));
-        }
+    Map<String, Long> stored() {
+        return db.one(Sql.of("SELECT (SELECT COUNT(*) FROM funding_record), (SELECT COUNT(*) FROM union_fee),"
+                + " (SELECT COUNT(*) FROM audit_event)"),
+                rs -> Map.of("funding_record", rs.getLong(1), "union_fee", rs.getLong(2), "audit_event", rs.getLong(3)))
+                .orElseThrow();
     }
 
     @Test
-    void aSingleWriteForAnUnknownRegionIsA404NamingItAndStoresNothing() throws SQLException {
+    void aSingleWriteForAnUnknownRegionIsA404NamingItAndStoresNothing() {
         String id = Api.fund("330624001", "YOUTH_LEAGUE_WORK", 2019, "100.00");
         Map<String, Long> before = stored();
         for (String code : UNKNOWN) {
@@ -76,7 +72,7 @@ class KnownRegionsTest {
     }
 
     @Test
-    void aFundingBatchNamesEveryRowWhoseRegionIsUnknownAndStoresNothing() throws SQLException {
+    void aFundingBatchNamesEveryRowWhoseRegionIsUnknownAndStoresNothing() {
         Map<String, Long> before = stored();
         String good1 = FundingRecordsTest.json("330624002", "OTHER", 2019, "\"5.00\"", null);
         String good2 = FundingRecordsTest.json("330624003", "OTHER", 2019, "\"6.00\"", null);
@@ -94,7 +90,7 @@ class KnownRegionsTest {
     }
 
     @Test
-    void aUnionFeesBatchNamesEveryRowWhoseRegionIsUnknownAndStoresNothing() throws SQLException {
+    void aUnionFeesBatchNamesEveryRowWhoseRegionIsUnknownAndStoresNothing() {
         Map<String, Long> before = stored();
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
                         [{"regionCode":"330624","year":2019,"due":"100.00","collected":"100.00"},
@@ -110,7 +106,7 @@ class KnownRegionsTest {
     }
 
     @Test
-    void aCallerOutsideTheRegionIsRefusedBeforeTheRegionIsLookedUp() throws SQLException {
+    void aCallerOutsideTheRegionIsRefusedBeforeTheRegionIsLookedUp() {
         // 403 before 404: an operator of 湖州 learns nothing about which codes exist outside its region
         String huzhou = token("operator", "330500");
         Map<String, Long> before = stored();

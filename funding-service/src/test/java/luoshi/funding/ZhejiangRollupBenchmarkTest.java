@@ -30,7 +30,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 import luoshi.api.compliance.ServiceRollup;
 import luoshi.audit.DataVersion;
-import luoshi.funding.compliance.FundingCompliance;
+import luoshi.rules.Compliance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +86,7 @@ class ZhejiangRollupBenchmarkTest {
     AgroalDataSource dataSource;
 
     @Inject
-    FundingCompliance compliance;
+    Compliance compliance;
 
     @Test
     void zhejiangRollup() throws Exception {

@@ -1,14 +1,13 @@
 package luoshi.idempotency;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import luoshi.db.Database;
+import luoshi.db.DatabaseException;
+import luoshi.db.Sql;
 
 /** The table {@code idempotency_key} (migration V0_5): claims, answers, and the deletion of expired keys. */
 @ApplicationScoped
@@ -35,16 +34,26 @@ class IdempotencyKeys {
     record Running() implements Claim {
     }
 
-    private static final int DUPLICATE_KEY = 1062;
-    private static final int LOCK_WAIT_TIMEOUT = 1205;
-    private static final int DEADLOCK = 1213;
     private static final int DELETE_CHUNK = 1000;
 
-    private final AgroalDataSource dataSource;
+    /**
+     * The claim: the wait on a running call's row lock is bounded for this statement alone (MariaDB's SET STATEMENT;
+     * the session's own timeout stays as it is for the service's writes).
+     */
+    private static final Sql CLAIM = Sql.of("SET STATEMENT innodb_lock_wait_timeout = :wait FOR INSERT INTO idempotency_key"
+            + " (caller, operation, idem_key, request_hash, created_at) VALUES (:caller, :operation, :key, :hash, :at)");
+    private static final Sql KEY = Sql.of("caller = :caller AND operation = :operation AND idem_key = :key");
+    private static final Sql EARLIER = Sql.of("SELECT request_hash, status, content_type, location, body"
+            + " FROM idempotency_key WHERE :key");
+    private static final Sql ANSWER = Sql.of("UPDATE idempotency_key SET status = :status, content_type = :type,"
+            + " location = :location, body = :body WHERE :key");
+    private static final Sql EXPIRED = Sql.of("DELETE FROM idempotency_key WHERE created_at < :bound LIMIT :chunk");
+
+    private final Database db;
     private final int inProgressWaitSeconds;
 
-    IdempotencyKeys(AgroalDataSource dataSource, IdempotencyConfig config) {
-        this.dataSource = dataSource;
+    IdempotencyKeys(Database db, IdempotencyConfig config) {
+        this.db = db;
         this.inProgressWaitSeconds = Math.max(0, config.inProgressWaitSeconds());
     }
 
@@ -54,91 +63,59 @@ class IdempotencyKeys {
      * back, this call has the key; when it still runs after {@code in-progress-wait-seconds}, {@link Running}.
      */
     Claim claim(KeyId id, byte[] requestHash, Instant now) {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SET STATEMENT innodb_lock_wait_timeout = "
-                    + inProgressWaitSeconds + " FOR INSERT INTO idempotency_key (caller, operation, idem_key, request_hash,"
-                    + " created_at) VALUES (?, ?, ?, ?, ?)")) {
-                bind(ps, id);
-                ps.setBytes(4, requestHash);
-                ps.setObject(5, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-                ps.executeUpdate();
-                return new Claimed();
-            } catch (SQLException e) {
-                if (e.getErrorCode() == LOCK_WAIT_TIMEOUT || e.getErrorCode() == DEADLOCK) {
-                    return new Running();
-                }
-                if (e.getErrorCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
+        try {
+            db.update(CLAIM.bind("wait", inProgressWaitSeconds).bind("caller", id.caller())
+                    .bind("operation", id.operation()).bind("key", id.key()).bind("hash", requestHash)
+                    .bind("at", LocalDateTime.ofInstant(now, ZoneOffset.UTC)));
+            return new Claimed();
+        } catch (DatabaseException e) {
+            if (e.retryable()) {
+                return new Running();   // the lock wait timed out (or a deadlock rolled this claim back)
             }
-            return earlier(c, id);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot claim an idempotency key", e);
-        }
-    }
-
-    private static Claim earlier(Connection c, KeyId id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT request_hash, status, content_type, location, body"
-                + " FROM idempotency_key WHERE caller = ? AND operation = ? AND idem_key = ?")) {
-            bind(ps, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getObject(2) == null) {
-                    return new Running();   // deleted as expired since, or not answered yet: retry
-                }
-                return new Earlier(rs.getBytes(1), new Answer(rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getBytes(5)));
+            if (!e.duplicateKey()) {
+                throw e;
             }
         }
+        // deleted as expired since, or not answered yet: Running (a retry)
+        return db.one(EARLIER.bind("key", key(id)), rs -> rs.getObject(2) == null ? (Claim) new Running()
+                : new Earlier(rs.getBytes(1), new Answer(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBytes(5))))
+                .orElseGet(Running::new);
     }
 
     /** Stores the answer with the key, in the transaction that claimed it. */
     void answer(KeyId id, Answer answer) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE idempotency_key"
-                + " SET status = ?, content_type = ?, location = ?, body = ? WHERE caller = ? AND operation = ? AND idem_key = ?")) {
-            ps.setInt(1, answer.status());
-            ps.setString(2, answer.contentType());
-            ps.setString(3, answer.location());
-            ps.setBytes(4, answer.body());
-            ps.setString(5, id.caller());
-            ps.setString(6, id.operation());
-            ps.setString(7, id.key());
-            if (ps.executeUpdate() != 1) {
-                throw new IllegalStateException("the claimed idempotency key is gone");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the answer of an idempotency key", e);
+        int changed = db.update(ANSWER.bind("status", answer.status()).bind("type", answer.contentType())
+                .bind("location", answer.location()).bind("body", answer.body()).bind("key", key(id)));
+        if (changed != 1) {
+            throw new IllegalStateException("the claimed idempotency key is gone");
         }
     }
 
     /**
      * Deletes the keys created before {@code bound}, in chunks of {@value #DELETE_CHUNK}, each its own short
      * transaction (outside any other) at READ COMMITTED (no gap locks: a claim of a new key never waits for the cleanup).
+     * One connection of its own: the isolation level is a setting of the connection (MariaDB's SET STATEMENT cannot set it).
      */
     int deleteCreatedBefore(Instant bound) {
-        int deleted = 0;
-        try (Connection c = dataSource.getConnection()) {
+        Sql expired = EXPIRED.bind("bound", LocalDateTime.ofInstant(bound, ZoneOffset.UTC)).bind("chunk", DELETE_CHUNK);
+        return db.withConnection(c -> {
             int isolation = c.getTransactionIsolation();
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM idempotency_key WHERE created_at < ? LIMIT "
-                    + DELETE_CHUNK)) {
-                ps.setObject(1, LocalDateTime.ofInstant(bound, ZoneOffset.UTC));
+            try {
+                int deleted = 0;
                 int chunk;
                 do {
-                    chunk = ps.executeUpdate();
+                    chunk = Database.update(c, expired);
                     deleted += chunk;
                 } while (chunk == DELETE_CHUNK);
+                return deleted;
             } finally {
                 c.setTransactionIsolation(isolation);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete expired idempotency keys", e);
-        }
-        return deleted;
+        });
     }
 
-    private static void bind(PreparedStatement ps, KeyId id) throws SQLException {
-        ps.setString(1, id.caller());
-        ps.setString(2, id.operation());
-        ps.setString(3, id.key());
+    private static Sql key(KeyId id) {
+        return KEY.bind("caller", id.caller()).bind("operation", id.operation()).bind("key", id.key());
     }
 }

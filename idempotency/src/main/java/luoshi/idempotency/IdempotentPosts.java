@@ -2,7 +2,6 @@ package luoshi.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.Transaction;
@@ -48,20 +47,19 @@ public class IdempotentPosts {
     private record Pending(Transaction transaction, IdempotencyKeys.KeyId id) {
     }
 
-    @Inject
-    TransactionManager transactions;
+    private final TransactionManager transactions;
+    private final IdempotencyKeys keys;
+    private final Caller caller;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    @Inject
-    IdempotencyKeys keys;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Clock clock;
+    IdempotentPosts(TransactionManager transactions, IdempotencyKeys keys, Caller caller, ObjectMapper json, Clock clock) {
+        this.transactions = transactions;
+        this.keys = keys;
+        this.caller = caller;
+        this.json = json;
+        this.clock = clock;
+    }
 
     // after authentication and before the body is read into the method's parameters, on the method's thread
     @ServerRequestFilter(priority = Priorities.USER, readBody = true)

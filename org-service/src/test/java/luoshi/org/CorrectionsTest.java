@@ -276,7 +276,7 @@ class CorrectionsTest {
     }
 
     /** The newest 50 audit events of a region's subtree, newest first. */
-    private static List<Map<String, Object>> events(String regionCode) {
+    static List<Map<String, Object>> events(String regionCode) {
         return given().auth().oauth2(ADMIN).queryParam("regionCode", regionCode).queryParam("limit", 50)
                 .get("/internal/v1/audit").then().statusCode(200).extract().jsonPath().getList("items");
     }

@@ -118,7 +118,7 @@ class RegionFeedTest {
     }
 
     @jakarta.inject.Inject
-    luoshi.org.feed.FeedWaiters waiters;
+    luoshi.org.service.FeedWaiters waiters;
 
     @Test
     void aLongPollIsAnsweredAsSoonAsAChangeIsCommitted() throws Exception {

@@ -1,20 +1,16 @@
 package luoshi.replica;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +34,8 @@ import luoshi.api.region.RegionFeed.RegionFeedPage;
 import luoshi.api.region.RegionFeed;
 import luoshi.api.region.RegionLevel;
 import luoshi.audit.DataVersion;
+import luoshi.db.Database;
+import luoshi.db.Sql;
 import luoshi.security.ServiceTokens;
 import org.jboss.logging.Logger;
 
@@ -55,11 +53,20 @@ import org.jboss.logging.Logger;
 public class RegionReplica {
 
     private static final Logger LOG = Logger.getLogger(RegionReplica.class);
-    private static final int ROWS_PER_STATEMENT = 1000;
+    private static final Sql FIND = Sql.of("SELECT code, name, level, parent_code FROM region WHERE code = :code");
+    private static final Sql KNOWN = Sql.of("SELECT code FROM region WHERE code IN (:codes)");
+    private static final Sql STATE = Sql.of("SELECT version, synced_at FROM replica_state WHERE id = 1");
+    private static final Sql MARK_SYNCED = Sql.of("UPDATE replica_state SET synced_at = :at WHERE id = 1");
+    private static final Sql ADVANCE_VERSION = Sql.of("UPDATE replica_state SET version = GREATEST(version, :version) WHERE id = 1");
+    private static final Sql DELETED_ROW = Sql.of("(region_code = :code AND year = :year AND version < :version)");
+    private static final Sql DELETE_POPULATION = Sql.of("DELETE FROM population WHERE :rows");
+    private static final String UPSERT_REGION = "ON DUPLICATE KEY UPDATE " + later("name", "level", "parent_code");
+    private static final String UPSERT_POPULATION = "ON DUPLICATE KEY UPDATE " + later("total", "female", "youth");
     /** synced_at is written at most this often by the follower (staleness is measured in minutes). */
     private static final long MARK_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final AgroalDataSource dataSource;
+    private final Database db;
+    private final DataVersion dataVersion;
     private final ReplicaConfig config;
     private final Clock clock;
     private final RegionFeed feed;
@@ -76,9 +83,10 @@ public class RegionReplica {
     private record Recent(ReplicaState state, long readAt) {
     }
 
-    public RegionReplica(AgroalDataSource dataSource, ReplicaConfig config, Clock clock, ServiceUrls urls,
+    public RegionReplica(Database db, DataVersion dataVersion, ReplicaConfig config, Clock clock, ServiceUrls urls,
             ServiceTokens tokens) {
-        this.dataSource = dataSource;
+        this.db = db;
+        this.dataVersion = dataVersion;
         this.config = config;
         this.clock = clock;
         this.feed = QuarkusRestClientBuilder.newBuilder()
@@ -229,8 +237,7 @@ public class RegionReplica {
     }
 
     private void markSynced() {
-        QuarkusTransaction.requiringNew().run(() -> update("UPDATE replica_state SET synced_at = ? WHERE id = 1",
-                Timestamp.from(clock.instant())));
+        QuarkusTransaction.requiringNew().run(() -> db.update(MARK_SYNCED.bind("at", Timestamp.from(clock.instant()))));
     }
 
     private static <T> T await(CompletionStage<T> call) throws InterruptedException {
@@ -253,16 +260,8 @@ public class RegionReplica {
     }
 
     public Optional<ReplicaRegion> find(String code) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT code, name, level, parent_code FROM region WHERE code = ?")) {
-            ps.setString(1, code);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new ReplicaRegion(rs.getString(1), rs.getString(2),
-                        RegionLevel.valueOf(rs.getString(3)), rs.getString(4))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return db.one(FIND.bind("code", code), rs -> new ReplicaRegion(rs.getString(1), rs.getString(2),
+                RegionLevel.valueOf(rs.getString(3)), rs.getString(4)));
     }
 
     /**
@@ -309,45 +308,24 @@ public class RegionReplica {
 
     private Set<String> missing(Collection<String> codes) {
         Set<String> missing = new TreeSet<>(codes);
-        if (missing.isEmpty()) {
-            return missing;
-        }
         List<String> all = List.copyOf(missing);
-        try (Connection c = dataSource.getConnection()) {
-            for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
-                try (PreparedStatement ps = c.prepareStatement("SELECT code FROM region WHERE code IN ("
-                        + "?,".repeat(chunk.size() - 1) + "?)")) {
-                    int i = 1;
-                    for (String code : chunk) {
-                        ps.setString(i++, code);
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            missing.remove(rs.getString(1));
-                        }
-                    }
-                }
-            }
-            return missing;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        for (int from = 0; from < all.size(); from += Database.CHUNK) {
+            db.list(KNOWN.bind("codes", all.subList(from, Math.min(all.size(), from + Database.CHUNK))), rs -> rs.getString(1))
+                    .forEach(missing::remove);
         }
+        return missing;
     }
 
     public ReplicaState state() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT version, synced_at FROM replica_state WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
+        ReplicaState s = db.one(STATE, rs -> {
             Timestamp at = rs.getTimestamp(2);
             Instant syncedAt = at == null ? null : at.toInstant();
             boolean stale = config.enabled() && (syncedAt == null
                     || Duration.between(syncedAt, clock.instant()).compareTo(config.maxStaleness()) > 0);
-            known.accumulateAndGet(rs.getLong(1), Math::max);
             return new ReplicaState(rs.getLong(1), syncedAt, stale);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        }).orElseThrow(() -> new IllegalStateException("replica_state has no row: the migration V0_2 did not run"));
+        known.accumulateAndGet(s.version(), Math::max);
+        return s;
     }
 
     /** What an answer built on the copy must say: nothing, or that the copy is stale. */
@@ -369,76 +347,30 @@ public class RegionReplica {
     }
 
     private void apply(RegionFeedPage page) {
-        try (Connection c = dataSource.getConnection()) {
-            List<RegionChange> regions = page.regions() == null ? List.of() : page.regions();
-            for (int from = 0; from < regions.size(); from += ROWS_PER_STATEMENT) {
-                List<RegionChange> chunk = regions.subList(from, Math.min(regions.size(), from + ROWS_PER_STATEMENT));
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO region (code, name, level, parent_code, version) VALUES "
-                        + tuples(chunk.size(), 5) + " ON DUPLICATE KEY UPDATE " + later("name", "level", "parent_code"))) {
-                    int i = 1;
-                    for (RegionChange r : chunk) {
-                        ps.setString(i++, r.code());
-                        ps.setString(i++, r.name());
-                        ps.setString(i++, r.level().name());
-                        ps.setString(i++, r.parentCode());
-                        ps.setLong(i++, r.version());
-                    }
-                    ps.executeUpdate();
-                }
-            }
-            List<PopulationChange> changes = page.population() == null ? List.of() : page.population();
-            // total null: org-service deleted the row (its tombstone); the copy deletes its own
-            List<PopulationChange> population = changes.stream().filter(p -> p.total() != null).toList();
-            deletePopulation(c, changes.stream().filter(p -> p.total() == null).toList());
-            for (int from = 0; from < population.size(); from += ROWS_PER_STATEMENT) {
-                List<PopulationChange> chunk = population.subList(from, Math.min(population.size(), from + ROWS_PER_STATEMENT));
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO population (region_code, year, total, female, youth, version)"
-                        + " VALUES " + tuples(chunk.size(), 6) + " ON DUPLICATE KEY UPDATE " + later("total", "female", "youth"))) {
-                    int i = 1;
-                    for (PopulationChange p : chunk) {
-                        ps.setString(i++, p.regionCode());
-                        ps.setInt(i++, p.year());
-                        ps.setLong(i++, p.total());
-                        ps.setObject(i++, p.female());
-                        ps.setObject(i++, p.youth());
-                        ps.setLong(i++, p.version());
-                    }
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE replica_state SET version = GREATEST(version, ?) WHERE id = 1")) {
-                ps.setLong(1, page.version());
-                ps.executeUpdate();
-            }
-            if (!regions.isEmpty() || !changes.isEmpty()) {
-                DataVersion.advance(c);   // the copy changed: answers computed from it are stale (an empty page is no change)
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot apply the region feed: " + e.getMessage(), e);
+        List<RegionChange> regions = page.regions() == null ? List.of() : page.regions();
+        db.insertAll("INSERT INTO region (code, name, level, parent_code, version) VALUES",
+                UPSERT_REGION, regions,
+                r -> Arrays.asList(r.code(), r.name(), r.level(), r.parentCode(), r.version()));
+        List<PopulationChange> changes = page.population() == null ? List.of() : page.population();
+        // total null: org-service deleted the row (its tombstone); the copy deletes its own
+        deletePopulation(changes.stream().filter(p -> p.total() == null).toList());
+        db.insertAll("INSERT INTO population (region_code, year, total, female, youth, version) VALUES",
+                UPSERT_POPULATION,
+                changes.stream().filter(p -> p.total() != null).toList(),
+                p -> Arrays.asList(p.regionCode(), p.year(), p.total(), p.female(), p.youth(), p.version()));
+        db.update(ADVANCE_VERSION.bind("version", page.version()));
+        if (!regions.isEmpty() || !changes.isEmpty()) {
+            dataVersion.advance();   // the copy changed: answers computed from it are stale (an empty page is no change)
         }
     }
 
-    private static void deletePopulation(Connection c, List<PopulationChange> deleted) throws SQLException {
-        if (deleted.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM population WHERE region_code = ? AND year = ? AND version < ?")) {
-            for (PopulationChange p : deleted) {   // as the upserts: a deletion applied late never undoes a later row
-                ps.setString(1, p.regionCode());
-                ps.setInt(2, p.year());
-                ps.setLong(3, p.version());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private void update(String sql, Timestamp at) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, at);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+    /** As the upserts: a deletion applied late never undoes a later row (one statement per chunk of rows). */
+    private void deletePopulation(List<PopulationChange> deleted) {
+        for (int from = 0; from < deleted.size(); from += Database.CHUNK) {
+            List<Sql> rows = deleted.subList(from, Math.min(deleted.size(), from + Database.CHUNK)).stream()
+                    .map(p -> DELETED_ROW.bind("code", p.regionCode()).bind("year", p.year()).bind("version", p.version()))
+                    .toList();
+            db.update(DELETE_POPULATION.bind("rows", Sql.join(" OR ", rows)));
         }
     }
 
@@ -454,10 +386,5 @@ public class RegionReplica {
                     .append(column).append("), ");
         }
         return sql.append("version = GREATEST(version, VALUES(version))").toString();
-    }
-
-    private static String tuples(int rows, int columns) {
-        String one = "(" + "?,".repeat(columns - 1) + "?)";
-        return String.join(",", java.util.Collections.nCopies(rows, one));
     }
 }

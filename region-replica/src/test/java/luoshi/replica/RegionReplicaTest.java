@@ -24,9 +24,12 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import luoshi.api.common.Violation;
 import luoshi.api.region.RegionLevel;
 import luoshi.audit.DataVersion;
+import luoshi.platform.ProblemException;
 import luoshi.testing.MariaDbTestResource;
 import luoshi.testing.JwtTestResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +130,48 @@ class RegionReplicaTest {
         assertThat(scalar("SELECT total FROM population WHERE region_code = '330603' AND year = 2024")).isEqualTo("1100000");
         assertThat(replica.state().version()).isEqualTo(4);
         assertThat(dataVersion.current()).isGreaterThan(before); // answers kept by data version are computed again
+    }
+
+    @Test
+    void aLateDeletionNeverDeletesANewerRow() throws Exception {
+        Feed.server.stubFor(get(urlPathEqualTo(FEED)).willReturn(okJson("""
+                {"regions":[{"version":1,"code":"330624","name":"新昌县","level":"COUNTY","parentCode":"330600"}],
+                 "population":[{"version":6,"regionCode":"330624","year":2024,"total":440000,"female":null,"youth":null},
+                               {"version":6,"regionCode":"330624","year":2023,"total":438000,"female":null,"youth":null}],
+                 "version":6,"more":false}""")));
+        replica.sync();
+
+        // a page from before names the 2024 row deleted at version 5 and the 2023 row deleted at version 7
+        Feed.server.resetAll();
+        sql("UPDATE replica_state SET version = 0 WHERE id = 1");
+        replica.forgetVersion();
+        Feed.server.stubFor(get(urlPathEqualTo(FEED)).willReturn(okJson("""
+                {"regions":[],
+                 "population":[{"version":5,"regionCode":"330624","year":2024,"total":null,"female":null,"youth":null},
+                               {"version":7,"regionCode":"330624","year":2023,"total":null,"female":null,"youth":null}],
+                 "version":7,"more":false}""")));
+        replica.sync();
+
+        assertThat(scalar("SELECT total FROM population WHERE region_code = '330624' AND year = 2024")).isEqualTo("440000");
+        assertThat(scalar("SELECT COUNT(*) FROM population WHERE region_code = '330624' AND year = 2023")).isEqualTo("0");
+    }
+
+    @Test
+    void aBatchNamingRegionsTheCopyLacksIsRefusedNamingEachRowAfterACatchUp() {
+        Feed.server.stubFor(get(urlPathEqualTo(FEED)).willReturn(okJson("""
+                {"regions":[{"version":1,"code":"330681","name":"诸暨市","level":"COUNTY","parentCode":"330600"},
+                            {"version":1,"code":"330681001","name":"暨阳街道","level":"TOWNSHIP","parentCode":"330681"}],
+                 "population":[],"version":1,"more":false}""")));
+
+        assertThatThrownBy(() -> replica.requireKnownRows(List.of("330681001", "330681998", "330681", "330681998"), code -> code))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().violations())
+                        .containsExactly(new Violation("[1].regionCode", "no region 330681998"),
+                                new Violation("[3].regionCode", "no region 330681998")));
+        // the catch-up brought the others into the copy
+        replica.requireKnownRows(List.of("330681001", "330681"), code -> code);
+        assertThat(replica.requireKnown("330681001").name()).isEqualTo("暨阳街道");
+        assertThatThrownBy(() -> replica.requireKnown("330681998")).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.problem().status()).isEqualTo(404));
     }
 
     @Test

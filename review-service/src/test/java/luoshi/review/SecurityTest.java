@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import luoshi.api.review.ReminderRun;
-import luoshi.review.reminder.ReminderJob;
+import luoshi.review.service.ReminderJob;
 import luoshi.testing.TestTokens;
 import luoshi.audit.DataVersion;
 import org.junit.jupiter.api.Test;

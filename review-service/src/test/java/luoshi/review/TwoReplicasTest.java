@@ -23,8 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.review.ReminderRun;
-import luoshi.review.reminder.ReminderJob;
-import luoshi.review.webhook.WebhookSender;
+import luoshi.review.service.ReminderJob;
+import luoshi.review.service.WebhookSender;
 import org.junit.jupiter.api.Test;
 
 /**

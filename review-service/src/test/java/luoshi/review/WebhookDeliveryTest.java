@@ -29,8 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import luoshi.review.webhook.Outbox;
-import luoshi.review.webhook.WebhookSender;
+import luoshi.review.service.Outbox;
+import luoshi.review.service.WebhookSender;
 import org.junit.jupiter.api.Test;
 
 /** Signed webhook deliveries through the outbox (API.md, Reminders and webhooks). */

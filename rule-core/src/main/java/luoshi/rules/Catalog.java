@@ -14,6 +14,7 @@ import java.util.Optional;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.region.RegionCode;
 import luoshi.api.region.RegionLevel;
+import luoshi.db.Sql;
 
 /**
  * The requirements of this service and every jurisdiction's settings as they stood at one data version
@@ -73,30 +74,35 @@ public final class Catalog {
         return rule;
     }
 
+    /** True when a value of {@code parameter} is in force anywhere: the issuer's, or some jurisdiction's setting. */
+    public boolean anyValue(Requirement r, String parameter) {
+        return decimal(r.rule().get(parameter)).isPresent()
+                || settings(r.id()).values().stream().anyMatch(s -> decimal(s.get(parameter)).isPresent());
+    }
+
     /**
-     * An SQL expression for the value of a numeric parameter in force for the region whose code is
-     * in {@code codeColumn}: {@code CASE WHEN col LIKE '330602%' THEN 25000.00 WHEN … ELSE 20000.00 END},
-     * most specific setting first, so that subtree rollups take each region's own value in one
-     * query; just the issuer's value when no setting differs. {@code NULL} where no value is set at
-     * all (a rule that is not applicable yet).
+     * The value of a numeric parameter in force for the region whose code is in {@code codeColumn}, as SQL:
+     * {@code CASE WHEN col LIKE :p1 THEN :v1 WHEN … ELSE :issuer END}, most specific setting first, so that subtree
+     * rollups take each region's own value in one query; just the issuer's value when no setting differs; NULL where
+     * no value is set at all (a rule that is not applicable yet). Values and patterns are bound.
      */
-    public String parameterSql(Requirement r, String parameter, String codeColumn) {
+    public Sql parameterSql(Requirement r, String parameter, String codeColumn) {
         List<String> regions = new ArrayList<>(settings(r.id()).keySet());
         regions.sort(Comparator.comparingInt((String code) -> RegionCode.prefix(code).length()).reversed());
-        Optional<BigDecimal> issuer = decimal(r.rule().get(parameter));
-        StringBuilder sql = new StringBuilder("CASE");
+        BigDecimal issuer = decimal(r.rule().get(parameter)).orElse(null);
+        List<Sql> whens = new ArrayList<>();
         for (String region : regions) {
             BigDecimal v = effectiveSettings(r, region, true).get(parameter);
-            if (v != null && !v.equals(issuer.orElse(null))) {
-                sql.append(" WHEN ").append(codeColumn).append(" LIKE '").append(RegionCode.subtreePattern(region))
-                        .append("' THEN ").append(v.toPlainString());
+            if (v != null && !v.equals(issuer)) {
+                whens.add(Sql.of("WHEN " + codeColumn + " LIKE :pattern THEN :value")
+                        .bind("pattern", RegionCode.subtreePattern(region)).bind("value", v));
             }
         }
-        String otherwise = issuer.map(BigDecimal::toPlainString).orElse("NULL");
-        if (sql.length() == "CASE".length()) {
+        Sql otherwise = Sql.of(":value").bind("value", issuer);
+        if (whens.isEmpty()) {
             return otherwise;          // no setting differs from the issuer's: a CASE with no WHEN is not SQL
         }
-        return sql.append(" ELSE ").append(otherwise).append(" END").toString();
+        return Sql.of("CASE :whens ELSE :otherwise END").bind("whens", Sql.join(" ", whens)).bind("otherwise", otherwise);
     }
 
     /**

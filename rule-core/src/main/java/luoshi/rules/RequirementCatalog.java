@@ -4,17 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,6 +27,9 @@ import luoshi.api.requirement.NewRequirement;
 import luoshi.api.requirement.ParameterSetting;
 import luoshi.audit.AuditTrail;
 import luoshi.audit.DataVersion;
+import luoshi.db.Database;
+import luoshi.db.DatabaseException;
+import luoshi.db.Sql;
 
 /**
  * The requirements this service owns, as data (REQUIREMENTS.md): the seed catalog, requirements added by
@@ -44,7 +41,7 @@ import luoshi.audit.DataVersion;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RequirementCatalog {
 
-    private final AgroalDataSource dataSource;
+    private final Database db;
     private final ObjectMapper json;
     private final Map<String, RuleType> ruleTypes = new HashMap<>();
     private final String owner;
@@ -52,9 +49,9 @@ public class RequirementCatalog {
     private final DataVersion dataVersion;
     private volatile Catalog latest;
 
-    public RequirementCatalog(AgroalDataSource dataSource, ObjectMapper json, Instance<RuleType> types, RulesConfig config,
+    public RequirementCatalog(Database db, ObjectMapper json, Instance<RuleType> types, RulesConfig config,
             AuditTrail audit, DataVersion dataVersion) {
-        this.dataSource = dataSource;
+        this.db = db;
         this.audit = audit;
         this.json = json;
         this.dataVersion = dataVersion;
@@ -121,27 +118,22 @@ public class RequirementCatalog {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest(violations);
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO requirement (id, title, title_zh, source, issuer_region_code, levels, period, rule_type, rule_json, due_date)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setString(1, r.id());
-            ps.setString(2, r.title());
-            ps.setString(3, r.titleZh());
-            ps.setString(4, r.source());
-            ps.setString(5, r.issuerRegionCode());
-            ps.setString(6, String.join(",", r.levels().stream().distinct().sorted().map(Enum::name).toList()));
-            ps.setString(7, r.period().name());
-            ps.setString(8, typeName);
-            ps.setString(9, r.rule().toString());
-            ps.setDate(10, r.dueDate() == null ? null : Date.valueOf(r.dueDate()));
-            ps.executeUpdate();
-        } catch (SQLIntegrityConstraintViolationException e) {
-            throw ProblemException.conflict("A requirement " + r.id() + " exists already");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        try {
+            db.update(Sql.of("INSERT INTO requirement (id, title, title_zh, source, issuer_region_code, levels, period, rule_type,"
+                    + " rule_json, due_date) VALUES (:id, :title, :titleZh, :source, :issuer, :levels, :period, :type, :rule, :due)")
+                    .bind("id", r.id()).bind("title", r.title()).bind("titleZh", r.titleZh()).bind("source", r.source())
+                    .bind("issuer", r.issuerRegionCode())
+                    .bind("levels", String.join(",", r.levels().stream().distinct().sorted().map(Enum::name).toList()))
+                    .bind("period", r.period()).bind("type", typeName).bind("rule", r.rule().toString())
+                    .bind("due", r.dueDate()));
+        } catch (DatabaseException e) {
+            if (e.duplicateKey()) {
+                throw ProblemException.conflict("A requirement " + r.id() + " exists already");
+            }
+            throw e;
         }
         // read in this transaction: the row is not committed, so no Catalog holds it yet
-        Requirement created = requirements("SELECT * FROM requirement WHERE id = ?", r.id()).get(0);
+        Requirement created = requirements(Sql.of("SELECT * FROM requirement WHERE id = :id").bind("id", r.id())).get(0);
         audit.record(AuditTrail.Action.CREATE, "requirement", r.id(), r.issuerRegionCode(), null, created);
         return created;
     }
@@ -196,16 +188,9 @@ public class RequirementCatalog {
             throw ProblemException.badRequest(violations);
         }
         ObjectNode before = catalog.settings(id).get(regionCode);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO requirement_parameter (requirement_id, region_code, parameters_json) VALUES (?,?,?)"
-                        + " ON DUPLICATE KEY UPDATE parameters_json = VALUES(parameters_json)")) {
-            ps.setString(1, id);
-            ps.setString(2, regionCode);
-            ps.setString(3, parameters.toString());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        db.update(Sql.of("INSERT INTO requirement_parameter (requirement_id, region_code, parameters_json)"
+                + " VALUES (:id, :region, :parameters) ON DUPLICATE KEY UPDATE parameters_json = VALUES(parameters_json)")
+                .bind("id", id).bind("region", regionCode).bind("parameters", parameters.toString()));
         ParameterSetting setting = new ParameterSetting(id, regionCode, parameters);
         audit.record(before == null ? AuditTrail.Action.CREATE : AuditTrail.Action.UPDATE, "requirement-parameters",
                 id + "@" + regionCode, regionCode, before == null ? null : new ParameterSetting(id, regionCode, before), setting);
@@ -215,40 +200,29 @@ public class RequirementCatalog {
     /** The requirements and every setting, in two statements. */
     private Catalog read(long version) {
         Map<String, Map<String, ObjectNode>> settings = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT requirement_id, region_code, parameters_json FROM requirement_parameter ORDER BY requirement_id, region_code");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                settings.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                        .put(rs.getString(2), (ObjectNode) json.readTree(rs.getString(3)));
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return new Catalog(version, requirements("SELECT * FROM requirement ORDER BY id", null), settings, ruleTypes);
+        db.list(Sql.of("SELECT requirement_id, region_code, parameters_json FROM requirement_parameter"
+                + " ORDER BY requirement_id, region_code"), rs -> settings.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), object(rs.getString(3))));
+        return new Catalog(version, requirements(Sql.of("SELECT * FROM requirement ORDER BY id")), settings, ruleTypes);
     }
 
-    private List<Requirement> requirements(String sql, String id) {
-        List<Requirement> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (id != null) {
-                ps.setString(1, id);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Date due = rs.getDate("due_date");
-                    out.add(new Requirement(rs.getString("id"), rs.getString("title"), rs.getString("title_zh"),
-                            rs.getString("source"), rs.getString("issuer_region_code"),
-                            Arrays.stream(rs.getString("levels").split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                                    .map(RegionLevel::valueOf).sorted().toList(),
-                            RequirementPeriod.valueOf(rs.getString("period")),
-                            (ObjectNode) json.readTree(rs.getString("rule_json")),
-                            due == null ? null : due.toLocalDate(), owner));
-                }
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    private List<Requirement> requirements(Sql sql) {
+        return db.list(sql, rs -> {
+            Date due = rs.getDate("due_date");
+            return new Requirement(rs.getString("id"), rs.getString("title"), rs.getString("title_zh"),
+                    rs.getString("source"), rs.getString("issuer_region_code"),
+                    Arrays.stream(rs.getString("levels").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                            .map(RegionLevel::valueOf).sorted().toList(),
+                    RequirementPeriod.valueOf(rs.getString("period")), object(rs.getString("rule_json")),
+                    due == null ? null : due.toLocalDate(), owner);
+        });
+    }
+
+    private ObjectNode object(String text) {
+        try {
+            return (ObjectNode) json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored rule or parameter setting is not JSON: " + text, e);
         }
-        return out;
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import luoshi.api.common.Violation;
+import luoshi.db.Sql;
 
 /** A rule type for the catalog's tests: a minimum amount, as funding-service's FUNDING_MIN_AMOUNT. */
 @ApplicationScoped
@@ -29,6 +30,22 @@ public class MinimumAmount implements RuleType {
     @Override
     public Map<String, Strictness> adjustable() {
         return Map.of("minAmount", Strictness.HIGHER);
+    }
+
+    /** Nothing to measure in rule-core's own tests: the services' RollupAgreesTest evaluate every real type. */
+    @Override
+    public Measure measure(RuleQuery query) {
+        return new Measure(Measure.NO_JOINS, Sql.of("0"), query.threshold(), Measure.NEVER, null);
+    }
+
+    @Override
+    public Texts texts(Found found) {
+        return new Texts(String.valueOf(found.expected()), String.valueOf(found.actual()));
+    }
+
+    @Override
+    public List<luoshi.api.compliance.Evidence> evidence(Found found) {
+        return List.of();
     }
 
     static BigDecimal amount(String s) {

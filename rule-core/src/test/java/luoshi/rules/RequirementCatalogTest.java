@@ -7,16 +7,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
-import io.agroal.api.AgroalDataSource;
+import luoshi.db.Database;
+import luoshi.db.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import luoshi.api.compliance.Requirement;
 import luoshi.testing.MariaDbTestResource;
@@ -32,7 +29,7 @@ class RequirementCatalogTest {
     RequirementCatalog catalog;
 
     @Inject
-    AgroalDataSource dataSource;
+    Database db;
 
     private static String requirement(String id, String issuer, String levels, String minAmount) {
         return """
@@ -119,14 +116,13 @@ class RequirementCatalogTest {
     @Test
     void parameterSqlWithoutSettingsIsTheIssuersValue() throws Exception {
         create("SX_YOUTH_PLAIN", "330600", "20000.00");
-        String expr = catalog.current().parameterSql(catalog.get("SX_YOUTH_PLAIN"), "minAmount", "t.code");
-        String missing = catalog.current().parameterSql(catalog.get("SX_YOUTH_PLAIN"), "minShare", "t.code");
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT " + expr + ", " + missing + " FROM (SELECT '330602001' code) t")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("20000.00");
-            assertThat(rs.getObject(2)).isNull();
-        }
+        Sql expr = catalog.current().parameterSql(catalog.get("SX_YOUTH_PLAIN"), "minAmount", "t.code");
+        Sql missing = catalog.current().parameterSql(catalog.get("SX_YOUTH_PLAIN"), "minShare", "t.code");
+        List<Object[]> rows = db.list(Sql.of("SELECT :expr, :missing FROM (SELECT '330602001' code) t")
+                .bind("expr", expr).bind("missing", missing), rs -> new Object[] {rs.getBigDecimal(1), rs.getObject(2)});
+        assertThat(rows).hasSize(1);
+        assertThat((java.math.BigDecimal) rows.get(0)[0]).isEqualByComparingTo("20000.00");
+        assertThat(rows.get(0)[1]).isNull();
     }
 
     @Test
@@ -134,15 +130,10 @@ class RequirementCatalogTest {
         create("SX_YOUTH_SQL", "330600", "20000.00");
         catalog.setParameters("SX_YOUTH_SQL", "330602", MinimumAmountJson.of("25000.00"));
         catalog.setParameters("SX_YOUTH_SQL", "330602001", MinimumAmountJson.of("26000.50"));
-        String expr = catalog.current().parameterSql(catalog.get("SX_YOUTH_SQL"), "minAmount", "t.code");
-        List<String> values = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT t.code, " + expr + " FROM (SELECT '330602001' code UNION ALL "
-                        + "SELECT '330602002' UNION ALL SELECT '330603001') t ORDER BY t.code")) {
-            while (rs.next()) {
-                values.add(rs.getString(1) + "=" + rs.getBigDecimal(2).setScale(2).toPlainString());
-            }
-        }
+        Sql expr = catalog.current().parameterSql(catalog.get("SX_YOUTH_SQL"), "minAmount", "t.code");
+        List<String> values = db.list(Sql.of("SELECT t.code, :expr FROM (SELECT '330602001' code UNION ALL "
+                + "SELECT '330602002' UNION ALL SELECT '330603001') t ORDER BY t.code").bind("expr", expr),
+                rs -> rs.getString(1) + "=" + rs.getBigDecimal(2).setScale(2).toPlainString());
         assertThat(values).containsExactly("330602001=26000.50", "330602002=25000.00", "330603001=20000.00");
     }
 }

@@ -2,7 +2,6 @@ package luoshi.security;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -22,8 +21,11 @@ public class Authentication {
 
     private static final Logger LOG = Logger.getLogger(Authentication.class);
 
-    @Inject
-    CurrentIdentityAssociation identities;
+    private final CurrentIdentityAssociation identities;
+
+    Authentication(CurrentIdentityAssociation identities) {
+        this.identities = identities;
+    }
 
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION)
     public Uni<Response> requireToken(ContainerRequestContext request) {

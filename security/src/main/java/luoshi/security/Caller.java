@@ -1,7 +1,6 @@
 package luoshi.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import java.util.Set;
 import luoshi.api.region.RegionCode;
@@ -15,13 +14,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Caller {
 
-    @Inject
-    JsonWebToken token;
+    private final JsonWebToken token;
 
     // read once per request: a batch asks for every row
     private String region;
     private boolean regionRead;
     private Set<String> groups;
+
+    Caller(JsonWebToken token) {
+        this.token = token;
+    }
 
     public String subject() {
         String sub = token.getSubject();

@@ -17,5 +17,6 @@ public record LeaderPatch(
         @Schema(example = "false", description = "a representative from the front line (基层一线)") Boolean frontline,
         @Schema(example = "2024-01-01") LocalDate from,
         @Schema(nullable = true, example = "2025-06-30",
-                description = "the tenure's last day; null (given explicitly) while in office") LocalDate to) {
+                description = "the tenure's last day; null (given explicitly) while in office") LocalDate to,
+        @Schema(example = "true", description = Leader.PARTY_COMMITTEE_MEMBER) Boolean partyCommitteeMember) {
 }

@@ -144,8 +144,8 @@ public interface OrganizationsApi {
     @PATCH
     @Path("/{id}/leaders/{leaderId}")
     @Operation(operationId = "patchLeader", summary = "Correct a leader, or end or reopen a tenure",
-            description = "Changes the fields given (name, role, employment, frontline, from, to) and no other: "
-                    + "{\"to\":\"2025-06-30\"} ends a tenure, {\"to\":null} puts the leader back in office, "
+            description = "Changes the fields given (name, role, employment, frontline, partyCommitteeMember, from, to) and no "
+                    + "other: {\"to\":\"2025-06-30\"} ends a tenure, {\"to\":null} puts the leader back in office, "
                     + "{\"employment\":\"FULL_TIME\"} corrects the employment. The corrected tenure ends on or after it "
                     + "begins. Audited with the leader before and after; TOWNSHIP_FULL_TIME_HEADS and FRONTLINE_SHARE follow "
                     + "at once.")
@@ -155,7 +155,9 @@ public interface OrganizationsApi {
             @ExampleObject(name = "更正为专职", value = """
                     {"employment":"FULL_TIME"}"""),
             @ExampleObject(name = "恢复在任", value = """
-                    {"to":null}""")}))
+                    {"to":null}"""),
+            @ExampleObject(name = "更正为同级党委组成人员", value = """
+                    {"partyCommitteeMember":true}""")}))
     @APIResponse(responseCode = "200", description = "The corrected leader",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Leader.class)))
     @APIResponse(responseCode = "400", description = "A field that cannot be read, is blank, null or unknown, or to before "

@@ -97,22 +97,4 @@ public final class RegionCode {
         return prefix(code) + "%";
     }
 
-    /**
-     * An SQL expression that gives, for a descendant's code in {@code column}, the code of the child
-     * of {@code region} that contains it (or the descendant itself when it is a child). Used to
-     * GROUP BY child in the rollups of every service; {@code region} must be a valid code.
-     */
-    public static String childOfSql(String region, String column) {
-        if (isCountry(region)) {
-            return "CONCAT(LEFT(" + column + ",2),'0000')";
-        }
-        return switch (levelOf(region).orElseThrow()) {
-            case PROVINCE -> "CONCAT(LEFT(" + column + ",4),'00')";
-            // a township directly under a city with no county level is itself the child
-            case CITY -> "CASE WHEN LEFT(" + column + ",6) = '" + region + "' THEN LEFT(" + column + ",9) ELSE LEFT("
-                    + column + ",6) END";
-            case COUNTY -> "LEFT(" + column + ",9)";
-            case TOWNSHIP, VILLAGE -> "LEFT(" + column + ",12)";
-        };
-    }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Money;
 import luoshi.api.common.Page;
@@ -15,9 +16,8 @@ import luoshi.api.funding.NewFundingRecord;
 import luoshi.audit.AuditTrail;
 import luoshi.batch.BatchImport;
 import luoshi.batch.BatchReader;
-import luoshi.funding.mapping.FundingMapper;
-import luoshi.funding.record.FundingRecordEntity;
-import luoshi.funding.record.FundingRecordRepository;
+import luoshi.funding.store.FundingRecordStore;
+import luoshi.funding.store.FundingRow;
 import luoshi.replica.RegionReplica;
 import luoshi.security.Access;
 
@@ -28,14 +28,14 @@ public class FundingService {
 
     static final String ENTITY = "funding-record";
 
-    private final FundingRecordRepository records;
+    private final FundingRecordStore records;
     private final BatchReader batchReader;
     private final BatchImport batchImport;
     private final Access access;
     private final AuditTrail audit;
     private final RegionReplica regions;
 
-    FundingService(FundingRecordRepository records, BatchReader batchReader, BatchImport batchImport, Access access,
+    FundingService(FundingRecordStore records, BatchReader batchReader, BatchImport batchImport, Access access,
             AuditTrail audit, RegionReplica regions) {
         this.records = records;
         this.batchReader = batchReader;
@@ -48,10 +48,7 @@ public class FundingService {
     public FundingRecord create(NewFundingRecord r) {
         access.write(r.regionCode());
         regions.requireKnown(r.regionCode());
-        FundingRecordEntity e = new FundingRecordEntity();
-        assign(e, r);
-        records.persist(e);
-        FundingRecord created = FundingMapper.toRecord(e);
+        FundingRecord created = records.insert(stored(r)).toRecord();
         audit.record(AuditTrail.Action.CREATE, ENTITY, created.id(), created.regionCode(), null, created);
         return created;
     }
@@ -73,15 +70,14 @@ public class FundingService {
         if (regionCode != null) {
             access.read(regionCode);
         }
-        var query = records.matching(regionCode, within, fiscalYear, category, page, size);
-        return new Page<>(query.list().stream().map(FundingMapper::toRecord).toList(), page, size, query.count());
+        return records.matching(regionCode, within, fiscalYear, category, page, size).map(FundingRow::toRecord);
     }
 
     @Transactional(TxType.SUPPORTS)
     public FundingRecord get(String id) {
-        FundingRecordEntity e = find(id);
-        access.read(e.regionCode);
-        return FundingMapper.toRecord(e);
+        FundingRow row = find(id);
+        access.read(row.regionCode());
+        return row.toRecord();
     }
 
     /**
@@ -89,48 +85,40 @@ public class FundingService {
      * the new one, so that nobody moves a record out of, or into, a subtree they may not write.
      */
     public FundingRecord update(String id, NewFundingRecord r) {
-        FundingRecordEntity e = find(id);
-        access.write(e.regionCode);
+        FundingRow row = find(id);
+        access.write(row.regionCode());
         access.write(r.regionCode());
         regions.requireKnown(r.regionCode());
-        FundingRecord before = FundingMapper.toRecord(e);
-        assign(e, r);
-        FundingRecord after = FundingMapper.toRecord(e);
+        FundingRecord before = row.toRecord();
+        FundingRecord after = records.update(row.id(), stored(r)).toRecord();
         audit.record(AuditTrail.Action.UPDATE, ENTITY, after.id(), after.regionCode(), before, after);
         return after;
     }
 
     public void delete(String id) {
-        FundingRecordEntity e = find(id);
-        access.write(e.regionCode);
-        FundingRecord before = FundingMapper.toRecord(e);
-        records.delete(e);
+        FundingRow row = find(id);
+        access.write(row.regionCode());
+        FundingRecord before = row.toRecord();
+        records.delete(row.id());
         audit.record(AuditTrail.Action.DELETE, ENTITY, before.id(), before.regionCode(), before, null);
     }
 
-    private FundingRecordEntity find(String id) {
-        Long key = parseId(id);
-        FundingRecordEntity e = key == null ? null : records.findById(key);
-        if (e == null) {
-            throw ProblemException.notFound("No funding record " + id);
-        }
-        return e;
+    private FundingRow find(String id) {
+        return parseId(id).flatMap(records::find)
+                .orElseThrow(() -> ProblemException.notFound("No funding record " + id));
     }
 
     /** The fields of {@code r}, the amount as the {@code DECIMAL(15,2)} column holds it. */
-    private static void assign(FundingRecordEntity e, NewFundingRecord r) {
-        e.regionCode = r.regionCode();
-        e.category = r.category();
-        e.fiscalYear = r.fiscalYear();
-        e.amount = Money.Amounts.scaled(r.amount());
-        e.documentRef = r.documentRef();
+    private static NewFundingRecord stored(NewFundingRecord r) {
+        return new NewFundingRecord(r.regionCode(), r.category(), r.fiscalYear(), Money.Amounts.scaled(r.amount()),
+                r.documentRef());
     }
 
-    private static Long parseId(String id) {
+    private static Optional<Long> parseId(String id) {
         try {
-            return Long.valueOf(id);
+            return Optional.of(Long.valueOf(id));
         } catch (NumberFormatException e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

@@ -18,9 +18,7 @@ import luoshi.api.funding.UnionFees;
 import luoshi.audit.AuditTrail;
 import luoshi.batch.BatchImport;
 import luoshi.batch.BatchReader;
-import luoshi.funding.mapping.FundingMapper;
-import luoshi.funding.unionfee.UnionFeeEntity;
-import luoshi.funding.unionfee.UnionFeeRepository;
+import luoshi.funding.store.UnionFeeStore;
 import luoshi.replica.RegionReplica;
 import luoshi.security.Access;
 
@@ -31,14 +29,14 @@ public class UnionFeeService {
 
     static final String ENTITY = "union-fees";
 
-    private final UnionFeeRepository unionFees;
+    private final UnionFeeStore unionFees;
     private final BatchReader batchReader;
     private final BatchImport batchImport;
     private final Access access;
     private final AuditTrail audit;
     private final RegionReplica regions;
 
-    UnionFeeService(UnionFeeRepository unionFees, BatchReader batchReader, BatchImport batchImport, Access access,
+    UnionFeeService(UnionFeeStore unionFees, BatchReader batchReader, BatchImport batchImport, Access access,
             AuditTrail audit, RegionReplica regions) {
         this.unionFees = unionFees;
         this.batchReader = batchReader;
@@ -51,8 +49,7 @@ public class UnionFeeService {
     public UnionFeeRecord put(String regionCode, int year, UnionFees fees) {
         access.write(regionCode);
         regions.requireKnown(regionCode);
-        UnionFeeRecord before = unionFees.findByIdOptional(new UnionFeeEntity.Key(regionCode, year))
-                .map(FundingMapper::toRecord).orElse(null);
+        UnionFeeRecord before = unionFees.find(regionCode, year).orElse(null);
         UnionFeeRecord after = stored(regionCode, year, fees.due(), fees.collected());
         unionFees.upsertAll(List.of(after));
         audit.record(before == null ? AuditTrail.Action.CREATE : AuditTrail.Action.UPDATE, ENTITY,
@@ -83,20 +80,19 @@ public class UnionFeeService {
     @Transactional(TxType.SUPPORTS)
     public UnionFeeRecord get(String regionCode, int year) {
         access.read(regionCode);
-        return FundingMapper.toRecord(find(regionCode, year));
+        return find(regionCode, year);
     }
 
     /** Authorised like {@link #put}; no check that the region is known, so that fees stored for an unknown one can go. */
     public void delete(String regionCode, int year) {
         access.write(regionCode);
-        UnionFeeEntity e = find(regionCode, year);
-        UnionFeeRecord before = FundingMapper.toRecord(e);
-        unionFees.delete(e);
+        UnionFeeRecord before = find(regionCode, year);
+        unionFees.delete(regionCode, year);
         audit.record(AuditTrail.Action.DELETE, ENTITY, regionCode + "/" + year, regionCode, before, null);
     }
 
-    private UnionFeeEntity find(String regionCode, int year) {
-        return unionFees.findByIdOptional(new UnionFeeEntity.Key(regionCode, year))
+    private UnionFeeRecord find(String regionCode, int year) {
+        return unionFees.find(regionCode, year)
                 .orElseThrow(() -> ProblemException.notFound("No union fees for " + regionCode + " in " + year));
     }
 

@@ -13,7 +13,7 @@ import luoshi.api.org.OrganizationImport;
 import luoshi.api.org.OrganizationRow;
 import luoshi.api.org.OrganizationType;
 import luoshi.api.org.OrganizationsApi;
-import luoshi.org.organization.OrganizationService;
+import luoshi.org.service.OrganizationService;
 import org.jboss.resteasy.reactive.RestResponse;
 
 public class OrganizationsResource implements OrganizationsApi {

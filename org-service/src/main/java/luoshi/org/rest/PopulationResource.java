@@ -6,8 +6,7 @@ import luoshi.api.region.Population;
 import luoshi.api.region.PopulationApi;
 import luoshi.api.region.PopulationRow;
 import luoshi.api.region.PopulationWrite;
-import luoshi.org.csv.CsvRecords;
-import luoshi.org.population.PopulationService;
+import luoshi.org.service.PopulationService;
 import luoshi.security.Access;
 
 /** Reads are checked here; writes in {@link PopulationService}, every row of a batch. */

@@ -4,8 +4,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import luoshi.api.region.RegionFeed;
-import luoshi.org.feed.FeedWaiters;
-import luoshi.org.feed.RegionFeedService;
+import luoshi.org.service.FeedWaiters;
+import luoshi.org.service.RegionFeedService;
 import luoshi.security.Access;
 
 /**

@@ -4,7 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.ext.Provider;
 import luoshi.api.region.RegionFeed;
 import luoshi.platform.RegionVersionFilter;
-import luoshi.org.feed.RegionFeedService;
+import luoshi.org.service.RegionFeedService;
 
 /**
  * Read your writes across services (API.md): org-service's answers to the gateway's compliance calls carry the

@@ -7,8 +7,7 @@ import luoshi.api.region.Region;
 import luoshi.api.region.RegionLevel;
 import luoshi.api.region.RegionWrite;
 import luoshi.api.region.RegionsApi;
-import luoshi.org.csv.CsvRecords;
-import luoshi.org.region.RegionService;
+import luoshi.org.service.RegionService;
 import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
 

@@ -1,32 +1,31 @@
 package luoshi.review.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import jakarta.inject.Inject;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.review.CommitteeTerm;
 import luoshi.api.review.CommitteeTermCorrection;
 import luoshi.api.review.CommitteeTermsApi;
 import luoshi.api.review.NewCommitteeTerm;
-import luoshi.review.committee.CommitteeImports;
-import luoshi.review.committee.CommitteeRecords;
+import luoshi.review.service.CommitteeImports;
+import luoshi.review.service.CommitteeRecords;
 import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Terms: an operator writes in its subtree, a viewer reads there (API.md, Security). */
 public class CommitteeTermsResource implements CommitteeTermsApi {
 
-    @Inject
-    CommitteeRecords records;
+    private final CommitteeRecords records;
+    private final CommitteeImports imports;
+    private final Access access;
+    private final KnownRegions regions;
 
-    @Inject
-    CommitteeImports imports;
-
-    @Inject
-    Access access;
-
-    @Inject
-    KnownRegions regions;
+    CommitteeTermsResource(CommitteeRecords records, CommitteeImports imports, Access access, KnownRegions regions) {
+        this.records = records;
+        this.imports = imports;
+        this.access = access;
+        this.regions = regions;
+    }
 
     @Override
     public RestResponse<CommitteeTerm> create(NewCommitteeTerm term) {

@@ -1,32 +1,31 @@
 package luoshi.review.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import jakarta.inject.Inject;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.review.Document;
 import luoshi.api.review.DocumentType;
 import luoshi.api.review.DocumentsApi;
 import luoshi.api.review.NewDocument;
-import luoshi.review.committee.CommitteeImports;
-import luoshi.review.committee.CommitteeRecords;
+import luoshi.review.service.CommitteeImports;
+import luoshi.review.service.CommitteeRecords;
 import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Documents: an operator writes (corrects, deletes) in its subtree, a viewer reads there (API.md, Security). */
 public class DocumentsResource implements DocumentsApi {
 
-    @Inject
-    CommitteeRecords records;
+    private final CommitteeRecords records;
+    private final CommitteeImports imports;
+    private final Access access;
+    private final KnownRegions regions;
 
-    @Inject
-    CommitteeImports imports;
-
-    @Inject
-    Access access;
-
-    @Inject
-    KnownRegions regions;
+    DocumentsResource(CommitteeRecords records, CommitteeImports imports, Access access, KnownRegions regions) {
+        this.records = records;
+        this.imports = imports;
+        this.access = access;
+        this.regions = regions;
+    }
 
     @Override
     public RestResponse<Document> create(NewDocument document) {

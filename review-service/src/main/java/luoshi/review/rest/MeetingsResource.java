@@ -1,32 +1,31 @@
 package luoshi.review.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import jakarta.inject.Inject;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.review.Meeting;
 import luoshi.api.review.MeetingType;
 import luoshi.api.review.MeetingsApi;
 import luoshi.api.review.NewMeeting;
-import luoshi.review.committee.CommitteeImports;
-import luoshi.review.committee.CommitteeRecords;
+import luoshi.review.service.CommitteeImports;
+import luoshi.review.service.CommitteeRecords;
 import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Meetings: an operator writes (and deletes) in its subtree, a viewer reads there (API.md, Security). */
 public class MeetingsResource implements MeetingsApi {
 
-    @Inject
-    CommitteeRecords records;
+    private final CommitteeRecords records;
+    private final CommitteeImports imports;
+    private final Access access;
+    private final KnownRegions regions;
 
-    @Inject
-    CommitteeImports imports;
-
-    @Inject
-    Access access;
-
-    @Inject
-    KnownRegions regions;
+    MeetingsResource(CommitteeRecords records, CommitteeImports imports, Access access, KnownRegions regions) {
+        this.records = records;
+        this.imports = imports;
+        this.access = access;
+        this.regions = regions;
+    }
 
     @Override
     public RestResponse<Meeting> create(NewMeeting meeting) {

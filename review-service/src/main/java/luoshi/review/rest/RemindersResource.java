@@ -1,6 +1,5 @@
 package luoshi.review.rest;
 
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import luoshi.platform.Clocks;
@@ -9,8 +8,8 @@ import luoshi.api.review.Reminder;
 import luoshi.api.review.ReminderRun;
 import luoshi.api.review.ReminderStage;
 import luoshi.api.review.RemindersApi;
-import luoshi.review.reminder.ReminderJob;
-import luoshi.review.reminder.Reminders;
+import luoshi.review.service.ReminderJob;
+import luoshi.review.service.Reminders;
 import luoshi.security.Access;
 
 /**
@@ -19,17 +18,17 @@ import luoshi.security.Access;
  */
 public class RemindersResource implements RemindersApi {
 
-    @Inject
-    ReminderJob job;
+    private final ReminderJob job;
+    private final Reminders reminders;
+    private final Access access;
+    private final Clock clock;
 
-    @Inject
-    Reminders reminders;
-
-    @Inject
-    Access access;
-
-    @Inject
-    Clock clock;
+    RemindersResource(ReminderJob job, Reminders reminders, Access access, Clock clock) {
+        this.job = job;
+        this.reminders = reminders;
+        this.access = access;
+        this.clock = clock;
+    }
 
     @Override
     public ReminderRun run(LocalDate asOf, String regionCode) {

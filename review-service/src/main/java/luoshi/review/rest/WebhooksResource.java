@@ -1,27 +1,27 @@
 package luoshi.review.rest;
 
-import jakarta.inject.Inject;
 import luoshi.api.common.Page;
 import luoshi.api.review.CreatedWebhook;
 import luoshi.api.review.NewWebhook;
 import luoshi.api.review.Webhook;
 import luoshi.api.review.WebhookDelivery;
 import luoshi.api.review.WebhooksApi;
-import luoshi.review.webhook.Webhooks;
+import luoshi.review.service.Webhooks;
 import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Webhooks are an admin's, in its subtree: a subscription is read or deleted by an admin of its region. */
 public class WebhooksResource implements WebhooksApi {
 
-    @Inject
-    Webhooks webhooks;
+    private final Webhooks webhooks;
+    private final Access access;
+    private final KnownRegions regions;
 
-    @Inject
-    Access access;
-
-    @Inject
-    KnownRegions regions;
+    WebhooksResource(Webhooks webhooks, Access access, KnownRegions regions) {
+        this.webhooks = webhooks;
+        this.access = access;
+        this.regions = regions;
+    }
 
     @Override
     public RestResponse<CreatedWebhook> create(NewWebhook webhook) {

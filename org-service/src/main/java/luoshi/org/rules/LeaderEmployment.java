@@ -1,0 +1,151 @@
+package luoshi.org.rules;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import luoshi.api.common.Violation;
+import luoshi.api.compliance.Evidence;
+import luoshi.api.org.Employment;
+import luoshi.api.org.LeaderRole;
+import luoshi.api.org.OrganizationType;
+import luoshi.db.Database;
+import luoshi.db.Sql;
+import luoshi.rules.Found;
+import luoshi.rules.Measure;
+import luoshi.rules.RuleQuery;
+import luoshi.rules.RuleType;
+
+/**
+ * LEADER_EMPLOYMENT (TOWNSHIP_FULL_TIME_HEADS, SHAOXING-2015 item 27: 乡镇（街道）工会、共青团、妇联组织主要负责人原则上
+ * 应设专职): the region has an organisation of each named type, and every one of them has, on the evaluation date, a
+ * leader of the named role in office, and every such leader is of the named employment. A type missing from the
+ * region is a type not met.
+ *
+ * <p>The union's refinement (same item: 由同级党委组成人员兼任工会主席的，应配专职副主席): when the rule asks for a
+ * full-time head, a UNION whose head is PART_TIME and a member of the party committee ({@code partyCommitteeMember})
+ * meets it if a FULL_TIME DEPUTY of the same organisation is in office on the evaluation date.
+ */
+@ApplicationScoped
+public class LeaderEmployment implements RuleType {
+
+    private final Database db;
+
+    LeaderEmployment(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public String name() {
+        return "LEADER_EMPLOYMENT";
+    }
+
+    @Override
+    public List<Violation> validate(ObjectNode rule) {
+        List<Violation> v = new ArrayList<>();
+        LeaderFacts.checkOrganizationTypes(rule, v);
+        if (!LeaderFacts.isOneOf(rule.path("role").asText(), LeaderRole.class)) {
+            v.add(new Violation("rule.role", "must be one of HEAD, DEPUTY, MEMBER"));
+        }
+        if (!LeaderFacts.isOneOf(rule.path("employment").asText(), Employment.class)) {
+            v.add(new Violation("rule.employment", "must be one of FULL_TIME, PART_TIME, SECONDED"));
+        }
+        return v;
+    }
+
+    /**
+     * Per region: the named types present, and those with an organisation lacking a qualifying leader (one with no
+     * leader of the role in office joins a row with l.id NULL; one led by a leader of another employment, a row naming
+     * that leader). Met: every type present and none failing.
+     */
+    @Override
+    public Measure measure(RuleQuery q) {
+        List<String> types = LeaderFacts.organizationTypes(q.rule());
+        Sql joins = Sql.of("LEFT JOIN (SELECT o.region_code, COUNT(DISTINCT o.type) AS present,"
+                + " COUNT(DISTINCT CASE WHEN l.id IS NULL OR NOT (:qualified) THEN o.type END) AS failing"
+                + " FROM organization o LEFT JOIN leader l ON l.organization_id = o.id AND l.role = :role AND :inOffice"
+                + " WHERE o.type IN (:types) AND o.region_code LIKE :pattern GROUP BY o.region_code) e ON e.region_code = g.code")
+                .bind("qualified", qualified(q.rule(), q.period().knownOn())).bind("role", q.rule().path("role").asText())
+                .bind("inOffice", LeaderFacts.inOffice("l", q.period().knownOn())).bind("types", types)
+                .bind("pattern", q.factsPattern());
+        return new Measure(joins, Sql.of("COALESCE(e.present, 0) - COALESCE(e.failing, 0)"),
+                Sql.of(":needed").bind("needed", types.size()), Measure.NEVER, null);
+    }
+
+    /** A leader {@code l} of organisation {@code o} that qualifies: of the employment, or the union's refinement. */
+    private static Sql qualified(ObjectNode rule, Object on) {
+        Sql employment = Sql.of("l.employment = :employment").bind("employment", rule.path("employment").asText());
+        if (!unionRefinement(rule)) {
+            return employment;
+        }
+        return Sql.of(":employment OR o.type = :union AND l.employment = :partTime AND l.party_committee_member"
+                + " AND EXISTS (SELECT 1 FROM leader d WHERE d.organization_id = o.id AND d.role = :deputy"
+                + " AND d.employment = :fullTime AND :deputyInOffice)")
+                .bind("employment", employment).bind("union", OrganizationType.UNION).bind("partTime", Employment.PART_TIME)
+                .bind("deputy", LeaderRole.DEPUTY).bind("fullTime", Employment.FULL_TIME)
+                .bind("deputyInOffice", LeaderFacts.inOffice("d", on));
+    }
+
+    /** SHAOXING-2015 item 27 refines the full-time head of a union; other rules of this type are as they say. */
+    private static boolean unionRefinement(ObjectNode rule) {
+        return LeaderRole.HEAD.name().equals(rule.path("role").asText())
+                && Employment.FULL_TIME.name().equals(rule.path("employment").asText());
+    }
+
+    @Override
+    public Texts texts(Found found) {
+        ObjectNode rule = found.rule();
+        return new Texts(String.join(", ", LeaderFacts.organizationTypes(rule)) + ": each led by a "
+                + rule.path("employment").asText() + " " + rule.path("role").asText(),
+                found.actual().longValue() + " of " + found.expected().longValue() + " types met");
+    }
+
+    /** Each organisation of the types with its leaders of the role in office (and a union's full-time deputies). */
+    @Override
+    public List<Evidence> evidence(Found found) {
+        ObjectNode rule = found.rule();
+        LocalDate on = found.knownOn();
+        List<String> types = LeaderFacts.organizationTypes(rule);
+        String role = rule.path("role").asText();
+        List<String> roles = unionRefinement(rule) ? List.of(role, LeaderRole.DEPUTY.name()) : List.of(role);
+        List<Evidence> evidence = new ArrayList<>();
+        Set<String> present = new LinkedHashSet<>();
+        Set<Long> listed = new LinkedHashSet<>();
+        db.list(Sql.of("SELECT o.id, o.type, o.name, l.id, l.name, l.employment, l.tenure_from, l.tenure_to, l.role,"
+                + " l.party_committee_member FROM organization o LEFT JOIN leader l ON l.organization_id = o.id"
+                + " AND l.role IN (:roles) AND :inOffice WHERE o.region_code = :code AND o.type IN (:types)"
+                + " ORDER BY o.type, o.id, l.role DESC, l.id")
+                .bind("roles", roles).bind("inOffice", LeaderFacts.inOffice("l", on)).bind("code", found.regionCode())
+                .bind("types", types), rs -> {
+                    long orgId = rs.getLong(1);
+                    String type = rs.getString(2);
+                    present.add(type);
+                    boolean head = rs.getObject(4) != null && role.equals(rs.getString(9));
+                    boolean deputy = rs.getObject(4) != null && !head;
+                    if (listed.add(orgId)) {
+                        evidence.add(new Evidence("ORGANIZATION", String.valueOf(orgId), null, type + " " + rs.getString(3)
+                                + (rs.getObject(4) == null || deputy && !role.equals(LeaderRole.DEPUTY.name())
+                                        ? ": no " + role + " in office on " + on : "")));
+                    }
+                    boolean unionDeputy = deputy && OrganizationType.UNION.name().equals(type)
+                            && Employment.FULL_TIME.name().equals(rs.getString(6));
+                    if (head || unionDeputy) {
+                        LocalDate to = rs.getObject(8, LocalDate.class);
+                        evidence.add(new Evidence("LEADER", String.valueOf(rs.getLong(4)), null, rs.getString(5) + ", "
+                                + rs.getString(9) + " of " + rs.getString(3) + ", " + rs.getString(6)
+                                + (head && rs.getBoolean(10) ? ", party committee member" : "") + ", "
+                                + rs.getObject(7, LocalDate.class) + ".." + (to == null ? "" : to)));
+                    }
+                    return null;
+                });
+        for (String type : types) {
+            if (!present.contains(type)) {
+                evidence.add(new Evidence("ORGANIZATION", null, null, "no " + type + " organisation in " + found.regionCode()));
+            }
+        }
+        return evidence;
+    }
+}

@@ -1,0 +1,92 @@
+package luoshi.org.rules;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import luoshi.api.compliance.ComplianceStatus;
+import luoshi.api.compliance.Evidence;
+import luoshi.api.region.RegionLevel;
+import luoshi.db.Database;
+import luoshi.db.Sql;
+import luoshi.rules.Found;
+import luoshi.rules.Measure;
+import luoshi.rules.RuleQuery;
+
+/**
+ * ORGANIZATION_COVERAGE (SHAOXING-2015 item 10: 扩大群团组织覆盖面……着力推进群团活动向社区、村（居）延伸; CENTRAL-2015
+ * §9): for each named organisation type, the share of the region's VILLAGE children that have an organisation of
+ * that type is at least {@code minShare}; met when the least covered type is (covered ≥ minShare × villages, exactly).
+ * The seeds set no number: NOT_APPLICABLE until a jurisdiction sets one. A region without village children: NO_DATA.
+ */
+@ApplicationScoped
+public class OrganizationCoverage extends MinimumShareRule {
+
+    private final Database db;
+
+    OrganizationCoverage(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public String name() {
+        return "ORGANIZATION_COVERAGE";
+    }
+
+    /**
+     * Per region: its villages, and the villages covered by the least covered type (0 when a type covers none): the
+     * organisations of the villages are counted per (region, type), then the least taken per region.
+     */
+    @Override
+    public Measure measure(RuleQuery q) {
+        List<String> types = LeaderFacts.organizationTypes(q.rule());
+        Sql joins = Sql.of("LEFT JOIN (SELECT parent_code, COUNT(*) AS villages FROM region WHERE level = :village"
+                + " AND code LIKE :pattern GROUP BY parent_code) n ON n.parent_code = g.code"
+                + " LEFT JOIN (SELECT k.parent_code, CASE WHEN COUNT(*) < :typeCount THEN 0 ELSE MIN(k.covered) END AS covered"
+                + " FROM (SELECT v.parent_code, o.type, COUNT(DISTINCT v.code) AS covered FROM region v"
+                + " JOIN organization o ON o.region_code = v.code AND o.type IN (:types)"
+                + " WHERE v.level = :village AND v.code LIKE :pattern GROUP BY v.parent_code, o.type) k"
+                + " GROUP BY k.parent_code) c ON c.parent_code = g.code")
+                .bind("village", RegionLevel.VILLAGE).bind("pattern", q.factsPattern()).bind("typeCount", types.size())
+                .bind("types", types);
+        return new Measure(joins, Sql.of("COALESCE(c.covered, 0)"),
+                Sql.of("(:share) * COALESCE(n.villages, 0)").bind("share", q.threshold()),
+                Sql.of("n.villages IS NULL"), Sql.of("n.villages"));
+    }
+
+    @Override
+    public Texts texts(Found found) {
+        return new Texts(LeaderFacts.share(found.rule()), found.status() == ComplianceStatus.NO_DATA ? null
+                : LeaderFacts.ratio(found.actual(), found.base(), " villages"));
+    }
+
+    /** The villages without an organisation of each type. */
+    @Override
+    public List<Evidence> evidence(Found found) {
+        List<String> types = LeaderFacts.organizationTypes(found.rule());
+        Map<String, String> villages = new LinkedHashMap<>();
+        Map<String, Set<String>> typesIn = new LinkedHashMap<>();
+        db.list(Sql.of("SELECT v.code, v.name, o.type FROM region v LEFT JOIN organization o ON o.region_code = v.code"
+                + " AND o.type IN (:types) WHERE v.parent_code = :code AND v.level = :village ORDER BY v.code")
+                .bind("types", types).bind("code", found.regionCode()).bind("village", RegionLevel.VILLAGE), rs -> {
+                    villages.put(rs.getString(1), rs.getString(2));
+                    Set<String> present = typesIn.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>());
+                    if (rs.getString(3) != null) {
+                        present.add(rs.getString(3));
+                    }
+                    return null;
+                });
+        List<Evidence> evidence = new ArrayList<>();
+        for (String type : types) {
+            villages.forEach((code, name) -> {
+                if (!typesIn.get(code).contains(type)) {
+                    evidence.add(new Evidence("ORGANIZATION", null, null, "no " + type + " organisation in " + code + " " + name));
+                }
+            });
+        }
+        return evidence;
+    }
+}

@@ -1,0 +1,67 @@
+package luoshi.review.rules;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import luoshi.api.common.Violation;
+import luoshi.api.compliance.Evidence;
+import luoshi.api.compliance.RequirementPeriod;
+import luoshi.api.review.DocumentType;
+import luoshi.db.Database;
+import luoshi.db.Sql;
+import luoshi.rules.Found;
+import luoshi.rules.Measure;
+import luoshi.rules.RuleQuery;
+import luoshi.rules.RuleType;
+
+/**
+ * DOCUMENT_SUBMITTED: a document of {@code documentType} submitted by the evaluation date (CENTRAL-2015, closing:
+ * 各省、自治区、直辖市党委……要根据本意见要求制定实施方案; ACFTU-2017 §3). A ONCE requirement counts every document up
+ * to the evaluation date, so a late one still counts; other periods count the period's own.
+ */
+@ApplicationScoped
+public class DocumentSubmitted implements RuleType {
+
+    private final Database db;
+
+    DocumentSubmitted(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public String name() {
+        return "DOCUMENT_SUBMITTED";
+    }
+
+    @Override
+    public List<Violation> validate(ObjectNode rule) {
+        return RuleFields.enumValue(rule, "documentType", DocumentType.class) == null
+                ? List.of(new Violation("rule.documentType", "must be one of " + List.of(DocumentType.values())))
+                : List.of();
+    }
+
+    @Override
+    public Measure measure(RuleQuery q) {
+        Sql from = q.period().kind() == RequirementPeriod.ONCE ? Sql.of("DATE '1000-01-01'") : q.period().start();
+        return new Measure(Measure.NO_JOINS, Sql.of("(SELECT COUNT(*) FROM committee_document d WHERE d.region_code = g.code"
+                + " AND d.type = :type AND d.document_date BETWEEN :from AND :to)")
+                .bind("type", RuleFields.enumValue(q.rule(), "documentType", DocumentType.class))
+                .bind("from", from).bind("to", q.period().knownOn()), Sql.of("1"), Measure.NEVER, null);
+    }
+
+    @Override
+    public Texts texts(Found found) {
+        return new Texts(RuleFields.count(found.expected()), RuleFields.count(found.actual()));
+    }
+
+    /** The documents counted. */
+    @Override
+    public List<Evidence> evidence(Found found) {
+        boolean once = found.kind() == RequirementPeriod.ONCE;
+        return db.list(Sql.of("SELECT id, document_ref, document_date, title FROM committee_document WHERE region_code = :code"
+                + " AND type = :type AND document_date BETWEEN :from AND :to ORDER BY document_date, id")
+                .bind("code", found.regionCode()).bind("type", RuleFields.enumValue(found.rule(), "documentType", DocumentType.class))
+                .bind("from", once ? java.time.LocalDate.of(1000, 1, 1) : found.periodStart()).bind("to", found.knownOn()),
+                rs -> new Evidence("DOCUMENT", rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate() + " " + rs.getString(4)));
+    }
+}

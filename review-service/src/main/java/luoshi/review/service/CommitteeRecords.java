@@ -1,0 +1,203 @@
+package luoshi.review.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import luoshi.api.common.Page;
+import luoshi.api.review.CommitteeTerm;
+import luoshi.api.review.Document;
+import luoshi.api.review.DocumentType;
+import luoshi.api.review.Meeting;
+import luoshi.api.review.MeetingType;
+import luoshi.api.review.NewCommitteeTerm;
+import luoshi.api.review.NewDocument;
+import luoshi.api.review.NewMeeting;
+import luoshi.audit.AuditTrail;
+import luoshi.audit.AuditTrail.Action;
+import luoshi.platform.ProblemException;
+import luoshi.review.store.CommitteeRecord;
+import luoshi.review.store.CommitteeRecordStore;
+import luoshi.review.store.CommitteeRecordStore.Table;
+import luoshi.review.store.TermStore;
+
+/**
+ * Committee terms, meetings and documents: the facts the meeting requirements count. Every write is
+ * audited in the write's transaction. A list's {@code scope} is the subtree the caller may read
+ * ({@code Access.readScope}): the rows are always inside it, and of {@code regionCode} alone when given.
+ */
+@ApplicationScoped
+@Transactional
+public class CommitteeRecords {
+
+    private final AuditTrail audit;
+    private final TermOverlaps overlaps;
+    private final TermStore terms;
+    private final CommitteeRecordStore records;
+
+    CommitteeRecords(AuditTrail audit, TermOverlaps overlaps, TermStore terms, CommitteeRecordStore records) {
+        this.audit = audit;
+        this.overlaps = overlaps;
+        this.terms = terms;
+        this.records = records;
+    }
+
+    /**
+     * Records a term: the end after the start (400 naming {@code end}), and no overlap with a stored term of the
+     * region (409), checked under the region's lock row ({@link TermOverlaps#refuseOverlaps}).
+     */
+    public CommitteeTerm createTerm(NewCommitteeTerm t) {
+        TermOverlaps.endProblem(t).ifPresent(problem -> {
+            throw ProblemException.badRequest("end", problem);
+        });
+        CommitteeTerm created = TermOverlaps.created(t);
+        overlaps.refuseOverlaps(List.of(created), i -> "The term ");
+        terms.insertAll(List.of(created));
+        audit.record(Action.CREATE, "committee-term", created.id(), created.regionCode(), null, created);
+        return created;
+    }
+
+    /**
+     * Corrects a term to {@code t} (API.md, "Corrections"): the same rules as {@link #createTerm}, the term itself not
+     * counting as an overlap. The term's row is read with a lock, not a consistent read, so that the overlap check
+     * stays the transaction's first consistent read ({@link TermOverlaps#refuseOverlaps}); only the region the term
+     * is in after the correction is locked: leaving a region cannot make an overlap there.
+     */
+    public CommitteeTerm updateTerm(String id, NewCommitteeTerm t) {
+        TermOverlaps.endProblem(t).ifPresent(problem -> {
+            throw ProblemException.badRequest("end", problem);
+        });
+        CommitteeTerm before = found(terms.findForUpdate(id), "committee term", id);
+        CommitteeTerm after = new CommitteeTerm(before.id(), t.regionCode(), t.start(), t.end());
+        overlaps.refuseOverlaps(List.of(after), i -> "The term ");
+        terms.update(after);
+        audit.record(Action.UPDATE, "committee-term", after.id(), after.regionCode(), before, after);
+        return after;
+    }
+
+    /** The region of a term, for the access check before it is corrected or deleted; 404 when there is none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String termRegion(String id) {
+        return found(terms.find(id), "committee term", id).regionCode();
+    }
+
+    public void deleteTerm(String id) {
+        CommitteeTerm term = found(terms.find(id), "committee term", id);
+        terms.delete(id);
+        audit.record(Action.DELETE, "committee-term", term.id(), term.regionCode(), term, null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CommitteeTerm> terms(String regionCode, String scope, int page, int size) {
+        return terms.page(regionCode, scope, page, size);
+    }
+
+    public Meeting createMeeting(NewMeeting m) {
+        return created(CommitteeRecordStore.MEETINGS, "meeting", newMeeting(m), CommitteeRecords::meeting);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Meeting> meetings(String regionCode, String scope, Integer year, MeetingType type, int page, int size) {
+        return records.page(CommitteeRecordStore.MEETINGS, regionCode, scope, year, type, page, size)
+                .map(CommitteeRecords::meeting);
+    }
+
+    /** The region of a meeting, for the access check before it is deleted; 404 when there is none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String meetingRegion(String id) {
+        return stored(CommitteeRecordStore.MEETINGS, "meeting", id).regionCode();
+    }
+
+    public void deleteMeeting(String id) {
+        deleted(CommitteeRecordStore.MEETINGS, "meeting", id, CommitteeRecords::meeting);
+    }
+
+    /** Corrects a meeting's fields (API.md, "Corrections"); audited with before and after. */
+    public Meeting updateMeeting(String id, NewMeeting m) {
+        return corrected(CommitteeRecordStore.MEETINGS, "meeting", id,
+                r -> r.corrected(m.regionCode(), m.type(), m.date(), m.title(), m.documentRef()), CommitteeRecords::meeting);
+    }
+
+    public Document createDocument(NewDocument d) {
+        return created(CommitteeRecordStore.DOCUMENTS, "document", newDocument(d), CommitteeRecords::document);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Document document(String id) {
+        return document(stored(CommitteeRecordStore.DOCUMENTS, "document", id));
+    }
+
+    /** Corrects a document's fields (API.md, "Corrections"); audited with before and after. */
+    public Document updateDocument(String id, NewDocument d) {
+        return corrected(CommitteeRecordStore.DOCUMENTS, "document", id,
+                r -> r.corrected(d.regionCode(), d.type(), d.date(), d.title(), d.documentRef()), CommitteeRecords::document);
+    }
+
+    public void deleteDocument(String id) {
+        deleted(CommitteeRecordStore.DOCUMENTS, "document", id, CommitteeRecords::document);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Document> documents(String regionCode, String scope, DocumentType type, int page, int size) {
+        return records.page(CommitteeRecordStore.DOCUMENTS, regionCode, scope, null, type, page, size)
+                .map(CommitteeRecords::document);
+    }
+
+    /** A new meeting, with its new id, not stored yet. */
+    static CommitteeRecord<MeetingType> newMeeting(NewMeeting m) {
+        return CommitteeRecord.created(m.regionCode(), m.type(), m.date(), m.title(), m.documentRef());
+    }
+
+    /** A new document, with its new id, not stored yet. */
+    static CommitteeRecord<DocumentType> newDocument(NewDocument d) {
+        return CommitteeRecord.created(d.regionCode(), d.type(), d.date(), d.title(), d.documentRef());
+    }
+
+    /** The meeting as the contract has it. */
+    static Meeting meeting(CommitteeRecord<MeetingType> r) {
+        return new Meeting(r.id(), r.regionCode(), r.type(), r.date(), r.title(), r.documentRef());
+    }
+
+    /** The document as the contract has it. */
+    static Document document(CommitteeRecord<DocumentType> r) {
+        return new Document(r.id(), r.regionCode(), r.type(), r.date(), r.title(), r.documentRef());
+    }
+
+    /** Stores a new record, audited as {@code entity}; answers it as the contract has it ({@code D}). */
+    private <K extends Enum<K>, D> D created(Table<K> table, String entity, CommitteeRecord<K> r,
+            Function<CommitteeRecord<K>, D> toDto) {
+        records.insertAll(table, List.of(r));
+        D created = toDto.apply(r);
+        audit.record(Action.CREATE, entity, r.id(), r.regionCode(), null, created);
+        return created;
+    }
+
+    /** The record after {@code correction}, stored and audited with the record before it. */
+    private <K extends Enum<K>, D> D corrected(Table<K> table, String entity, String id,
+            Function<CommitteeRecord<K>, CommitteeRecord<K>> correction, Function<CommitteeRecord<K>, D> toDto) {
+        CommitteeRecord<K> before = stored(table, entity, id);
+        CommitteeRecord<K> after = correction.apply(before);
+        records.update(table, after);
+        D corrected = toDto.apply(after);
+        audit.record(Action.UPDATE, entity, id, after.regionCode(), toDto.apply(before), corrected);
+        return corrected;
+    }
+
+    private <K extends Enum<K>, D> void deleted(Table<K> table, String entity, String id,
+            Function<CommitteeRecord<K>, D> toDto) {
+        CommitteeRecord<K> r = stored(table, entity, id);
+        records.delete(table, id);
+        audit.record(Action.DELETE, entity, id, r.regionCode(), toDto.apply(r), null);
+    }
+
+    /** The stored record of that id; a 404 naming the {@code entity} when there is none. */
+    private <K extends Enum<K>> CommitteeRecord<K> stored(Table<K> table, String entity, String id) {
+        return found(records.find(table, id), entity, id);
+    }
+
+    /** The {@code what} of that id; a 404 when there is none. */
+    private static <E> E found(Optional<E> e, String what, String id) {
+        return e.orElseThrow(() -> ProblemException.notFound("No " + what + " " + id + "."));
+    }
+}

@@ -1,0 +1,102 @@
+package luoshi.review.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import luoshi.api.review.DeliveryStatus;
+import luoshi.api.review.Reminder;
+import luoshi.review.config.WebhookConfig;
+import luoshi.review.store.DeliveryStore;
+import luoshi.review.store.DeliveryStore.Claimed;
+import luoshi.review.store.WebhookStore;
+
+/**
+ * The webhook outbox: a row per (reminder, webhook). Rows are claimed with FOR UPDATE SKIP LOCKED,
+ * so replicas sending at once never take the same row, and a claim is a lease (claimed_until), so
+ * the rows of a sender that died are due again when it runs out.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /** The result of one attempt: a status code (null when there was no answer) and an error. */
+    public record Outcome(Integer statusCode, String error) {
+        public boolean delivered() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300;
+        }
+    }
+
+    private final DeliveryStore deliveries;
+    private final WebhookStore webhooks;
+    private final WebhookConfig config;
+
+    Outbox(DeliveryStore deliveries, WebhookStore webhooks, WebhookConfig config) {
+        this.deliveries = deliveries;
+        this.webhooks = webhooks;
+        this.config = config;
+    }
+
+    /**
+     * In the reminders' transaction: a due row for every webhook whose region contains a reminder's. The webhooks
+     * are read once and matched here, and the rows written in multi-row statements: a national run creates tens of
+     * thousands of reminders (benchmarks/). The payload is made only for a reminder that has a subscriber.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueueAll(List<Reminder> reminders, Function<Reminder, String> payload, Instant now) {
+        List<WebhookStore.Subscriber> subscribers = webhooks.subscribers();
+        if (subscribers.isEmpty() || reminders.isEmpty()) {
+            return;
+        }
+        List<DeliveryStore.NewDelivery> rows = new ArrayList<>();
+        for (Reminder r : reminders) {
+            String body = null;
+            for (WebhookStore.Subscriber w : subscribers) {
+                if (r.regionCode().startsWith(w.regionPrefix())) {
+                    body = body == null ? payload.apply(r) : body;
+                    rows.add(new DeliveryStore.NewDelivery(UUID.randomUUID().toString(), w.webhookId(), r.id(), body));
+                }
+            }
+        }
+        deliveries.enqueue(rows, now);
+    }
+
+    /** Takes up to {@code limit} due deliveries for one lease. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Claimed> claim(Instant now, int limit) {
+        List<String> ids = deliveries.lockDue(now, limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return deliveries.lease(ids, UUID.randomUUID().toString(), now.plus(config.claimLease()));
+    }
+
+    /**
+     * Records an attempt made at {@code at}: delivered, or due again after the next back-off, or
+     * FAILED after the last one. Ignored when the lease was lost to another sender meanwhile.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(Claimed c, Instant at, Outcome outcome) {
+        int attempts = c.attempts() + 1;
+        List<Duration> delays = config.retryDelays();
+        DeliveryStatus status;
+        Instant next = null;
+        if (outcome.delivered()) {
+            status = DeliveryStatus.DELIVERED;
+        } else if (attempts > delays.size()) {
+            status = DeliveryStatus.FAILED;
+        } else {
+            status = DeliveryStatus.PENDING;
+            next = at.plus(delays.get(attempts - 1));
+        }
+        deliveries.record(c, new DeliveryStore.Attempt(status, attempts, next, at, outcome.statusCode(),
+                truncate(outcome.error()), outcome.delivered() ? at : null));
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+}

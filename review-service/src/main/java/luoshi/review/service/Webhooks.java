@@ -1,0 +1,78 @@
+package luoshi.review.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+import luoshi.api.common.Page;
+import luoshi.api.region.RegionCode;
+import luoshi.api.review.CreatedWebhook;
+import luoshi.api.review.NewWebhook;
+import luoshi.api.review.Webhook;
+import luoshi.api.review.WebhookDelivery;
+import luoshi.audit.AuditTrail;
+import luoshi.audit.AuditTrail.Action;
+import luoshi.platform.ProblemException;
+import luoshi.review.config.WebhookConfig;
+import luoshi.review.store.DeliveryStore;
+import luoshi.review.store.WebhookStore;
+import luoshi.review.store.WebhookStore.StoredWebhook;
+
+/**
+ * The subscriptions and their delivery logs. Creations and deletions are audited without the secret,
+ * which only the creation's answer shows.
+ */
+@ApplicationScoped
+@Transactional
+public class Webhooks {
+
+    private final WebhookStore webhooks;
+    private final DeliveryStore deliveries;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final WebhookTargets targets;
+
+    Webhooks(WebhookStore webhooks, DeliveryStore deliveries, WebhookConfig config, Clock clock, AuditTrail audit) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.clock = clock;
+        this.audit = audit;
+        this.targets = WebhookTargets.resolvingWithDns(config.allowPrivateTargets());
+    }
+
+    public CreatedWebhook create(NewWebhook w) {
+        StoredWebhook e = new StoredWebhook(UUID.randomUUID().toString(), targets.check(w.url()).toString(), w.regionCode(),
+                RegionCode.prefix(w.regionCode()), WebhookSignature.newSecret(), clock.instant());
+        webhooks.insert(e);
+        audit.record(Action.CREATE, "webhook", e.id(), e.regionCode(), null, e.toWebhook());
+        return new CreatedWebhook(e.id(), e.url(), e.regionCode(), e.secret(), e.createdAt());
+    }
+
+    /** The subscriptions whose region lies in {@code scope}'s subtree. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Webhook> list(String scope, int page, int size) {
+        return webhooks.page(scope, page, size);
+    }
+
+    /** The region of a subscription, for the access check before it is read or deleted; 404 when there is none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String region(String id) {
+        return webhook(id).regionCode();
+    }
+
+    public void delete(String id) {
+        StoredWebhook e = webhook(id);
+        webhooks.delete(id);
+        audit.record(Action.DELETE, "webhook", e.id(), e.regionCode(), e.toWebhook(), null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<WebhookDelivery> deliveries(String id, int page, int size) {
+        webhook(id);
+        return deliveries.page(id, page, size);
+    }
+
+    private StoredWebhook webhook(String id) {
+        return webhooks.find(id).orElseThrow(() -> ProblemException.notFound("No webhook " + id + "."));
+    }
+}

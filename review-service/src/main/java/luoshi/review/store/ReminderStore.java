@@ -1,0 +1,85 @@
+package luoshi.review.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import luoshi.api.common.Page;
+import luoshi.api.review.Reminder;
+import luoshi.api.review.ReminderStage;
+import luoshi.db.Database;
+import luoshi.db.Sql;
+
+/**
+ * The reminders (table {@code reminder}) and the reminder job's lock row ({@code job_lock}). {@code lead_days} is the
+ * lead time of an UPCOMING reminder and 0 for OVERDUE: part of the stage's identity in the unique key.
+ */
+@ApplicationScoped
+public class ReminderStore {
+
+    /** What the unique key of a reminder says: one per requirement × region × period × stage, ever. */
+    public record Key(String requirementId, String regionCode, LocalDate periodStart, ReminderStage stage, int leadDays) {
+    }
+
+    private static final String COLUMNS = "id, requirement_id, requirement_title, region_code, region_name, period_start, "
+            + "period_end, due_date, stage, lead_days, created_at";
+
+    private final Database db;
+
+    ReminderStore(Database db) {
+        this.db = db;
+    }
+
+    /** Takes the job's lock row until the transaction ends: replicas that write a run's reminders write one after the other. */
+    public void lockJob() {
+        db.list(Sql.of("SELECT name FROM job_lock WHERE name = :job FOR UPDATE").bind("job", "reminders"), rs -> rs.getString(1));
+    }
+
+    /** The keys of the reminders stored for due dates in [from, to], in one query. */
+    public Set<Key> keysDueBetween(LocalDate from, LocalDate to) {
+        return new HashSet<>(db.list(Sql.of("SELECT requirement_id, region_code, period_start, stage, lead_days FROM reminder"
+                + " WHERE due_date BETWEEN :from AND :to").bind("from", from).bind("to", to),
+                rs -> new Key(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        ReminderStage.valueOf(rs.getString(4)), rs.getInt(5))));
+    }
+
+    /**
+     * Inserts the reminders in multi-row statements (a national run creates tens of thousands: one statement each took
+     * minutes, benchmarks/), each at most once: INSERT IGNORE under the unique key leaves out a reminder whose key is
+     * stored already, whatever ran before. Answers the reminders it did create (their new ids are in the table now),
+     * in their order.
+     */
+    public List<Reminder> insertNew(List<Reminder> reminders) {
+        db.insertAll("INSERT IGNORE INTO reminder (" + COLUMNS + ") VALUES", "", reminders,
+                r -> Arrays.asList(r.id(), r.requirementId(), r.requirementTitle(), r.regionCode(), r.regionName(),
+                        r.periodStart(), r.periodEnd(), r.dueDate(), r.stage(), r.daysBefore() == null ? 0 : r.daysBefore(),
+                        Timestamps.utc(r.createdAt())));
+        Set<String> inserted = new HashSet<>();
+        for (int from = 0; from < reminders.size(); from += Database.CHUNK) {
+            List<String> ids = reminders.subList(from, Math.min(reminders.size(), from + Database.CHUNK)).stream()
+                    .map(Reminder::id).toList();
+            inserted.addAll(db.list(Sql.of("SELECT id FROM reminder WHERE id IN (:ids)").bind("ids", ids), rs -> rs.getString(1)));
+        }
+        return reminders.stream().filter(r -> inserted.contains(r.id())).toList();
+    }
+
+    /** The reminders of {@code scope}'s subtree, of the requirement and the stage when given, newest first. */
+    public Page<Reminder> page(String scope, String requirementId, ReminderStage stage, int page, int size) {
+        return new Filters().inSubtree(scope)
+                .with("requirement_id = :requirement", "requirement", requirementId)
+                .with("stage = :stage", "stage", stage)
+                .page(db, COLUMNS, "reminder", "created_at DESC, region_code, requirement_id, id", page, size,
+                        ReminderStore::reminder);
+    }
+
+    private static Reminder reminder(ResultSet rs) throws SQLException {
+        ReminderStage stage = ReminderStage.valueOf(rs.getString(9));
+        return new Reminder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), stage,
+                stage == ReminderStage.OVERDUE ? null : rs.getInt(10), Timestamps.instant(rs, 11));
+    }
+}

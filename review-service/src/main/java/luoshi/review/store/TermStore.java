@@ -1,0 +1,74 @@
+package luoshi.review.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import luoshi.api.common.Page;
+import luoshi.api.review.CommitteeTerm;
+import luoshi.db.Database;
+import luoshi.db.Sql;
+
+/** Committee terms (table {@code committee_term}) and the lock rows of their regions ({@code committee_term_region_lock}). */
+@ApplicationScoped
+public class TermStore {
+
+    private static final String COLUMNS = "id, region_code, start_date, end_date";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM committee_term";
+
+    private final Database db;
+
+    TermStore(Database db) {
+        this.db = db;
+    }
+
+    public void insertAll(List<CommitteeTerm> terms) {
+        db.insertAll("INSERT INTO committee_term (" + COLUMNS + ") VALUES", "", terms,
+                t -> List.of(t.id(), t.regionCode(), t.start(), t.end()));
+    }
+
+    public Optional<CommitteeTerm> find(String id) {
+        return db.one(Sql.of(SELECT + " WHERE id = :id").bind("id", id), TermStore::term);
+    }
+
+    /** The term, read with a lock on its row (a locking read, not a consistent one). */
+    public Optional<CommitteeTerm> findForUpdate(String id) {
+        return db.one(Sql.of(SELECT + " WHERE id = :id FOR UPDATE").bind("id", id), TermStore::term);
+    }
+
+    public void update(CommitteeTerm t) {
+        db.update(Sql.of("UPDATE committee_term SET region_code = :region, start_date = :start, end_date = :end WHERE id = :id")
+                .bind("region", t.regionCode()).bind("start", t.start()).bind("end", t.end()).bind("id", t.id()));
+    }
+
+    public void delete(String id) {
+        db.update(Sql.of("DELETE FROM committee_term WHERE id = :id").bind("id", id));
+    }
+
+    /**
+     * Takes the lock rows of {@code regions} in their order, creating those that do not exist yet (an upsert locks the
+     * row it finds or inserts, also where the region has no term yet).
+     */
+    public void lockRegions(List<String> regions) {
+        db.insertAll("INSERT INTO committee_term_region_lock (region_code) VALUES",
+                "ON DUPLICATE KEY UPDATE region_code = region_code", regions, List::of);
+    }
+
+    /** The stored terms of {@code regions}, by a plain (consistent) read. */
+    public List<CommitteeTerm> ofRegions(Collection<String> regions) {
+        return db.list(Sql.of(SELECT + " WHERE region_code IN (:regions)").bind("regions", regions), TermStore::term);
+    }
+
+    public Page<CommitteeTerm> page(String regionCode, String scope, int page, int size) {
+        return new Filters().with("region_code = :region", "region", regionCode).inSubtree(scope)
+                .page(db, COLUMNS, "committee_term", "region_code, start_date, id", page, size, TermStore::term);
+    }
+
+    private static CommitteeTerm term(ResultSet rs) throws SQLException {
+        return new CommitteeTerm(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                rs.getObject(4, LocalDate.class));
+    }
+}

@@ -1,0 +1,268 @@
+package luoshi.rules;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import luoshi.api.common.Page;
+import luoshi.api.compliance.ComplianceItem;
+import luoshi.api.compliance.ComplianceSource;
+import luoshi.api.compliance.ComplianceStatus;
+import luoshi.api.compliance.OpenItem;
+import luoshi.api.compliance.Requirement;
+import luoshi.api.compliance.RequirementList;
+import luoshi.api.compliance.RequirementPeriod;
+import luoshi.api.compliance.ServiceItems;
+import luoshi.api.compliance.ServiceRollup;
+import luoshi.api.compliance.ServiceRollup.ChildCounts;
+import luoshi.api.compliance.ServiceRollup.RequirementCounts;
+import luoshi.api.compliance.StatusCounts;
+import luoshi.api.region.RegionCode;
+import luoshi.db.Database;
+import luoshi.db.Sql;
+import luoshi.platform.Clocks;
+import luoshi.platform.ComplianceWarnings;
+import luoshi.platform.ProblemException;
+import luoshi.rules.Verdicts.DueBetween;
+import luoshi.rules.Verdicts.InYear;
+
+/**
+ * A service's answers about the requirements it owns ({@link ComplianceSource}), the same in every service: a region's
+ * items, a subtree's counts per child and per requirement, and the country's open items for the reminder job, all
+ * read from the rows of {@link Verdicts} over the service's {@code region} table (org-service's own, or the read
+ * copy) and kept by data version ({@link ComplianceAnswers}).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Compliance {
+
+    /** The years a question may name: from the People's Republic's founding to the end of the catalog's horizon. */
+    public static final int FIRST_YEAR = 1949;
+    public static final int LAST_YEAR = 2100;
+    /** The widest span of due dates one open-items call may cover (a statement per year and requirement). */
+    public static final int MAX_OPEN_ITEM_YEARS = 10;
+    /** How far before and after {@code asOf} the open items reach when the caller names no window. */
+    static final int DEFAULT_WINDOW_DAYS = 365;
+    static final String COUNTRY_NAME = "中华人民共和国";
+
+    private final RequirementCatalog catalog;
+    private final Verdicts verdicts;
+    private final Database db;
+    private final ComplianceAnswers answers;
+    private final Instance<ComplianceWarnings> warnings;
+    private final Clock clock;
+
+    Compliance(RequirementCatalog catalog, Verdicts verdicts, Database db, ComplianceAnswers answers,
+            Instance<ComplianceWarnings> warnings, Clock clock) {
+        this.catalog = catalog;
+        this.verdicts = verdicts;
+        this.db = db;
+        this.answers = answers;
+        this.warnings = warnings;
+        this.clock = clock;
+    }
+
+    public RequirementList requirements() {
+        return new RequirementList(catalog.all());
+    }
+
+    /** One item per requirement (and period) for a region, ordered by requirement id, then period. */
+    public ServiceItems items(String regionCode, int year, LocalDate asOf) {
+        Question q = question(regionCode, false, year, asOf);
+        return answers.items(regionCode, q.year(), q.day(), version -> items(catalog.at(version), regionCode, q.year(), q.day()))
+                .withWarnings(warnings());
+    }
+
+    private ServiceItems items(Catalog at, String regionCode, int y, LocalDate day) {
+        String name = regionName(regionCode);
+        List<Requirement> reqs = at.all();
+        List<Sql> selects = new ArrayList<>();
+        for (int i = 0; i < reqs.size(); i++) {
+            for (Sql rows : verdicts.rows(at, reqs.get(i), new InYear(y), day,
+                    Sql.of("g.code = :code").bind("code", regionCode), regionCode, true)) {
+                selects.add(Sql.of("SELECT :ord AS ord, x.* FROM (:rows) x").bind("ord", i).bind("rows", rows));
+            }
+        }
+        List<ComplianceItem> items = new ArrayList<>();
+        if (!selects.isEmpty()) {
+            Sql all = Sql.of("SELECT * FROM (:all) i ORDER BY i.ord, i.period_start")
+                    .bind("all", Sql.join(" UNION ALL ", selects));
+            for (ItemRow row : db.list(all, ItemRow::read)) {
+                items.add(item(at, reqs.get(row.ord()), regionCode, day, row));
+            }
+        }
+        return new ServiceItems(regionCode, name, y, day, items, List.of());
+    }
+
+    private record ItemRow(int ord, LocalDate start, LocalDate end, LocalDate due, ComplianceStatus status,
+            BigDecimal actual, BigDecimal expected, BigDecimal base) {
+
+        static ItemRow read(ResultSet rs) throws SQLException {
+            return new ItemRow(rs.getInt("ord"), date(rs, "period_start"), date(rs, "period_end"), date(rs, "due_date"),
+                    ComplianceStatus.valueOf(rs.getString("status")), rs.getBigDecimal("actual"),
+                    rs.getBigDecimal("expected"), rs.getBigDecimal("base"));
+        }
+    }
+
+    private ComplianceItem item(Catalog at, Requirement r, String regionCode, LocalDate asOf, ItemRow row) {
+        if (row.status() == ComplianceStatus.NOT_APPLICABLE) {
+            return new ComplianceItem(r.id(), row.status(), row.start(), row.end(), row.due(), null, null, List.of());
+        }
+        // facts as known on the evaluation date: a state's is its due date, a period's its end or asOf if earlier
+        LocalDate knownOn = r.period() == RequirementPeriod.STATE ? row.due()
+                : r.period() == RequirementPeriod.ONCE || row.end().isAfter(asOf) ? asOf : row.end();
+        RuleType type = verdicts.typeOf(r);
+        Found found = new Found(regionCode, at.effectiveRule(r, regionCode), r.period(), row.status(), row.start(), row.end(), knownOn,
+                row.actual(), row.expected(), row.base());
+        RuleType.Texts texts = type.texts(found);
+        return new ComplianceItem(r.id(), row.status(), row.start(), row.end(), row.due(), texts.expected(),
+                texts.actual(), type.evidence(found));
+    }
+
+    /** Counts over the whole subtree, per child and per requirement: one statement, grouped in SQL. */
+    public ServiceRollup rollup(String regionCode, int year, LocalDate asOf) {
+        Question q = question(regionCode, true, year, asOf);
+        return answers.rollup(regionCode, q.year(), q.day(), version -> rollup(catalog.at(version), regionCode, q.year(), q.day()))
+                .withWarnings(warnings());
+    }
+
+    private ServiceRollup rollup(Catalog at, String root, int y, LocalDate day) {
+        String name = RegionCode.isCountry(root) ? COUNTRY_NAME : regionName(root);
+        Sql where = Sql.of("g.code LIKE :scope").bind("scope", RegionCode.subtreePattern(root));
+        List<Sql> grouped = new ArrayList<>();
+        Map<String, StatusCounts> byRequirement = new LinkedHashMap<>();
+        for (Requirement r : at.all()) {
+            byRequirement.put(r.id(), StatusCounts.ZERO);
+            for (Sql rows : verdicts.rows(at, r, new InYear(y), day, where, root, false)) {
+                // each requirement's statuses grouped on their own, then named: the names are joined to the few
+                // groups, not to every region of the subtree (benchmarks/)
+                grouped.add(Sql.of("SELECT :child AS child, :id AS requirement_id, x.status AS status, COUNT(*) AS n"
+                        + " FROM (:rows) x GROUP BY child, x.status")
+                        .bind("child", Subtrees.childOf(root, "x.code")).bind("id", r.id()).bind("rows", rows));
+            }
+        }
+        StatusCounts total = StatusCounts.ZERO;
+        Map<String, ChildCounts> children = new TreeMap<>();
+        if (!grouped.isEmpty()) {
+            Sql sql = Sql.of("SELECT y.child, c.name, y.requirement_id, y.status, y.n FROM (:grouped) y"
+                    + " LEFT JOIN region c ON c.code = y.child").bind("grouped", Sql.join(" UNION ALL ", grouped));
+            for (GroupRow row : db.list(sql, rs -> new GroupRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                    StatusCounts.of(ComplianceStatus.valueOf(rs.getString(4)), rs.getLong(5))))) {
+                total = total.plus(row.counts());
+                byRequirement.merge(row.requirementId(), row.counts(), StatusCounts::plus);
+                if (!row.child().equals(root)) {   // the root's own items count in the total only
+                    children.merge(row.child(), new ChildCounts(row.child(), row.childName(), row.counts()),
+                            (a, b) -> new ChildCounts(a.regionCode(), a.regionName(), a.counts().plus(b.counts())));
+                }
+            }
+        }
+        return new ServiceRollup(root, name, y, day, total, List.copyOf(children.values()),
+                byRequirement.entrySet().stream().map(e -> new RequirementCounts(e.getKey(), e.getValue())).toList(),
+                List.of());
+    }
+
+    private record GroupRow(String child, String childName, String requirementId, StatusCounts counts) {
+    }
+
+    /**
+     * Every PENDING or NON_COMPLIANT item of the country due in [dueFrom, dueTo] (by default a year either side of
+     * asOf), evaluated on asOf, ordered by requirement, region and period so that pages are stable; paged in SQL.
+     */
+    public Page<OpenItem> openItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo, int page, int size) {
+        if (page < 0) {
+            throw ProblemException.badRequest("page", "must be 0 or more");
+        }
+        if (size < 1 || size > ComplianceSource.MAX_OPEN_ITEMS_PAGE) {
+            throw ProblemException.badRequest("size", "must be between 1 and " + ComplianceSource.MAX_OPEN_ITEMS_PAGE);
+        }
+        LocalDate day = Clocks.asOfOrToday(asOf, clock);
+        LocalDate from = dueFrom != null ? dueFrom : day.minusDays(DEFAULT_WINDOW_DAYS);
+        LocalDate to = dueTo != null ? dueTo : day.plusDays(DEFAULT_WINDOW_DAYS);
+        if (to.isBefore(from) || to.getYear() - from.getYear() >= MAX_OPEN_ITEM_YEARS) {
+            throw ProblemException.badRequest("dueTo", "must be on or after dueFrom and at most "
+                    + MAX_OPEN_ITEM_YEARS + " years later");
+        }
+        Catalog at = catalog.current();
+        Map<String, Requirement> byId = new LinkedHashMap<>();
+        List<Sql> selects = new ArrayList<>();
+        for (Requirement r : at.all()) {
+            byId.put(r.id(), r);
+            for (Sql rows : verdicts.rows(at, r, new DueBetween(from, to), day, Sql.of("TRUE"), RegionCode.COUNTRY, false)) {
+                selects.add(Sql.of("SELECT :id AS requirement_id, x.* FROM (:rows) x"
+                        + " WHERE x.status IN ('PENDING', 'NON_COMPLIANT') AND x.due_date BETWEEN :from AND :to")
+                        .bind("id", r.id()).bind("rows", rows).bind("from", Verdicts.date(from)).bind("to", Verdicts.date(to)));
+            }
+        }
+        if (selects.isEmpty()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        Sql open = Sql.join(" UNION ALL ", selects);
+        List<OpenItem> items = db.list(Sql.of("SELECT * FROM (:open) o ORDER BY o.requirement_id, o.code, o.period_start"
+                + " LIMIT :size OFFSET :offset").bind("open", open).bind("size", size).bind("offset", Page.offset(page, size)),
+                rs -> {
+                    Requirement r = byId.get(rs.getString("requirement_id"));
+                    return new OpenItem(r.id(), title(r), rs.getString("code"), rs.getString("name"),
+                            date(rs, "period_start"), date(rs, "period_end"), date(rs, "due_date"),
+                            ComplianceStatus.valueOf(rs.getString("status")));
+                });
+        long total = Page.total(page, size, items.size(), () -> db.count(Sql.of("SELECT COUNT(*) FROM (:open) o")
+                .bind("open", open)));
+        return new Page<>(items, page, size, total);
+    }
+
+    /** Every open item of {@link #openItems} at once (the reminder job's own service reads them in one call). */
+    public List<OpenItem> allOpenItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo) {
+        List<OpenItem> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<OpenItem> p = openItems(asOf, dueFrom, dueTo, page, ComplianceSource.MAX_OPEN_ITEMS_PAGE);
+            all.addAll(p.items());
+            if (p.items().size() < ComplianceSource.MAX_OPEN_ITEMS_PAGE) {
+                return all;
+            }
+        }
+    }
+
+    /** A reminder names the requirement as the policy does, in Chinese; the English title when there is none. */
+    private static String title(Requirement r) {
+        return r.titleZh() != null && !r.titleZh().isBlank() ? r.titleZh() : r.title();
+    }
+
+    private String regionName(String regionCode) {
+        return db.one(Sql.of("SELECT name FROM region WHERE code = :code").bind("code", regionCode), rs -> rs.getString(1))
+                .orElseThrow(() -> ProblemException.notFound("No region " + regionCode + " in this service's regions"));
+    }
+
+    private List<String> warnings() {
+        return warnings.isResolvable() ? warnings.get().warnings() : List.of();
+    }
+
+    /** A question's year and evaluation date: year 0 is asOf's, asOf defaults to today on the clock. */
+    private record Question(int year, LocalDate day) {
+    }
+
+    private Question question(String regionCode, boolean countryAllowed, int year, LocalDate asOf) {
+        if (regionCode == null || RegionCode.levelOf(regionCode).isEmpty() && !(countryAllowed && RegionCode.isCountry(regionCode))) {
+            throw ProblemException.badRequest("regionCode", "must be a region code of 6, 9 or 12 digits"
+                    + (countryAllowed ? ", or 000000" : ""));
+        }
+        LocalDate day = Clocks.asOfOrToday(asOf, clock);
+        if (year != 0 && (year < FIRST_YEAR || year > LAST_YEAR)) {
+            throw ProblemException.badRequest("year", "must be between " + FIRST_YEAR + " and " + LAST_YEAR);
+        }
+        return new Question(year == 0 ? day.getYear() : year, day);
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        java.sql.Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+}

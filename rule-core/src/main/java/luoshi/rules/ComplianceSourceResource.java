@@ -1,0 +1,52 @@
+package luoshi.rules;
+
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import luoshi.api.common.Page;
+import luoshi.api.compliance.ComplianceSource;
+import luoshi.api.compliance.OpenItem;
+import luoshi.api.compliance.RequirementList;
+import luoshi.api.compliance.ServiceItems;
+import luoshi.api.compliance.ServiceRollup;
+import luoshi.security.Access;
+
+/**
+ * What every service answers about the requirements it owns (internal): the catalog to any reader; a region's items
+ * and a subtree's rollup to a reader of that region (the gateway forwards the caller's token); the country's open
+ * items to the other services only (the reminder job's service token).
+ */
+public class ComplianceSourceResource implements ComplianceSource {
+
+    private final Compliance compliance;
+    private final Access access;
+
+    ComplianceSourceResource(Compliance compliance, Access access) {
+        this.compliance = compliance;
+        this.access = access;
+    }
+
+    @Override
+    public RequirementList requirements() {
+        access.readAnywhere();
+        return compliance.requirements();
+    }
+
+    @Override
+    public CompletionStage<ServiceItems> items(String regionCode, int year, LocalDate asOf) {
+        access.read(regionCode);
+        return CompletableFuture.completedFuture(compliance.items(regionCode, year, asOf));
+    }
+
+    @Override
+    public CompletionStage<ServiceRollup> rollup(String regionCode, int year, LocalDate asOf) {
+        access.read(regionCode);
+        return CompletableFuture.completedFuture(compliance.rollup(regionCode, year, asOf));
+    }
+
+    @Override
+    public Page<OpenItem> openItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo, int page, int size) {
+        access.service();
+        return compliance.openItems(asOf, dueFrom, dueTo, page, size);
+    }
+}
