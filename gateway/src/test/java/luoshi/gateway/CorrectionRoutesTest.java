@@ -69,7 +69,8 @@ class CorrectionRoutesTest extends DownstreamTest {
         assertThat(patchLeader.get("responses").fieldNames()).toIterable().contains("200", "400", "404");
         JsonNode schemas = doc.get("components").get("schemas");
         assertThat(schemas.get("LeaderPatch").get("properties").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("name", "role", "employment", "frontline", "from", "to");
+                .containsExactlyInAnyOrder("name", "role", "employment", "frontline", "from", "to",
+                        "partyCommitteeMember");   // REQUIREMENTS.md second wave: the union-head refinement
         assertThat(schemas.get("OrganizationPatch").get("properties").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("regionCode", "type", "name", "superiorId");
         JsonNode organization = doc.get("paths").get("/api/v1/organizations/{id}");
