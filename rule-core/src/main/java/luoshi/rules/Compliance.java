@@ -75,19 +75,24 @@ public class Compliance {
         return new RequirementList(catalog.all());
     }
 
-    /** One item per requirement (and period) for a region, ordered by requirement id, then period. */
+    /**
+     * One item per requirement (and period) for a region, ordered by requirement id, then period. The country (000000)
+     * has its items too, every one NOT_APPLICABLE (no requirement applies to a level it does not have).
+     */
     public ServiceItems items(String regionCode, int year, LocalDate asOf) {
-        Question q = question(regionCode, false, year, asOf);
+        Question q = question(regionCode, true, year, asOf);
         return answers.items(regionCode, q.year(), q.day(), version -> items(catalog.at(version), regionCode, q.year(), q.day()))
                 .withWarnings(warnings());
     }
 
     private ServiceItems items(Catalog at, String regionCode, int y, LocalDate day) {
-        String name = regionName(regionCode);
+        boolean country = RegionCode.isCountry(regionCode);
+        String name = country ? COUNTRY_NAME : regionName(regionCode);
+        Sql regions = country ? Verdicts.country(name) : Verdicts.REGIONS;
         List<Requirement> reqs = at.all();
         List<Sql> selects = new ArrayList<>();
         for (int i = 0; i < reqs.size(); i++) {
-            for (Sql rows : verdicts.rows(at, reqs.get(i), new InYear(y), day,
+            for (Sql rows : verdicts.rows(at, reqs.get(i), new InYear(y), day, regions,
                     Sql.of("g.code = :code").bind("code", regionCode), regionCode, true)) {
                 selects.add(Sql.of("SELECT :ord AS ord, x.* FROM (:rows) x").bind("ord", i).bind("rows", rows));
             }

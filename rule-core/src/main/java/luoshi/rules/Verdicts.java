@@ -69,6 +69,24 @@ public class Verdicts {
      */
     public List<Sql> rows(Catalog catalog, Requirement r, Window window, LocalDate asOf, Sql where, String root,
             boolean numbers) {
+        return rows(catalog, r, window, asOf, REGIONS, where, root, numbers);
+    }
+
+    /** The service's regions ({@code region}, org-service's own table or the read copy), as {@code g}. */
+    static final Sql REGIONS = Sql.of("region g");
+
+    /**
+     * The country (000000) as the one region {@code g} of a query: it is of no level, so every requirement is
+     * NOT_APPLICABLE to it (API.md: 000000 works wherever a region code is read).
+     */
+    static Sql country(String name) {
+        return Sql.of("(SELECT :code AS code, :name AS name, '' AS level, NULL AS parent_code) g")
+                .bind("code", RegionCode.COUNTRY).bind("name", name);
+    }
+
+    /** As {@link #rows(Catalog, Requirement, Window, LocalDate, Sql, String, boolean)}, over {@code regions} as {@code g}. */
+    List<Sql> rows(Catalog catalog, Requirement r, Window window, LocalDate asOf, Sql regions, Sql where, String root,
+            boolean numbers) {
         RuleType type = typeOf(r);
         Sql applies = Sql.of("g.level IN (:levels) AND g.code LIKE :issuer").bind("levels", r.levels())
                 .bind("issuer", RegionCode.subtreePattern(r.issuerRegionCode()));
@@ -83,7 +101,7 @@ public class Verdicts {
                 out.add(Sql.of("SELECT g.code AS code, g.name AS name, :start AS period_start, :end AS period_end,"
                         + " :due AS due_date, 'NOT_APPLICABLE' AS status"
                         + (numbers ? ", NULL AS actual, NULL AS expected, NULL AS base" : "")
-                        + " FROM region g :termJoin WHERE :where")
+                        + " FROM :regions :termJoin WHERE :where").bind("regions", regions)
                         .bind("start", cut.start()).bind("end", cut.end()).bind("due", cut.due())
                         .bind("termJoin", cut.termJoin() == null ? Measure.NO_JOINS : cut.termJoin()).bind("where", where));
                 continue;
@@ -107,7 +125,7 @@ public class Verdicts {
             Sql select = Sql.of("SELECT g.code AS code, g.name AS name, :start AS period_start, :end AS period_end,"
                     + " :due AS due_date, :status AS status"
                     + (numbers ? ", :actual AS actual, :expected AS expected, :base AS base" : "")
-                    + " FROM region g :termJoin :joins WHERE :where")
+                    + " FROM :regions :termJoin :joins WHERE :where").bind("regions", regions)
                     .bind("start", cut.start()).bind("end", cut.end()).bind("due", cut.due()).bind("status", statusSql)
                     .bind("termJoin", cut.termJoin() == null ? Measure.NO_JOINS : cut.termJoin())
                     .bind("joins", m.joins()).bind("where", where);
