@@ -113,4 +113,15 @@ class SubtreeRollupTest {
         given().auth().oauth2(TestTokens.service()).queryParam("dueFrom", "2025-12-31").queryParam("dueTo", "2024-12-31")
                 .get("/internal/v1/compliance/open-items").then().statusCode(400);
     }
+
+    /** API.md: 000000 works wherever a region code is read; no requirement applies to the country itself. */
+    @Test
+    void theCountryHasItsItemsEveryOneNotApplicable() {
+        JsonPath items = given().auth().oauth2(ADMIN).queryParam("year", 2025).queryParam("asOf", "2025-06-30")
+                .get("/internal/v1/compliance/regions/000000").then().statusCode(200).extract().jsonPath();
+        assertThat(items.getString("regionName")).isEqualTo("中华人民共和国");
+        assertThat(items.getList("items.requirementId")).hasSize(requirementCount())
+                .contains("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "UNION_FEES_FULL_COLLECTION");
+        assertThat(items.getList("items.status")).containsOnly("NOT_APPLICABLE");
+    }
 }
