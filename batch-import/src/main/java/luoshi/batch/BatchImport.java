@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Function;
 import luoshi.api.common.BatchResult;
 import luoshi.audit.AuditTrail;
-import luoshi.db.Database;
 import luoshi.security.Access;
 
 /**
@@ -25,12 +24,10 @@ public class BatchImport {
         Object write(List<T> rows);
     }
 
-    private final Database db;
     private final Access access;
     private final AuditTrail audit;
 
-    BatchImport(Database db, Access access, AuditTrail audit) {
-        this.db = db;
+    BatchImport(Access access, AuditTrail audit) {
         this.access = access;
         this.audit = audit;
     }
