@@ -38,4 +38,24 @@ public class RequirementsResource implements RequirementsApi {
         access.administer(regionCode);
         return catalog.setParameters(id, regionCode, parameters);
     }
+
+    @Override
+    public Requirement get(String id) {
+        throw new UnsupportedOperationException("TODO #17");
+    }
+
+    @Override
+    public Requirement change(String id, luoshi.api.requirement.RequirementChange change) {
+        throw new UnsupportedOperationException("TODO #17");
+    }
+
+    @Override
+    public luoshi.api.requirement.Owner setOwner(String id, String regionCode, luoshi.api.requirement.OwnerWrite owner) {
+        throw new UnsupportedOperationException("TODO #17");
+    }
+
+    @Override
+    public luoshi.api.requirement.OwnerList owners(String id, String regionCode) {
+        throw new UnsupportedOperationException("TODO #17");
+    }
 }

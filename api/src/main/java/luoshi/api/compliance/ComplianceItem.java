@@ -1,11 +1,16 @@
 package luoshi.api.compliance;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One requirement evaluated for one region and one period (API.md, Compliance). {@code expected}
  * and {@code actual} are strings: an amount with two decimals, a count, or a share.
+ * {@code requirementVersion} is the version in force on the due date (null when none is: the requirement was retired
+ * or not yet in force); {@code waiver} is set on a waived item (NOT_APPLICABLE); {@code owner} when a unit is
+ * responsible for the requirement in the region.
  */
 public record ComplianceItem(
         String requirementId,
@@ -15,5 +20,14 @@ public record ComplianceItem(
         LocalDate dueDate,
         String expected,
         String actual,
-        List<Evidence> evidence) {
+        List<Evidence> evidence,
+        @Schema(example = "1", nullable = true) Integer requirementVersion,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ItemWaiver waiver,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ItemOwner owner) {
+
+    /** An item of version 1, not waived, with no owner. */
+    public ComplianceItem(String requirementId, ComplianceStatus status, LocalDate periodStart, LocalDate periodEnd,
+            LocalDate dueDate, String expected, String actual, List<Evidence> evidence) {
+        this(requirementId, status, periodStart, periodEnd, dueDate, expected, actual, evidence, 1, null, null);
+    }
 }

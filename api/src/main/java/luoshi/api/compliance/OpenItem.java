@@ -1,8 +1,18 @@
 package luoshi.api.compliance;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
-/** A PENDING or NON_COMPLIANT item, as the reminder job reads it from each owner. */
+/**
+ * A PENDING or NON_COMPLIANT item, as the reminder job reads it from each owner, with the unit responsible for it
+ * when one is set. A waived item is NOT_APPLICABLE, so it is never open.
+ */
 public record OpenItem(String requirementId, String requirementTitle, String regionCode, String regionName,
-        LocalDate periodStart, LocalDate periodEnd, LocalDate dueDate, ComplianceStatus status) {
+        LocalDate periodStart, LocalDate periodEnd, LocalDate dueDate, ComplianceStatus status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ItemOwner owner) {
+
+    public OpenItem(String requirementId, String requirementTitle, String regionCode, String regionName,
+            LocalDate periodStart, LocalDate periodEnd, LocalDate dueDate, ComplianceStatus status) {
+        this(requirementId, requirementTitle, regionCode, regionName, periodStart, periodEnd, dueDate, status, null);
+    }
 }

@@ -2,9 +2,11 @@ package luoshi.api.compliance;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import luoshi.api.region.RegionLevel;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A requirement of the catalog: data, not code (REQUIREMENTS.md). {@code rule} is an object with
@@ -12,6 +14,9 @@ import luoshi.api.region.RegionLevel;
  * {@code {"type":"FUNDING_MIN_AMOUNT","category":"YOUTH_LEAGUE_WORK","minAmount":"20000.00"}}.
  * {@code owner} is the service that evaluates it (org, funding, review); the gateway routes by it.
  * {@code dueDate} is set for a {@code ONCE} requirement only.
+ *
+ * <p>Levels, rule, weight and dimension are those of {@code version}, the version in force today (or the latest, when
+ * none is in force today); {@code versions} lists every version, on {@code GET /api/v1/requirements/{id}}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Requirement(
@@ -24,5 +29,24 @@ public record Requirement(
         RequirementPeriod period,
         ObjectNode rule,
         LocalDate dueDate,
-        String owner) {
+        String owner,
+        @Schema(example = "1") Integer version,
+        @Schema(example = "2016-01-01", nullable = true) LocalDate effectiveFrom,
+        @Schema(nullable = true) LocalDate effectiveTo,
+        @Schema(example = "1") BigDecimal weight,
+        Dimension dimension,
+        List<RequirementVersion> versions) {
+
+    /** A requirement as a service's catalog first knows it: version 1 for all periods, weight 1, no dimension. */
+    public Requirement(String id, String title, String titleZh, String source, String issuerRegionCode,
+            List<RegionLevel> levels, RequirementPeriod period, ObjectNode rule, LocalDate dueDate, String owner) {
+        this(id, title, titleZh, source, issuerRegionCode, levels, period, rule, dueDate, owner, 1, null, null,
+                BigDecimal.ONE, null, null);
+    }
+
+    /** The same requirement with its versions listed. */
+    public Requirement withVersions(List<RequirementVersion> all) {
+        return new Requirement(id, title, titleZh, source, issuerRegionCode, levels, period, rule, dueDate, owner,
+                version, effectiveFrom, effectiveTo, weight, dimension, all);
+    }
 }

@@ -5,17 +5,31 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Items counted per status: {@code {"COMPLIANT":3,"PENDING":0,…}}. */
-@JsonPropertyOrder({"COMPLIANT", "PENDING", "NON_COMPLIANT", "NO_DATA", "NOT_APPLICABLE"})
+/**
+ * Items counted per status: {@code {"COMPLIANT":3,"PENDING":0,…,"waived":1}}. {@code waived} counts the waived items,
+ * which are also counted under NOT_APPLICABLE (API.md, "Catalog versions, waivers, owners").
+ */
+@JsonPropertyOrder({"COMPLIANT", "PENDING", "NON_COMPLIANT", "NO_DATA", "NOT_APPLICABLE", "waived"})
 public record StatusCounts(
         @JsonProperty("COMPLIANT") long compliant,
         @JsonProperty("PENDING") long pending,
         @JsonProperty("NON_COMPLIANT") long nonCompliant,
         @JsonProperty("NO_DATA") long noData,
-        @JsonProperty("NOT_APPLICABLE") long notApplicable) {
+        @JsonProperty("NOT_APPLICABLE") long notApplicable,
+        @JsonProperty("waived") @Schema(description = "Waived items, also counted under NOT_APPLICABLE", example = "1") long waived) {
 
-    public static final StatusCounts ZERO = new StatusCounts(0, 0, 0, 0, 0);
+    public static final StatusCounts ZERO = new StatusCounts(0, 0, 0, 0, 0, 0);
+
+    public StatusCounts(long compliant, long pending, long nonCompliant, long noData, long notApplicable) {
+        this(compliant, pending, nonCompliant, noData, notApplicable, 0);
+    }
+
+    /** {@code n} waived items: NOT_APPLICABLE, and counted as waived. */
+    public static StatusCounts waived(long n) {
+        return new StatusCounts(0, 0, 0, 0, n, n);
+    }
 
     public static StatusCounts of(ComplianceStatus status, long n) {
         return switch (status) {
@@ -37,7 +51,7 @@ public record StatusCounts(
 
     public StatusCounts plus(StatusCounts o) {
         return new StatusCounts(compliant + o.compliant, pending + o.pending, nonCompliant + o.nonCompliant,
-                noData + o.noData, notApplicable + o.notApplicable);
+                noData + o.noData, notApplicable + o.notApplicable, waived + o.waived);
     }
 
     public long get(ComplianceStatus status) {

@@ -10,10 +10,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,10 +47,51 @@ public interface RequirementsApi {
     @APIResponse(responseCode = "400", description = "Invalid field, or a rule type no service owns")
     RestResponse<Requirement> create(@Valid @NotNull NewRequirement requirement);
 
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getRequirement", summary = "A requirement as in force today, with its versions")
+    @APIResponse(responseCode = "404", description = "No such requirement")
+    Requirement get(@PathParam("id") String id);
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "changeRequirement", summary = "A new version from a date, or retire the latest (admin of the issuer)",
+            description = "With effectiveFrom: a new version of the levels, rule parameters, weight and dimension from that "
+                    + "day (what the body leaves out is kept); the version before ends the day before. With effectiveTo "
+                    + "only: the latest version ends that day. A period is judged by the version in force on its due date, "
+                    + "so a past verdict never changes because the rule changed later.")
+    @APIResponse(responseCode = "200", description = "The requirement, with its versions")
+    @APIResponse(responseCode = "400", description = "Invalid field, neither effectiveFrom nor effectiveTo, or a rule of another type")
+    @APIResponse(responseCode = "404", description = "No such requirement")
+    @APIResponse(responseCode = "409", description = "effectiveFrom is not after the latest version's")
+    Requirement change(@PathParam("id") String id, @Valid @NotNull RequirementChange change);
+
     @PUT
     @Path("/{id}/parameters/{regionCode}")
     @Operation(operationId = "putRequirementParameters", summary = "Set a stricter parameter for a region's subtree",
-            description = "The most specific setting wins. A value laxer than the one in force (the issuer's) is refused with 400 naming it.")
+            description = "The most specific setting wins. A value laxer than one in force (the issuer's version, or a "
+                    + "setting above) for any period the setting covers is refused with 400 naming it. \"effectiveFrom\" "
+                    + "(a date) limits the setting to the periods due on or after it; without it, it holds for every period.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, example = "{\"minAmount\":\"25000.00\",\"effectiveFrom\":\"2027-01-01\"}")))
+    @APIResponse(responseCode = "404", description = "No such requirement or region")
     ParameterSetting setParameters(@PathParam("id") String id, @PathParam("regionCode") String regionCode,
             @NotNull ObjectNode parameters);
+
+    @PUT
+    @Path("/{id}/owners/{regionCode}")
+    @Operation(operationId = "putRequirementOwner", summary = "Name the unit responsible for a requirement in a region's subtree (admin of the region)",
+            description = "It holds for the region's subtree unless a region below sets its own; items, open items, "
+                    + "reminders and webhook payloads carry it.")
+    @APIResponse(responseCode = "200", description = "The owner as set")
+    @APIResponse(responseCode = "404", description = "No such requirement or region")
+    Owner setOwner(@PathParam("id") String id, @PathParam("regionCode") String regionCode,
+            @Valid @NotNull OwnerWrite owner);
+
+    @GET
+    @Path("/{id}/owners")
+    @Operation(operationId = "listRequirementOwners", summary = "The owner in force for a region, and the owners set in its subtree")
+    @APIResponse(responseCode = "404", description = "No such requirement or region")
+    OwnerList owners(@PathParam("id") String id,
+            @Parameter(example = "330602001") @QueryParam("regionCode") String regionCode);
 }

@@ -2,6 +2,7 @@ package luoshi.api.review;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import luoshi.api.compliance.ItemOwner;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,5 +21,6 @@ public record Reminder(
         @Schema(example = "2026-12-31") LocalDate dueDate,
         ReminderStage stage,
         @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(example = "30", nullable = true) Integer daysBefore,
-        Instant createdAt) {
+        Instant createdAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The unit responsible, when one is set") ItemOwner owner) {
 }

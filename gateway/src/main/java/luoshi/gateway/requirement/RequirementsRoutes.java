@@ -68,6 +68,26 @@ public class RequirementsRoutes implements RequirementsApi {
         return owner(owner).route(RequirementsApi.class).write(api -> api.setParameters(id, regionCode, parameters));
     }
 
+    @Override
+    public Requirement get(String id) {
+        throw new UnsupportedOperationException("TODO #17");
+    }
+
+    @Override
+    public Requirement change(String id, luoshi.api.requirement.RequirementChange change) {
+        throw new UnsupportedOperationException("TODO #17");
+    }
+
+    @Override
+    public luoshi.api.requirement.Owner setOwner(String id, String regionCode, luoshi.api.requirement.OwnerWrite owner) {
+        throw new UnsupportedOperationException("TODO #17");
+    }
+
+    @Override
+    public luoshi.api.requirement.OwnerList owners(String id, String regionCode) {
+        throw new UnsupportedOperationException("TODO #17");
+    }
+
     private Answers<RequirementList> catalogs() {
         return services.readAll(RequirementsApi.class, RequirementsApi::list).rejectIfRefused();
     }

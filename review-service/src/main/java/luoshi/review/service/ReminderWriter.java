@@ -62,7 +62,7 @@ public class ReminderWriter {
                     c.stage().leadDays()))) {
                 fresh.add(new Reminder(UUID.randomUUID().toString(), i.requirementId(), i.requirementTitle(),
                         i.regionCode(), i.regionName(), i.periodStart(), i.periodEnd(), i.dueDate(), c.stage().stage(),
-                        c.stage().stage() == ReminderStage.OVERDUE ? null : c.stage().leadDays(), now));
+                        c.stage().stage() == ReminderStage.OVERDUE ? null : c.stage().leadDays(), now, i.owner()));
             }
         }
         List<Reminder> created = store.insertNew(fresh);
