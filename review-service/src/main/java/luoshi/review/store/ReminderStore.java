@@ -80,6 +80,6 @@ public class ReminderStore {
         ReminderStage stage = ReminderStage.valueOf(rs.getString(9));
         return new Reminder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), stage,
-                stage == ReminderStage.OVERDUE ? null : rs.getInt(10), Timestamps.instant(rs, 11));
+                stage == ReminderStage.OVERDUE ? null : rs.getInt(10), Timestamps.instant(rs, 11), null);
     }
 }
