@@ -1,5 +1,6 @@
 package luoshi.api.compliance;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Items counted per status: {@code {"COMPLIANT":3,"PENDING":0,…,"waived":1}}. {@code waived} counts the waived items,
- * which are also counted under NOT_APPLICABLE (API.md, "Catalog versions, waivers, owners").
+ * which are also counted under NOT_APPLICABLE; it is left out when there is none (API.md, "Catalog versions, waivers, owners").
  */
 @JsonPropertyOrder({"COMPLIANT", "PENDING", "NON_COMPLIANT", "NO_DATA", "NOT_APPLICABLE", "waived"})
 public record StatusCounts(
@@ -18,7 +19,8 @@ public record StatusCounts(
         @JsonProperty("NON_COMPLIANT") long nonCompliant,
         @JsonProperty("NO_DATA") long noData,
         @JsonProperty("NOT_APPLICABLE") long notApplicable,
-        @JsonProperty("waived") @Schema(description = "Waived items, also counted under NOT_APPLICABLE", example = "1") long waived) {
+        @JsonProperty("waived") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        @Schema(description = "Waived items, also counted under NOT_APPLICABLE; absent when none is", example = "1") long waived) {
 
     public static final StatusCounts ZERO = new StatusCounts(0, 0, 0, 0, 0, 0);
 
