@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import luoshi.api.common.Page;
 import luoshi.api.compliance.ComplianceStatus;
+import luoshi.api.compliance.ItemOwner;
 import luoshi.api.compliance.OpenItem;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -92,7 +93,13 @@ public class OwnerStubs implements QuarkusTestResourceLifecycleManager {
 
     static OpenItem item(String requirementId, String regionCode, String regionName, LocalDate due,
             ComplianceStatus status) {
+        return item(requirementId, regionCode, regionName, due, status, null);
+    }
+
+    /** An open item with the unit responsible for it in force on its region (null: none set). */
+    static OpenItem item(String requirementId, String regionCode, String regionName, LocalDate due,
+            ComplianceStatus status, ItemOwner owner) {
         return new OpenItem(requirementId, "要求 " + requirementId, regionCode, regionName,
-                LocalDate.of(due.getYear(), 1, 1), due, due, status);
+                LocalDate.of(due.getYear(), 1, 1), due, due, status, owner);
     }
 }

@@ -13,7 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import luoshi.api.compliance.ItemOwner;
 import org.junit.jupiter.api.Test;
 
 /** The reminder job with fixed dates (REQUIREMENTS.md, Reminders), against stubs of the owners. */
@@ -128,6 +132,39 @@ class ReminderJobTest {
                 .body("created", is(1)).body("incomplete", contains("org"));
         given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=330602&requirementId=UNION_FEES_FULL_COLLECTION").then()
                 .body("total", is(1)).body("items[0].daysBefore", is(7));
+    }
+
+    @Test
+    void aReminderKeepsTheOwnerInForceWhenItWasCreated() {
+        // #17: the owner set on 衢州市 holds for 柯城区; 衢江区 has none
+        ItemOwner city = new ItemOwner("衢州市妇联", "王芳 0570-3021234", "330800");
+        OwnerStubs.answer(List.of(
+                item("JOINT_MEETING", "330802", "柯城区", AS_OF.plusDays(20), PENDING, city),
+                item("JOINT_MEETING", "330803", "衢江区", AS_OF.plusDays(20), PENDING)));
+        assertThat(run(AS_OF)).isEqualTo(2);
+        given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=330800").then().statusCode(200)
+                .body("total", is(2)).body("items.regionCode", containsInAnyOrder("330802", "330803"))
+                .body("items.find { it.regionCode == '330802' }.owner.unit", is("衢州市妇联"))
+                .body("items.find { it.regionCode == '330802' }.owner.contact", is("王芳 0570-3021234"))
+                .body("items.find { it.regionCode == '330802' }.owner.regionCode", is("330800"))
+                .body("items.find { it.regionCode == '330803' }", not(hasKey("owner")));
+
+        // 柯城区 sets its own owner later: the 30-day reminder keeps the city's, the 7-day one is addressed to the district
+        ItemOwner district = new ItemOwner("柯城区妇联", null, "330802");
+        OwnerStubs.answer(List.of(
+                item("JOINT_MEETING", "330802", "柯城区", AS_OF.plusDays(20), PENDING, district),
+                item("JOINT_MEETING", "330803", "衢江区", AS_OF.plusDays(20), PENDING)));
+        assertThat(run(AS_OF.plusDays(1))).isZero();
+        assertThat(run(AS_OF.plusDays(13))).isEqualTo(2);
+        given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=330802").then().statusCode(200)
+                .body("total", is(2))
+                .body("items.find { it.daysBefore == 30 }.owner.unit", is("衢州市妇联"))
+                .body("items.find { it.daysBefore == 30 }.owner.regionCode", is("330800"))
+                .body("items.find { it.daysBefore == 7 }.owner.unit", is("柯城区妇联"))
+                .body("items.find { it.daysBefore == 7 }.owner.contact", nullValue())
+                .body("items.find { it.daysBefore == 7 }.owner.regionCode", is("330802"));
+        given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=330803").then().statusCode(200)
+                .body("total", is(2)).body("items", everyItem(not(hasKey("owner"))));
     }
 
     @Test

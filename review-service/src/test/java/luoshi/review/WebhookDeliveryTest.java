@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import luoshi.api.compliance.ItemOwner;
 import luoshi.review.service.Outbox;
 import luoshi.review.service.WebhookSender;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,43 @@ class WebhookDeliveryTest extends WithRegionsInCopy {
             assertThat(sender.sendDue(t0.plus(Duration.ofDays(3)))).isZero(); // nothing is sent twice
             assertThat(zhoushan.received()).hasSize(4);
             assertThat(other.received()).isEmpty();                      // 331000 does not contain 3309
+        }
+    }
+
+    @Test
+    void theSignedEventCarriesTheOwnerOfTheReminder() throws Exception {
+        // #17: 莲都区's item has the owner set on 丽水市, 青田县's has none
+        try (WebhookReceiver lishui = new WebhookReceiver("331100")) {
+            lishui.server.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+            OwnerStubs.answer(List.of(
+                    item("ANNUAL_COMMITTEE_STUDY", "331102", "莲都区", AS_OF.plusDays(4), PENDING,
+                            new ItemOwner("丽水市委办公室", "李明 0578-2091234", "331100")),
+                    item("ANNUAL_COMMITTEE_STUDY", "331121", "青田县", AS_OF.plusDays(4), PENDING)));
+            given().auth().oauth2(ADMIN).post("/api/v1/reminders/run?asOf=" + AS_OF).then().body("created", is(2));
+
+            Instant t0 = Instant.now().plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            sender.sendDue(t0);
+            List<LoggedRequest> received = lishui.received();
+            assertThat(received).hasSize(2);
+            Map<String, JsonNode> bodies = new java.util.HashMap<>();
+            for (LoggedRequest r : received) {
+                lishui.assertSignedCorrectly(r);      // the owner is inside the signed body
+                JsonNode body = json.readTree(r.getBodyAsString());
+                bodies.put(body.get("regionCode").asText(), body);
+            }
+            assertThat(bodies).containsOnlyKeys("331102", "331121");
+            JsonNode owner = bodies.get("331102").get("owner");
+            assertThat(owner).isNotNull();
+            assertThat(owner.get("unit").asText()).isEqualTo("丽水市委办公室");
+            assertThat(owner.get("contact").asText()).isEqualTo("李明 0578-2091234");
+            assertThat(owner.get("regionCode").asText()).isEqualTo("331100");
+            assertThat(bodies.get("331121").has("owner")).isFalse();
+            // the event is the reminder the list shows, owner included
+            String listed = given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=331102").then().statusCode(200)
+                    .body("total", is(1)).extract().path("items[0].id");
+            assertThat(bodies.get("331102").get("id").asText()).isEqualTo(listed);
+            given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=331102").then()
+                    .body("items[0].owner.unit", is("丽水市委办公室")).body("items[0].owner.regionCode", is("331100"));
         }
     }
 

@@ -17,6 +17,7 @@ import luoshi.api.common.Page;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.compliance.ComplianceStatus;
+import luoshi.api.compliance.ItemOwner;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
@@ -102,35 +103,42 @@ public class Compliance {
             Sql all = Sql.of("SELECT * FROM (:all) i ORDER BY i.ord, i.period_start")
                     .bind("all", Sql.join(" UNION ALL ", selects));
             for (ItemRow row : db.list(all, ItemRow::read)) {
-                items.add(item(at, reqs.get(row.ord()), regionCode, day, row));
+                items.add(item(at, reqs.get(row.ord()), regionCode, y, day, row));
             }
         }
         return new ServiceItems(regionCode, name, y, day, items, List.of());
     }
 
     private record ItemRow(int ord, LocalDate start, LocalDate end, LocalDate due, ComplianceStatus status,
-            BigDecimal actual, BigDecimal expected, BigDecimal base) {
+            Integer version, String waiverId, BigDecimal actual, BigDecimal expected, BigDecimal base) {
 
         static ItemRow read(ResultSet rs) throws SQLException {
             return new ItemRow(rs.getInt("ord"), date(rs, "period_start"), date(rs, "period_end"), date(rs, "due_date"),
-                    ComplianceStatus.valueOf(rs.getString("status")), rs.getBigDecimal("actual"),
-                    rs.getBigDecimal("expected"), rs.getBigDecimal("base"));
+                    ComplianceStatus.valueOf(rs.getString("status")), rs.getObject("version", Integer.class),
+                    rs.getString("waiver_id"), rs.getBigDecimal("actual"), rs.getBigDecimal("expected"),
+                    rs.getBigDecimal("base"));
         }
     }
 
-    private ComplianceItem item(Catalog at, Requirement r, String regionCode, LocalDate asOf, ItemRow row) {
+    /** An item from its row: {@code base} is the requirement, the row names the version that judged it. */
+    private ComplianceItem item(Catalog at, Requirement base, String regionCode, int year, LocalDate asOf, ItemRow row) {
+        ItemOwner owner = at.owner(base.id(), regionCode);
         if (row.status() == ComplianceStatus.NOT_APPLICABLE) {
-            return new ComplianceItem(r.id(), row.status(), row.start(), row.end(), row.due(), null, null, List.of());
+            return new ComplianceItem(base.id(), row.status(), row.start(), row.end(), row.due(), null, null, List.of(),
+                    row.version(), row.waiverId() == null ? null : at.waiver(row.waiverId()), owner);
         }
+        Requirement r = at.version(base.id(), row.version()).orElseThrow();
+        // the settings of the due date (a term's row without a term: the year's end), as Verdicts read them
+        LocalDate day = row.due() != null ? row.due() : LocalDate.of(year, 12, 31);
         // facts as known on the evaluation date: a state's is its due date, a period's its end or asOf if earlier
         LocalDate knownOn = r.period() == RequirementPeriod.STATE ? row.due()
                 : r.period() == RequirementPeriod.ONCE || row.end().isAfter(asOf) ? asOf : row.end();
         RuleType type = verdicts.typeOf(r);
-        Found found = new Found(regionCode, at.effectiveRule(r, regionCode), r.period(), row.status(), row.start(), row.end(), knownOn,
-                row.actual(), row.expected(), row.base());
+        Found found = new Found(regionCode, at.effectiveRule(r, regionCode, day), r.period(), row.status(), row.start(),
+                row.end(), knownOn, row.actual(), row.expected(), row.base());
         RuleType.Texts texts = type.texts(found);
         return new ComplianceItem(r.id(), row.status(), row.start(), row.end(), row.due(), texts.expected(),
-                texts.actual(), type.evidence(found));
+                texts.actual(), type.evidence(found), row.version(), null, owner);
     }
 
     /** Counts over the whole subtree, per child and per requirement: one statement, grouped in SQL. */
@@ -150,18 +158,19 @@ public class Compliance {
             for (Sql rows : verdicts.rows(at, r, new InYear(y), day, where, root, false)) {
                 // each requirement's statuses grouped on their own, then named: the names are joined to the few
                 // groups, not to every region of the subtree (benchmarks/)
-                grouped.add(Sql.of("SELECT :child AS child, :id AS requirement_id, x.status AS status, COUNT(*) AS n"
-                        + " FROM (:rows) x GROUP BY child, x.status")
+                grouped.add(Sql.of("SELECT :child AS child, :id AS requirement_id, x.status AS status,"
+                        + " x.waiver_id IS NOT NULL AS waived, COUNT(*) AS n FROM (:rows) x GROUP BY child, x.status, waived")
                         .bind("child", Subtrees.childOf(root, "x.code")).bind("id", r.id()).bind("rows", rows));
             }
         }
         StatusCounts total = StatusCounts.ZERO;
         Map<String, ChildCounts> children = new TreeMap<>();
         if (!grouped.isEmpty()) {
-            Sql sql = Sql.of("SELECT y.child, c.name, y.requirement_id, y.status, y.n FROM (:grouped) y"
+            Sql sql = Sql.of("SELECT y.child, c.name, y.requirement_id, y.status, y.waived, y.n FROM (:grouped) y"
                     + " LEFT JOIN region c ON c.code = y.child").bind("grouped", Sql.join(" UNION ALL ", grouped));
             for (GroupRow row : db.list(sql, rs -> new GroupRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                    StatusCounts.of(ComplianceStatus.valueOf(rs.getString(4)), rs.getLong(5))))) {
+                    rs.getBoolean(5) ? StatusCounts.waived(rs.getLong(6))
+                            : StatusCounts.of(ComplianceStatus.valueOf(rs.getString(4)), rs.getLong(6))))) {
                 total = total.plus(row.counts());
                 byRequirement.merge(row.requirementId(), row.counts(), StatusCounts::plus);
                 if (!row.child().equals(root)) {   // the root's own items count in the total only
@@ -217,7 +226,7 @@ public class Compliance {
                     Requirement r = byId.get(rs.getString("requirement_id"));
                     return new OpenItem(r.id(), title(r), rs.getString("code"), rs.getString("name"),
                             date(rs, "period_start"), date(rs, "period_end"), date(rs, "due_date"),
-                            ComplianceStatus.valueOf(rs.getString("status")));
+                            ComplianceStatus.valueOf(rs.getString("status")), at.owner(r.id(), rs.getString("code")));
                 });
         long total = Page.total(page, size, items.size(), () -> db.count(Sql.of("SELECT COUNT(*) FROM (:open) o")
                 .bind("open", open)));

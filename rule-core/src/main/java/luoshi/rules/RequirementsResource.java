@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
 import luoshi.api.requirement.NewRequirement;
+import luoshi.api.requirement.Owner;
+import luoshi.api.requirement.OwnerList;
+import luoshi.api.requirement.OwnerWrite;
 import luoshi.api.requirement.ParameterSetting;
+import luoshi.api.requirement.RequirementChange;
 import luoshi.api.requirement.RequirementsApi;
 import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -14,10 +18,12 @@ public class RequirementsResource implements RequirementsApi {
 
     private final RequirementCatalog catalog;
     private final Access access;
+    private final Owners owners;
 
-    public RequirementsResource(RequirementCatalog catalog, Access access) {
+    public RequirementsResource(RequirementCatalog catalog, Access access, Owners owners) {
         this.catalog = catalog;
         this.access = access;
+        this.owners = owners;
     }
 
     @Override
@@ -41,21 +47,24 @@ public class RequirementsResource implements RequirementsApi {
 
     @Override
     public Requirement get(String id) {
-        throw new UnsupportedOperationException("TODO #17");
+        access.readAnywhere();
+        return catalog.describe(id);
+    }
+
+    /** A new version, or the retirement of the latest: an admin of the issuer (API.md). */
+    @Override
+    public Requirement change(String id, RequirementChange change) {
+        access.administer(catalog.get(id).issuerRegionCode());
+        return catalog.change(id, change);
     }
 
     @Override
-    public Requirement change(String id, luoshi.api.requirement.RequirementChange change) {
-        throw new UnsupportedOperationException("TODO #17");
+    public Owner setOwner(String id, String regionCode, OwnerWrite owner) {
+        return owners.set(id, regionCode, owner);
     }
 
     @Override
-    public luoshi.api.requirement.Owner setOwner(String id, String regionCode, luoshi.api.requirement.OwnerWrite owner) {
-        throw new UnsupportedOperationException("TODO #17");
-    }
-
-    @Override
-    public luoshi.api.requirement.OwnerList owners(String id, String regionCode) {
-        throw new UnsupportedOperationException("TODO #17");
+    public OwnerList owners(String id, String regionCode) {
+        return owners.list(id, regionCode);
     }
 }

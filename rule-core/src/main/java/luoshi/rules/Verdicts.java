@@ -43,7 +43,7 @@ public class Verdicts {
     }
 
     /** One period of a requirement, cut for a window: the rule's view and the framework's columns. */
-    private record Cut(Period period, Sql start, Sql end, Sql due, Sql termJoin, Sql notMet) {
+    private record Cut(Period period, Sql start, Sql end, Sql due, LocalDate dueDay, Sql termJoin, Sql notMet) {
     }
 
     private final Map<String, RuleType> types = new HashMap<>();
@@ -64,8 +64,10 @@ public class Verdicts {
 
     /**
      * The rows of {@code r} for the regions {@code g} matching {@code where}, one statement per period the window
-     * covers; {@code root} is the region whose subtree the query covers (to narrow the facts read); {@code numbers}
-     * adds the columns {@code actual, expected, base}.
+     * covers (and, for TERM, per span of versions); {@code root} is the region whose subtree the query covers (to
+     * narrow the facts read); {@code numbers} adds the columns {@code actual, expected, base}. Every row also has the
+     * number of the version that judged it ({@code version}, NULL when none was in force) and the id of the waiver
+     * that excused it ({@code waiver_id}).
      */
     public List<Sql> rows(Catalog catalog, Requirement r, Window window, LocalDate asOf, Sql where, String root,
             boolean numbers) {
@@ -87,58 +89,123 @@ public class Verdicts {
     /** As {@link #rows(Catalog, Requirement, Window, LocalDate, Sql, String, boolean)}, over {@code regions} as {@code g}. */
     List<Sql> rows(Catalog catalog, Requirement r, Window window, LocalDate asOf, Sql regions, Sql where, String root,
             boolean numbers) {
-        RuleType type = typeOf(r);
-        Sql applies = Sql.of("g.level IN (:levels) AND g.code LIKE :issuer").bind("levels", r.levels())
-                .bind("issuer", RegionCode.subtreePattern(r.issuerRegionCode()));
-        Sql threshold = type.threshold() == null ? null : catalog.parameterSql(r, type.threshold(), "g.code");
-        Sql facts = Sql.of(":pattern").bind("pattern", Subtrees.factsPattern(root, r.issuerRegionCode()));
         List<Sql> out = new ArrayList<>();
-        boolean nowhere = type.threshold() != null && !catalog.anyValue(r, type.threshold());
-        for (Cut cut : cuts(r, window, asOf, applies)) {
-            if (nowhere) {
-                // no value in force anywhere (the seeds leave it to the jurisdictions): every region is NOT_APPLICABLE,
-                // and no fact needs reading (benchmarks/: a national rollup read every leader for FRONTLINE_SHARE)
-                out.add(Sql.of("SELECT g.code AS code, g.name AS name, :start AS period_start, :end AS period_end,"
-                        + " :due AS due_date, 'NOT_APPLICABLE' AS status"
-                        + (numbers ? ", NULL AS actual, NULL AS expected, NULL AS base" : "")
-                        + " FROM :regions :termJoin WHERE :where").bind("regions", regions)
-                        .bind("start", cut.start()).bind("end", cut.end()).bind("due", cut.due())
-                        .bind("termJoin", cut.termJoin() == null ? Measure.NO_JOINS : cut.termJoin()).bind("where", where));
-                continue;
+        if (r.period() == RequirementPeriod.TERM) {
+            // a term is judged by the version in force on its end: one statement per span, each taking the terms that
+            // end inside it; the row of a region without a term goes to the span holding the window's last day
+            List<Catalog.Span> spans = catalog.spans(r.id());
+            LocalDate last = window instanceof InYear in ? LocalDate.of(in.year(), 12, 31) : ((DueBetween) window).to();
+            List<Sql> versions = spans.stream().filter(s -> s.requirement() != null)
+                    .map(s -> Sql.of("(:applies)").bind("applies", applies(s.requirement()))).toList();
+            Sql anyVersion = versions.isEmpty() ? Sql.of("FALSE") : Sql.join(" OR ", versions);
+            for (Catalog.Span span : spans) {
+                Sql inSpan = spans.size() == 1 ? null : Sql.of("(t.id IS NULL AND :holdsLast OR :endsInside)")
+                        .bind("holdsLast", Sql.of(span.contains(last) ? "TRUE" : "FALSE"))
+                        .bind("endsInside", between("t.end_date", span.from(), span.to()));
+                Cut cut = term(window, asOf, spans.size() == 1 && span.requirement() != null ? applies(span.requirement())
+                        : Sql.of("(:any)").bind("any", anyVersion));
+                out.add(row(catalog, r.id(), span.requirement(), span.day(), cut, asOf, regions, where, inSpan, root, numbers));
             }
-            Measure m = type.measure(new RuleQuery(r, r.rule(), threshold == null ? Sql.of("NULL") : threshold,
-                    cut.period(), facts));
-            StringBuilder status = new StringBuilder("CASE WHEN NOT (:applies)");
-            if (threshold != null) {
-                status.append(" OR (:threshold) IS NULL");
-            }
-            status.append(" THEN 'NOT_APPLICABLE'");
-            if (cut.termJoin() != null) {
-                status.append(" WHEN t.id IS NULL THEN 'NO_DATA'");   // REQUIREMENTS.md: no committee term
-            }
-            status.append(" WHEN :noData THEN 'NO_DATA' WHEN (:actual) >= (:expected) THEN 'COMPLIANT' ELSE :notMet END");
-            Sql statusSql = Sql.of(status.toString()).bind("applies", applies).bind("noData", m.noData())
-                    .bind("actual", m.actual()).bind("expected", m.expected()).bind("notMet", cut.notMet());
-            if (threshold != null) {
-                statusSql = statusSql.bind("threshold", threshold);
-            }
-            Sql select = Sql.of("SELECT g.code AS code, g.name AS name, :start AS period_start, :end AS period_end,"
-                    + " :due AS due_date, :status AS status"
-                    + (numbers ? ", :actual AS actual, :expected AS expected, :base AS base" : "")
-                    + " FROM :regions :termJoin :joins WHERE :where").bind("regions", regions)
-                    .bind("start", cut.start()).bind("end", cut.end()).bind("due", cut.due()).bind("status", statusSql)
-                    .bind("termJoin", cut.termJoin() == null ? Measure.NO_JOINS : cut.termJoin())
-                    .bind("joins", m.joins()).bind("where", where);
-            if (numbers) {
-                select = select.bind("actual", m.actual()).bind("expected", m.expected()).bind("base", m.base());
-            }
-            out.add(select);
+            return out;
+        }
+        for (Cut cut : cuts(r, window, asOf)) {
+            Catalog.Span span = catalog.spanOn(r.id(), cut.dueDay());
+            out.add(row(catalog, r.id(), span.requirement(), cut.dueDay(), cut, asOf, regions, where, null, root, numbers));
         }
         return out;
     }
 
-    /** The periods of {@code r} in the window, evaluated on {@code asOf} (see {@link Period}). */
-    private List<Cut> cuts(Requirement r, Window window, LocalDate asOf, Sql applies) {
+    /**
+     * The one row SELECT: {@code v} is the version that judges the cut (null: none is in force, every region
+     * NOT_APPLICABLE), {@code day} the day its settings are read on.
+     */
+    private Sql row(Catalog catalog, String id, Requirement v, LocalDate day, Cut cut, LocalDate asOf, Sql regions,
+            Sql where, Sql inSpan, String root, boolean numbers) {
+        RuleType type = v == null ? null : typeOf(v);
+        // no version, or no value of the threshold in force anywhere (the seeds leave it to the jurisdictions): every
+        // region is NOT_APPLICABLE and no fact needs reading (benchmarks/: a national rollup read every leader for
+        // FRONTLINE_SHARE)
+        boolean nowhere = v == null || type.threshold() != null && !catalog.anyValue(v, type.threshold(), day);
+        Sql status;
+        Sql joins = Measure.NO_JOINS;
+        Sql waiver = Sql.of("NULL");
+        Sql actual = Sql.of("NULL");
+        Sql expected = Sql.of("NULL");
+        Sql base = Sql.of("NULL");
+        if (nowhere) {
+            status = Sql.of("'NOT_APPLICABLE'");
+        } else {
+            Sql applies = applies(v);
+            Sql threshold = type.threshold() == null ? null : catalog.parameterSql(v, type.threshold(), "g.code", day);
+            Sql facts = Sql.of(":pattern").bind("pattern", Subtrees.factsPattern(root, v.issuerRegionCode()));
+            Measure m = type.measure(new RuleQuery(v, v.rule(), threshold == null ? Sql.of("NULL") : threshold,
+                    cut.period(), facts));
+            joins = m.joins();
+            actual = m.actual();
+            expected = m.expected();
+            base = m.base();
+            StringBuilder text = new StringBuilder("CASE WHEN NOT (:applies)");
+            if (threshold != null) {
+                text.append(" OR (:threshold) IS NULL");
+            }
+            text.append(" THEN 'NOT_APPLICABLE'");
+            if (catalog.hasWaivers(id)) {
+                // a waiver in force on the item's evaluation date (its due date, or asOf while the period runs)
+                joins = Sql.of(":joins LEFT JOIN requirement_waiver w ON w.requirement_id = :id AND w.region_code = g.code"
+                        + " AND w.revoked_at IS NULL AND LEAST(:due, :asOf) BETWEEN w.valid_from AND w.valid_to")
+                        .bind("joins", joins).bind("id", id).bind("due", cut.due()).bind("asOf", date(asOf));
+                waiver = Sql.of("w.id");
+                text.append(" WHEN w.id IS NOT NULL THEN 'NOT_APPLICABLE'");
+            }
+            if (cut.termJoin() != null) {
+                text.append(" WHEN t.id IS NULL THEN 'NO_DATA'");   // REQUIREMENTS.md: no committee term
+            }
+            text.append(" WHEN :noData THEN 'NO_DATA' WHEN (:actual) >= (:expected) THEN 'COMPLIANT' ELSE :notMet END");
+            status = Sql.of(text.toString()).bind("applies", applies).bind("noData", m.noData())
+                    .bind("actual", m.actual()).bind("expected", m.expected()).bind("notMet", cut.notMet());
+            if (threshold != null) {
+                status = status.bind("threshold", threshold);
+            }
+        }
+        Sql select = Sql.of("SELECT g.code AS code, g.name AS name, :start AS period_start, :end AS period_end,"
+                + " :due AS due_date, :status AS status, :version AS version, :waiver AS waiver_id"
+                + (numbers ? ", :actual AS actual, :expected AS expected, :base AS base" : "")
+                + " FROM :regions :termJoin :joins WHERE :where" + (inSpan == null ? "" : " AND :inSpan"))
+                .bind("regions", regions).bind("start", cut.start()).bind("end", cut.end()).bind("due", cut.due())
+                .bind("status", status).bind("version", v == null ? null : v.version()).bind("waiver", waiver)
+                .bind("termJoin", cut.termJoin() == null ? Measure.NO_JOINS : cut.termJoin())
+                .bind("joins", joins).bind("where", where);
+        if (inSpan != null) {
+            select = select.bind("inSpan", inSpan);
+        }
+        if (numbers) {
+            select = select.bind("actual", actual).bind("expected", expected).bind("base", base);
+        }
+        return select;
+    }
+
+    /** The regions a version applies to: of its levels, inside its issuer's subtree. */
+    private static Sql applies(Requirement v) {
+        return Sql.of("g.level IN (:levels) AND g.code LIKE :issuer").bind("levels", v.levels())
+                .bind("issuer", RegionCode.subtreePattern(v.issuerRegionCode()));
+    }
+
+    /** {@code column} between two days, either unbounded when null. */
+    private static Sql between(String column, LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return Sql.of("TRUE");
+        }
+        if (from == null) {
+            return Sql.of(column + " <= :to").bind("to", date(to));
+        }
+        if (to == null) {
+            return Sql.of(column + " >= :from").bind("from", date(from));
+        }
+        return Sql.of(column + " BETWEEN :from AND :to").bind("from", date(from)).bind("to", date(to));
+    }
+
+    /** The periods of {@code r} in the window other than TERM, evaluated on {@code asOf} (see {@link Period}). */
+    private List<Cut> cuts(Requirement r, Window window, LocalDate asOf) {
         return switch (r.period()) {
             case YEAR -> years(window).stream().map(y -> {
                 LocalDate end = LocalDate.of(y, 12, 31);
@@ -157,7 +224,7 @@ public class Verdicts {
                     ? List.of(fixed(RequirementPeriod.ONCE, r.dueDate().getYear(), r.dueDate(), r.dueDate(), r.dueDate(),
                             asOf, asOf))
                     : List.of();
-            case TERM -> List.of(term(window, asOf, applies));
+            case TERM -> throw new IllegalArgumentException("TERM periods are cut per span");
         };
     }
 
@@ -166,7 +233,7 @@ public class Verdicts {
         ComplianceStatus notMet = kind == RequirementPeriod.STATE ? ComplianceStatus.NON_COMPLIANT
                 : ComplianceStatus.decide(false, due, asOf);
         return new Cut(new Period(kind, year, date(start), date(end), date(knownOn)), date(start), date(end), date(due),
-                null, Sql.of(":status").bind("status", notMet));
+                due, null, Sql.of(":status").bind("status", notMet));
     }
 
     /** Each committee term in the window (overlapping the year, or ending in the window), or one NO_DATA row. */
@@ -185,7 +252,7 @@ public class Verdicts {
         Period period = new Period(RequirementPeriod.TERM, 0, Sql.of("t.start_date"), Sql.of("t.end_date"),
                 Sql.of("LEAST(t.end_date, :asOf)").bind("asOf", date(asOf)));
         return new Cut(period, Sql.of("COALESCE(t.start_date, :from)").bind("from", date(from)),
-                Sql.of("COALESCE(t.end_date, :to)").bind("to", date(to)), Sql.of("t.end_date"), join,
+                Sql.of("COALESCE(t.end_date, :to)").bind("to", date(to)), Sql.of("t.end_date"), null, join,
                 Sql.of("CASE WHEN t.end_date < :asOf THEN 'NON_COMPLIANT' ELSE 'PENDING' END").bind("asOf", date(asOf)));
     }
 

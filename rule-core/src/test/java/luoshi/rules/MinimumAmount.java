@@ -32,6 +32,12 @@ public class MinimumAmount implements RuleType {
         return Map.of("minAmount", Strictness.HIGHER);
     }
 
+    /** The amount in force (the version's, or a jurisdiction's): what each item expects. */
+    @Override
+    public String threshold() {
+        return "minAmount";
+    }
+
     /** Nothing to measure in rule-core's own tests: the services' RollupAgreesTest evaluate every real type. */
     @Override
     public Measure measure(RuleQuery query) {

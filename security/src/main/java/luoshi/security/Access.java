@@ -67,6 +67,18 @@ public class Access {
         require(Role.ADMIN, region);
     }
 
+    /**
+     * An approval for {@code region} that only a region strictly above it may give (a waiver): an admin whose region
+     * contains {@code region} and is not {@code region} itself (a region never waives itself).
+     */
+    public void administerAbove(String region) {
+        require(Role.ADMIN, region);
+        if (region.equals(ownRegion())) {
+            throw ProblemException.forbidden("region " + region + " is your own region: only an admin of a region above it"
+                    + " may approve this");
+        }
+    }
+
     /** A read not about one region (the requirements catalog): any viewer, and the service identity. */
     public void readAnywhere() {
         if (!caller.has(Role.SERVICE)) {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import luoshi.api.common.Page;
+import luoshi.api.compliance.ItemOwner;
 import luoshi.api.review.Reminder;
 import luoshi.api.review.ReminderStage;
 import luoshi.db.Database;
@@ -16,7 +17,8 @@ import luoshi.db.Sql;
 
 /**
  * The reminders (table {@code reminder}) and the reminder job's lock row ({@code job_lock}). {@code lead_days} is the
- * lead time of an UPCOMING reminder and 0 for OVERDUE: part of the stage's identity in the unique key.
+ * lead time of an UPCOMING reminder and 0 for OVERDUE: part of the stage's identity in the unique key. {@code owner_*}
+ * are the unit the reminder was addressed to when it was created (#17), NULL when none was set.
  */
 @ApplicationScoped
 public class ReminderStore {
@@ -26,7 +28,7 @@ public class ReminderStore {
     }
 
     private static final String COLUMNS = "id, requirement_id, requirement_title, region_code, region_name, period_start, "
-            + "period_end, due_date, stage, lead_days, created_at";
+            + "period_end, due_date, stage, lead_days, created_at, owner_unit, owner_contact, owner_region_code";
 
     private final Database db;
 
@@ -54,10 +56,13 @@ public class ReminderStore {
      * in their order.
      */
     public List<Reminder> insertNew(List<Reminder> reminders) {
-        db.insertAll("INSERT IGNORE INTO reminder (" + COLUMNS + ") VALUES", "", reminders,
-                r -> Arrays.asList(r.id(), r.requirementId(), r.requirementTitle(), r.regionCode(), r.regionName(),
-                        r.periodStart(), r.periodEnd(), r.dueDate(), r.stage(), r.daysBefore() == null ? 0 : r.daysBefore(),
-                        Timestamps.utc(r.createdAt())));
+        db.insertAll("INSERT IGNORE INTO reminder (" + COLUMNS + ") VALUES", "", reminders, r -> {
+            ItemOwner owner = r.owner();
+            return Arrays.asList(r.id(), r.requirementId(), r.requirementTitle(), r.regionCode(), r.regionName(),
+                    r.periodStart(), r.periodEnd(), r.dueDate(), r.stage(), r.daysBefore() == null ? 0 : r.daysBefore(),
+                    Timestamps.utc(r.createdAt()), owner == null ? null : owner.unit(),
+                    owner == null ? null : owner.contact(), owner == null ? null : owner.regionCode());
+        });
         Set<String> inserted = new HashSet<>();
         for (int from = 0; from < reminders.size(); from += Database.CHUNK) {
             List<String> ids = reminders.subList(from, Math.min(reminders.size(), from + Database.CHUNK)).stream()
@@ -80,6 +85,12 @@ public class ReminderStore {
         ReminderStage stage = ReminderStage.valueOf(rs.getString(9));
         return new Reminder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), stage,
-                stage == ReminderStage.OVERDUE ? null : rs.getInt(10), Timestamps.instant(rs, 11), null);
+                stage == ReminderStage.OVERDUE ? null : rs.getInt(10), Timestamps.instant(rs, 11), owner(rs));
+    }
+
+    /** The owner the reminder was addressed to when it was created; null when none was set (no unit stored). */
+    private static ItemOwner owner(ResultSet rs) throws SQLException {
+        String unit = rs.getString(12);
+        return unit == null ? null : new ItemOwner(unit, rs.getString(13), rs.getString(14));
     }
 }
