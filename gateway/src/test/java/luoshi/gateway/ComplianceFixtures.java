@@ -5,6 +5,8 @@ import java.util.List;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Evidence;
+import luoshi.api.compliance.ItemOwner;
+import luoshi.api.compliance.ItemWaiver;
 import luoshi.api.compliance.ServiceItems;
 import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.compliance.ServiceRollup.ChildCounts;
@@ -24,6 +26,19 @@ final class ComplianceFixtures {
         return new ComplianceItem(requirementId, status, LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31),
                 LocalDate.of(YEAR, 12, 31), "1", status == ComplianceStatus.COMPLIANT ? "1" : "0",
                 List.of(new Evidence("MEETING", "m-" + requirementId, "绍市委常〔2025〕3号", null)));
+    }
+
+    /** A waived item (issue 17): NOT_APPLICABLE with its waiver, no expected, actual or evidence; with an owner. */
+    static ComplianceItem waived(String requirementId, String waiverId) {
+        return new ComplianceItem(requirementId, ComplianceStatus.NOT_APPLICABLE, LocalDate.of(YEAR, 1, 1),
+                LocalDate.of(YEAR, 12, 31), LocalDate.of(YEAR, 12, 31), null, null, List.of(), 1,
+                new ItemWaiver(waiverId, "2025年受台风灾害影响，经费调剂用于灾后重建", LocalDate.of(YEAR, 12, 31), "admin@330602"),
+                new ItemOwner("越城区团区委", "李明 0575-85123456", "330602"));
+    }
+
+    /** {@code counts(C, P, NC, ND, NA, waived)}: the waived are among the NOT_APPLICABLE. */
+    static StatusCounts counts(long compliant, long pending, long nonCompliant, long noData, long notApplicable, long waived) {
+        return new StatusCounts(compliant, pending, nonCompliant, noData, notApplicable, waived);
     }
 
     static ServiceItems items(String regionCode, String regionName, ComplianceItem... items) {

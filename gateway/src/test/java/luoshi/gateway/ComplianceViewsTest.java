@@ -17,6 +17,7 @@ import static luoshi.gateway.ComplianceFixtures.item;
 import static luoshi.gateway.ComplianceFixtures.items;
 import static luoshi.gateway.ComplianceFixtures.requirement;
 import static luoshi.gateway.ComplianceFixtures.rollup;
+import static luoshi.gateway.ComplianceFixtures.waived;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -68,6 +69,66 @@ class ComplianceViewsTest extends DownstreamTest {
             service.verifyThat(1, getRequestedFor(urlPathEqualTo("/internal/v1/compliance/regions/" + township))
                     .withQueryParam("year", equalTo("2025")).withQueryParam("asOf", equalTo("2026-11-22")));
         }
+    }
+
+    /** Issue 17: a waived item is NOT_APPLICABLE and counted in waived too; its waiver and owner reach the caller. */
+    @Test
+    void theSummaryCountsAWaivedItemUnderNotApplicableAndWaived() {
+        String township = "330602001";
+        stubItems(org, township, toJson(items(township, "塔山街道", item("TOWNSHIP_FULL_TIME_HEADS", COMPLIANT))));
+        stubItems(funding, township, toJson(items(township, "塔山街道", waived("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "w-1"),
+                item("WOMENS_WORK_PER_CAPITA_FUNDING", NON_COMPLIANT))));
+        stubItems(review, township, toJson(items(township, "塔山街道", item("ANNUAL_COMMITTEE_STUDY", NOT_APPLICABLE))));
+
+        given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}?year=2025&asOf=2026-11-22", township).then().statusCode(200)
+                .body("items.requirementId", contains("ANNUAL_COMMITTEE_STUDY", "TOWNSHIP_FULL_TIME_HEADS",
+                        "TOWNSHIP_YOUTH_LEAGUE_FUNDING", "WOMENS_WORK_PER_CAPITA_FUNDING"))
+                .body("items[2].status", is("NOT_APPLICABLE"))
+                .body("items[2].waiver.id", is("w-1"))
+                .body("items[2].waiver.to", is("2025-12-31"))
+                .body("items[2].waiver.approvedBy", is("admin@330602"))
+                .body("items[2].owner.unit", is("越城区团区委"))
+                .body("items[2].owner.regionCode", is("330602"))
+                .body("items[2].expected", nullValue())
+                .body("items[2].requirementVersion", is(1))
+                .body("items[0].waiver", nullValue())
+                .body("summary.COMPLIANT", is(1))
+                .body("summary.NON_COMPLIANT", is(1))
+                // the review item that does not apply, and the waived one
+                .body("summary.NOT_APPLICABLE", is(2))
+                .body("summary.waived", is(1));
+    }
+
+    /** Issue 17: the rollup sums waived with the other counts, in total, per child and per requirement. */
+    @Test
+    void theRollupSumsTheWaivedCounts() {
+        String city = "330600";
+        stubRollup(org, city, toJson(rollup(city, "绍兴市", counts(2, 0, 1, 0, 0),
+                List.of(child("330602", "越城区", counts(2, 0, 1, 0, 0))),
+                List.of(requirement("TOWNSHIP_FULL_TIME_HEADS", counts(2, 0, 1, 0, 0))))));
+        stubRollup(funding, city, toJson(rollup(city, "绍兴市", counts(1, 0, 3, 0, 3, 2),
+                List.of(child("330602", "越城区", counts(1, 0, 1, 0, 2, 2)), child("330603", "柯桥区", counts(0, 0, 2, 0, 1, 0))),
+                List.of(requirement("TOWNSHIP_YOUTH_LEAGUE_FUNDING", counts(1, 0, 2, 0, 2, 2)),
+                        requirement("WOMENS_WORK_PER_CAPITA_FUNDING", counts(0, 0, 1, 0, 1, 0))))));
+        stubRollup(review, city, toJson(rollup(city, "绍兴市", counts(0, 0, 0, 0, 1, 1),
+                List.of(child("330603", "柯桥区", counts(0, 0, 0, 0, 1, 1))),
+                List.of(requirement("ANNUAL_COMMITTEE_STUDY", counts(0, 0, 0, 0, 1, 1))))));
+
+        JsonNode rollup = exact(given().auth().oauth2(ADMIN).get("/api/v1/compliance/{code}/rollup?year=2025&asOf=2026-11-22", city)
+                .then().statusCode(200).extract().asString());
+
+        assertCounts(rollup.get("counts"), 3, 0, 4, 0, 4);
+        assertThat(rollup.get("counts").get("waived").asLong()).isEqualTo(3);
+        // the waived are not in the rate's denominator: 3 ÷ (3 + 4)
+        assertThat(rollup.get("complianceRate").decimalValue()).isEqualTo(new BigDecimal("0.4286"));
+        assertThat(rollup.get("children").findValuesAsText("regionCode")).containsExactly("330602", "330603");
+        assertThat(rollup.get("children").get(0).get("counts").get("waived").asLong()).isEqualTo(2);
+        assertThat(rollup.get("children").get(1).get("counts").get("waived").asLong()).isEqualTo(1);
+        JsonNode byRequirement = rollup.get("byRequirement");
+        assertThat(byRequirement.findValuesAsText("requirementId")).containsExactly("ANNUAL_COMMITTEE_STUDY",
+                "TOWNSHIP_FULL_TIME_HEADS", "TOWNSHIP_YOUTH_LEAGUE_FUNDING", "WOMENS_WORK_PER_CAPITA_FUNDING");
+        assertThat(byRequirement.findValues("counts").stream().map(c -> c.get("waived").asLong()).toList())
+                .containsExactly(1L, 0L, 2L, 0L);
     }
 
     @Test

@@ -54,6 +54,12 @@ class OpenApiTest extends DownstreamTest {
             // Requirements catalog
             Map.entry("/api/v1/requirements", List.of("get", "post")),
             Map.entry("/api/v1/requirements/{id}/parameters/{regionCode}", List.of("put")),
+            // Catalog versions, waivers, owners (issue 17)
+            Map.entry("/api/v1/requirements/{id}", List.of("get", "put")),
+            Map.entry("/api/v1/requirements/{id}/owners/{regionCode}", List.of("put")),
+            Map.entry("/api/v1/requirements/{id}/owners", List.of("get")),
+            Map.entry("/api/v1/waivers", List.of("post", "get")),
+            Map.entry("/api/v1/waivers/{id}", List.of("delete")),
             // Compliance — aggregated by the gateway
             Map.entry("/api/v1/compliance/{regionCode}", List.of("get")),
             Map.entry("/api/v1/compliance/{regionCode}/rollup", List.of("get")),
@@ -90,7 +96,46 @@ class OpenApiTest extends DownstreamTest {
         assertThat(schemas.get("ComplianceRollup").get("properties").fieldNames()).toIterable()
                 .contains("regionCode", "year", "asOf", "counts", "complianceRate", "children", "byRequirement", "incomplete");
         assertThat(schemas.get("StatusCounts").get("properties").fieldNames()).toIterable()
-                .containsExactly("COMPLIANT", "PENDING", "NON_COMPLIANT", "NO_DATA", "NOT_APPLICABLE");
+                .containsExactly("COMPLIANT", "PENDING", "NON_COMPLIANT", "NO_DATA", "NOT_APPLICABLE", "waived");
+    }
+
+    /** Issue 17: versions, owners and waivers, each documented with its Chinese examples and its refusals. */
+    @Test
+    void theVersionsOwnersAndWaiversAreDocumentedWithChineseExamples() {
+        JsonNode doc = document();
+        JsonNode paths = doc.get("paths");
+        JsonNode get = paths.get("/api/v1/requirements/{id}").get("get");
+        assertThat(get.get("operationId").asText()).isEqualTo("getRequirement");
+        assertThat(get.get("responses").get("200").toString()).contains("#/components/schemas/Requirement");
+        JsonNode change = paths.get("/api/v1/requirements/{id}").get("put");
+        assertThat(change.get("operationId").asText()).isEqualTo("updateRequirement");
+        assertThat(change.get("responses").fieldNames()).toIterable().contains("200", "400", "403", "404", "409");
+        JsonNode owner = paths.get("/api/v1/requirements/{id}/owners/{regionCode}").get("put");
+        assertThat(owner.get("operationId").asText()).isEqualTo("putRequirementOwner");
+        JsonNode owners = paths.get("/api/v1/requirements/{id}/owners").get("get");
+        assertThat(owners.get("operationId").asText()).isEqualTo("listRequirementOwners");
+        assertThat(owners.get("responses").get("200").toString()).contains("#/components/schemas/OwnerList");
+        JsonNode create = paths.get("/api/v1/waivers").get("post");
+        assertThat(create.get("operationId").asText()).isEqualTo("createWaiver");
+        assertThat(create.get("tags").get(0).asText()).isEqualTo("waivers");
+        assertThat(create.get("responses").fieldNames()).toIterable().contains("201", "400", "403", "404", "409", "422");
+        assertThat(create.get("responses").get("201").toString()).contains("Waiver");
+        assertThat(paths.get("/api/v1/waivers").get("get").get("operationId").asText()).isEqualTo("listWaivers");
+        JsonNode revoke = paths.get("/api/v1/waivers/{id}").get("delete");
+        assertThat(revoke.get("operationId").asText()).isEqualTo("deleteWaiver");
+        assertThat(revoke.get("responses").fieldNames()).toIterable().contains("204", "403", "404");
+
+        JsonNode schemas = doc.get("components").get("schemas");
+        assertThat(schemas.get("NewWaiver").toString()).contains("台风", "越政办〔2025〕12号", "330602001");
+        assertThat(schemas.get("Waiver").get("properties").fieldNames()).toIterable()
+                .contains("id", "approvedBy", "approvedByRegion", "revokedAt");
+        assertThat(schemas.get("OwnerWrite").toString()).contains("绍兴市妇联");
+        assertThat(schemas.get("ItemOwner").toString()).contains("责任单位");
+        assertThat(schemas.get("ComplianceItem").get("properties").fieldNames()).toIterable()
+                .contains("requirementVersion", "waiver", "owner");
+        assertThat(schemas.get("Requirement").get("properties").fieldNames()).toIterable()
+                .contains("version", "effectiveFrom", "effectiveTo", "weight", "dimension", "versions");
+        assertThat(schemas.get("RequirementChange").toString()).contains("2027-01-01", "30000.00");
     }
 
     @Test
@@ -162,7 +207,9 @@ class OpenApiTest extends DownstreamTest {
         assertThat(wrong).isEmpty();
         assertThat(ids).doesNotHaveDuplicates().contains("createFunding", "listFunding", "deleteFunding", "createFundingBatch",
                 "getCompliance", "getComplianceRollup", "putRegion", "getRegion", "listRegionChildren", "importRegions",
-                "putPopulation", "createWebhook", "deleteWebhook", "listAuditEvents", "putRequirementParameters");
+                "putPopulation", "createWebhook", "deleteWebhook", "listAuditEvents", "putRequirementParameters",
+                "getRequirement", "updateRequirement", "putRequirementOwner", "listRequirementOwners", "createWaiver",
+                "listWaivers", "deleteWaiver");
     }
 
     /** Every 2xx declares its body (a 204 has none), every 201 its Location, every 4xx is a shared Problem response. */
@@ -172,6 +219,11 @@ class OpenApiTest extends DownstreamTest {
         List<String> wrong = new ArrayList<>();
         doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             String where = op.getKey().toUpperCase() + " " + path.getKey();
+            List<String> statuses = new ArrayList<>();
+            op.getValue().get("responses").fieldNames().forEachRemaining(statuses::add);
+            if (statuses.stream().noneMatch(status -> status.startsWith("2"))) {
+                wrong.add(where + ": no 2xx answer");   // an @APIResponse for a 4xx alone hides the 200 of the return type
+            }
             op.getValue().get("responses").fields().forEachRemaining(answer -> {
                 String status = answer.getKey();
                 JsonNode response = resolve(doc, answer.getValue());

@@ -5,15 +5,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -107,9 +111,7 @@ class RequirementsRoutesTest extends DownstreamTest {
 
     @Test
     void aParameterGoesToTheRequirementsOwner() {
-        catalog(org, requirement("TOWNSHIP_FULL_TIME_HEADS", "LEADER_EMPLOYMENT", "org"));
-        catalog(funding, requirement("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding"));
-        catalog(review, requirement("ANNUAL_COMMITTEE_STUDY", "MEETING_COUNT", "review"));
+        threeCatalogs();
         String path = CATALOG + "/TOWNSHIP_YOUTH_LEAGUE_FUNDING/parameters/330602";
         funding.register(put(urlPathEqualTo(path)).willReturn(okJson(
                 "{\"requirementId\":\"TOWNSHIP_YOUTH_LEAGUE_FUNDING\",\"regionCode\":\"330602\",\"parameters\":{\"minAmount\":\"25000.00\"}}")));
@@ -124,9 +126,7 @@ class RequirementsRoutesTest extends DownstreamTest {
 
     @Test
     void aParameterOfAnUnknownRequirementIs404() {
-        catalog(org);
-        catalog(funding, requirement("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding"));
-        catalog(review);
+        fundingCatalogOnly();
 
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"minAmount\":\"25000.00\"}")
                 .put(CATALOG + "/NO_SUCH_REQUIREMENT/parameters/330602").then().statusCode(404)
@@ -134,6 +134,110 @@ class RequirementsRoutesTest extends DownstreamTest {
         for (WireMock service : List.of(org, funding, review)) {
             service.verifyThat(0, putRequestedFor(anyUrl()));
         }
+    }
+
+    /** Issue 17: a requirement, its new version and its owners are each the business of the service that owns it. */
+    @Test
+    void aRequirementItsVersionsAndItsOwnersGoToItsOwner() {
+        threeCatalogs();
+        String path = CATALOG + "/TOWNSHIP_YOUTH_LEAGUE_FUNDING";
+        String versions = """
+                {"id":"TOWNSHIP_YOUTH_LEAGUE_FUNDING","owner":"funding","version":1,"weight":1,"dimension":"SPECIFIC",
+                 "rule":{"type":"FUNDING_MIN_AMOUNT","category":"YOUTH_LEAGUE_WORK","minAmount":"20000.00"},
+                 "versions":[{"version":1,"effectiveFrom":null,"effectiveTo":"2026-12-31","rule":{"minAmount":"20000.00"}},
+                             {"version":2,"effectiveFrom":"2027-01-01","effectiveTo":null,"rule":{"minAmount":"30000.00"}}]}""";
+        funding.register(get(urlPathEqualTo(path)).willReturn(okJson(versions)));
+        funding.register(put(urlPathEqualTo(path)).willReturn(okJson(versions)));
+        funding.register(put(urlPathEqualTo(path + "/owners/330600")).willReturn(okJson("""
+                {"requirementId":"TOWNSHIP_YOUTH_LEAGUE_FUNDING","regionCode":"330600","unit":"共青团绍兴市委",
+                 "contact":"李明 0575-85123456","setBy":"admin@330600"}""")));
+        funding.register(get(urlPathEqualTo(path + "/owners")).willReturn(okJson("""
+                {"requirementId":"TOWNSHIP_YOUTH_LEAGUE_FUNDING","regionCode":"330602001",
+                 "inForce":{"unit":"共青团绍兴市委","contact":"李明 0575-85123456","regionCode":"330600"},"items":[]}""")));
+
+        given().auth().oauth2(ADMIN).get(path).then().statusCode(200)
+                .body("versions.version", contains(1, 2))
+                .body("versions[1].rule.minAmount", is("30000.00"));
+        String change = "{\"effectiveFrom\":\"2027-01-01\",\"rule\":{\"minAmount\":\"30000.00\"}}";
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(change).put(path).then().statusCode(200)
+                .body("versions[1].effectiveFrom", is("2027-01-01"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"unit\":\"共青团绍兴市委\",\"contact\":\"李明 0575-85123456\"}")
+                .put(path + "/owners/330600").then().statusCode(200)
+                .body("unit", is("共青团绍兴市委")).body("regionCode", is("330600"));
+        given().auth().oauth2(ADMIN).get(path + "/owners?regionCode=330602001").then().statusCode(200)
+                .body("inForce.unit", is("共青团绍兴市委")).body("inForce.regionCode", is("330600"));
+
+        // the record travels whole: what the caller left out arrives as null, which the service reads as not given
+        funding.verifyThat(1, putRequestedFor(urlPathEqualTo(path)).withRequestBody(equalToJson(change, false, true)));
+        funding.verifyThat(1, putRequestedFor(urlPathEqualTo(path + "/owners/330600"))
+                .withRequestBody(equalToJson("{\"unit\":\"共青团绍兴市委\",\"contact\":\"李明 0575-85123456\"}")));
+        funding.verifyThat(1, getRequestedFor(urlPathEqualTo(path + "/owners")).withQueryParam("regionCode", equalTo("330602001")));
+        for (WireMock other : List.of(org, review)) {
+            other.verifyThat(0, putRequestedFor(anyUrl()));
+            other.verifyThat(0, getRequestedFor(urlPathMatching(CATALOG + "/.+")));
+        }
+    }
+
+    @Test
+    void aVersionOfAnUnknownRequirementIs404NamingItAndReachesNoService() {
+        fundingCatalogOnly();
+
+        given().auth().oauth2(ADMIN).get(CATALOG + "/NO_SUCH_REQUIREMENT").then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE).body("detail", containsString("NO_SUCH_REQUIREMENT"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"effectiveTo\":\"2026-12-31\"}")
+                .put(CATALOG + "/NO_SUCH_REQUIREMENT").then().statusCode(404);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"unit\":\"绍兴市妇联\"}")
+                .put(CATALOG + "/NO_SUCH_REQUIREMENT/owners/330600").then().statusCode(404);
+        for (WireMock service : List.of(org, funding, review)) {
+            service.verifyThat(0, putRequestedFor(anyUrl()));
+            service.verifyThat(0, getRequestedFor(urlPathMatching(CATALOG + "/.+")));
+        }
+    }
+
+    /** Not in the catalogs that answered, but perhaps in the one that did not: 503 naming it, not 404. */
+    @Test
+    void aRequirementNotFoundWhileACatalogIsMissingIs503() {
+        catalog(org);
+        catalog(funding, requirement("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding"));
+        review.register(get(urlPathEqualTo(CATALOG)).willReturn(aResponse().withStatus(503)));
+
+        given().auth().oauth2(ADMIN).get(CATALOG + "/ANNUAL_COMMITTEE_STUDY/owners?regionCode=330600").then().statusCode(503)
+                .contentType(Problem.MEDIA_TYPE).body("detail", containsString("review-service"));
+        // the one it has is found all the same
+        funding.register(get(urlPathEqualTo(CATALOG + "/TOWNSHIP_YOUTH_LEAGUE_FUNDING")).willReturn(okJson(
+                toJson(requirement("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding")))));
+        given().auth().oauth2(ADMIN).get(CATALOG + "/TOWNSHIP_YOUTH_LEAGUE_FUNDING").then().statusCode(200)
+                .body("owner", is("funding"));
+    }
+
+    /** The owning service's 409 (a version not after the latest) reaches the caller as it answered it. */
+    @Test
+    void aVersionRefusedByItsOwnerReachesTheCallerUnchanged() {
+        fundingCatalogOnly();
+        String path = CATALOG + "/TOWNSHIP_YOUTH_LEAGUE_FUNDING";
+        funding.register(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", Problem.MEDIA_TYPE).withBody(toJson(Problem.of(409, "Conflict",
+                        "effectiveFrom 2027-01-01 is not after the latest version's (2027-01-01).")))));
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"effectiveFrom\":\"2027-01-01\",\"weight\":2}")
+                .put(path).then().statusCode(409)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", is("effectiveFrom 2027-01-01 is not after the latest version's (2027-01-01)."));
+        funding.verifyThat(1, putRequestedFor(urlPathEqualTo(path)));   // a write is never retried
+    }
+
+    /** One requirement in each service's catalog. */
+    private void threeCatalogs() {
+        catalog(org, requirement("TOWNSHIP_FULL_TIME_HEADS", "LEADER_EMPLOYMENT", "org"));
+        catalog(funding, requirement("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding"));
+        catalog(review, requirement("ANNUAL_COMMITTEE_STUDY", "MEETING_COUNT", "review"));
+    }
+
+    /** TOWNSHIP_YOUTH_LEAGUE_FUNDING in funding-service's catalog, the other two empty. */
+    private void fundingCatalogOnly() {
+        catalog(org);
+        catalog(funding, requirement("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT", "funding"));
+        catalog(review);
     }
 
     private Requirement requirement(String id, String ruleType, String owner) {

@@ -1,10 +1,10 @@
 package luoshi.system;
 
 import static io.restassured.RestAssured.given;
+import static luoshi.system.PublicApi.region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class SecondWaveRulesTest {
 
-    static final String YEAR = "2026";
+    static final int YEAR = 2026;
     static final String AS_OF = "2026-06-30";
     static final String HEADS = "TOWNSHIP_FULL_TIME_HEADS";
     static final String COVERAGE = "ORGANIZATION_COVERAGE";
@@ -142,15 +142,6 @@ class SecondWaveRulesTest {
         return code;
     }
 
-    private static void region(String code, String name, String level, String parent) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("level", level);
-        body.put("parentCode", parent);
-        int status = api().body(body).put("/api/v1/regions/" + code).then().extract().statusCode();
-        assertThat(status).as("PUT /api/v1/regions/" + code).isIn(200, 201);
-    }
-
     private static long organization(String region, String type, String name) {
         return api().body(Map.of("regionCode", region, "type", type, "name", name)).post("/api/v1/organizations").then()
                 .statusCode(201).extract().<Number>path("id").longValue();
@@ -176,13 +167,8 @@ class SecondWaveRulesTest {
         }
     }
 
-    /** The item of one requirement in the gateway's compliance answer for the region, year 2026, evaluated on asOf. */
+    /** The item of one requirement for the region in 2026, evaluated on asOf. */
     private static Map<String, Object> item(String region, String asOf, String requirementId) {
-        JsonPath answer = api().get("/api/v1/compliance/" + region + "?year=" + YEAR + "&asOf=" + asOf).then().statusCode(200)
-                .extract().jsonPath();
-        assertThat(answer.getList("incomplete")).as("services that did not answer").isEmpty();
-        Map<String, Object> item = answer.getMap("items.find { it.requirementId == '" + requirementId + "' }");
-        assertThat(item).as(requirementId + " of " + region + " on " + asOf + " in " + answer.prettify()).isNotNull();
-        return item;
+        return PublicApi.item(region, YEAR, asOf, requirementId);
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RequirementVersion(
         @Schema(example = "2") int version,
         @Schema(example = "2027-01-01", nullable = true) LocalDate effectiveFrom,
-        @Schema(example = "null", nullable = true) LocalDate effectiveTo,
+        @Schema(example = "2029-12-31", nullable = true, description = "null: until a later version") LocalDate effectiveTo,
         List<RegionLevel> levels,
         @Schema(example = "{\"type\":\"FUNDING_MIN_AMOUNT\",\"category\":\"YOUTH_LEAGUE_WORK\",\"minAmount\":\"30000.00\"}")
         ObjectNode rule,

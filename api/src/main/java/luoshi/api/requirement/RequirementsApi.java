@@ -50,12 +50,13 @@ public interface RequirementsApi {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getRequirement", summary = "A requirement as in force today, with its versions")
+    @APIResponse(responseCode = "200", description = "The requirement, with its versions")
     @APIResponse(responseCode = "404", description = "No such requirement")
     Requirement get(@PathParam("id") String id);
 
     @PUT
     @Path("/{id}")
-    @Operation(operationId = "changeRequirement", summary = "A new version from a date, or retire the latest (admin of the issuer)",
+    @Operation(operationId = "updateRequirement", summary = "A new version from a date, or retire the latest (admin of the issuer)",
             description = "With effectiveFrom: a new version of the levels, rule parameters, weight and dimension from that "
                     + "day (what the body leaves out is kept); the version before ends the day before. With effectiveTo "
                     + "only: the latest version ends that day. A period is judged by the version in force on its due date, "
@@ -74,6 +75,8 @@ public interface RequirementsApi {
                     + "(a date) limits the setting to the periods due on or after it; without it, it holds for every period.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT, example = "{\"minAmount\":\"25000.00\",\"effectiveFrom\":\"2027-01-01\"}")))
+    @APIResponse(responseCode = "200", description = "The setting as stored")
+    @APIResponse(responseCode = "400", description = "An unknown parameter, or a value laxer than one in force (named)")
     @APIResponse(responseCode = "404", description = "No such requirement or region")
     ParameterSetting setParameters(@PathParam("id") String id, @PathParam("regionCode") String regionCode,
             @NotNull ObjectNode parameters);
@@ -91,6 +94,7 @@ public interface RequirementsApi {
     @GET
     @Path("/{id}/owners")
     @Operation(operationId = "listRequirementOwners", summary = "The owner in force for a region, and the owners set in its subtree")
+    @APIResponse(responseCode = "200", description = "The owner in force, and the owners set on the region or below it")
     @APIResponse(responseCode = "404", description = "No such requirement or region")
     OwnerList owners(@PathParam("id") String id,
             @Parameter(example = "330602001") @QueryParam("regionCode") String regionCode);

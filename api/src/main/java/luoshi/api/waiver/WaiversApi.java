@@ -50,7 +50,7 @@ public interface WaiversApi {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "revokeWaiver", summary = "Revoke a waiver (admin of a region strictly above its region)",
+    @Operation(operationId = "deleteWaiver", summary = "Revoke a waiver (admin of a region strictly above its region)",
             description = "The waiver stays on record with revokedAt; its items are judged again at once. Audited.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "403", description = "Not an admin of a region strictly above the waiver's region")

@@ -13,6 +13,7 @@ import luoshi.platform.ProblemException;
 import luoshi.api.audit.AuditSource;
 import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.requirement.RequirementsApi;
+import luoshi.api.waiver.WaiversApi;
 import luoshi.gateway.client.RegionVersions.Versioned;
 
 /**
@@ -27,7 +28,7 @@ public class Services {
 
     Services(OrgService org, FundingService funding, ReviewService review) {
         this.all = List.of(org, funding, review);
-        all.forEach(s -> s.prepare(ComplianceSource.class, RequirementsApi.class, AuditSource.class));
+        all.forEach(s -> s.prepare(ComplianceSource.class, RequirementsApi.class, AuditSource.class, WaiversApi.class));
     }
 
     public List<GuardedService> all() {
@@ -46,6 +47,18 @@ public class Services {
             pending.add(service.read(api, call).toCompletableFuture().handle((value, failure) -> outcome(service, value, failure)));
         }
         return new Answers<>(pending.stream().map(Route::await).toList());
+    }
+
+    /**
+     * The same write to every service, in parallel: for a call about an id that only one of them knows (a waiver's
+     * UUID), where the others answer 404. Each service's outcome, in service order; never retried.
+     */
+    public <A, T> List<Outcome<T>> writeAll(Class<A> api, Function<A, T> call) {
+        List<CompletableFuture<Outcome<T>>> pending = new ArrayList<>();
+        for (GuardedService service : all) {
+            pending.add(service.write(api, call).toCompletableFuture().handle((value, failure) -> outcome(service, value, failure)));
+        }
+        return pending.stream().map(Route::await).toList();
     }
 
     /** {@link #readAll} through an asynchronous method of the contract: no thread waits for the three answers. */

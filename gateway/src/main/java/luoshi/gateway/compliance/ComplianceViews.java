@@ -55,10 +55,19 @@ public class ComplianceViews {
     private static ComplianceReport report(RegionYear q, Answers<ServiceItems> answers) {
         List<ServiceItems> parts = answers.values();
         List<ComplianceItem> items = parts.stream().flatMap(p -> orEmpty(p.items()).stream()).sorted(ITEM_ORDER).toList();
-        StatusCounts summary = StatusCounts.count(items.stream().map(ComplianceItem::status).toList());
+        StatusCounts summary = summary(items);
         return new ComplianceReport(q.regionCode(), firstName(parts.stream().map(ServiceItems::regionName).toList()),
                 q.year(), q.asOf(), items, summary, answers.incomplete(),
                 warnings(answers, parts.stream().map(ServiceItems::warnings).toList()));
+    }
+
+    /** The items counted per status; a waived item (its {@code waiver} set) is NOT_APPLICABLE and counted in {@code waived}. */
+    static StatusCounts summary(List<ComplianceItem> items) {
+        StatusCounts counts = StatusCounts.ZERO;
+        for (ComplianceItem item : items) {
+            counts = counts.plus(item.waiver() != null ? StatusCounts.waived(1) : StatusCounts.of(item.status(), 1));
+        }
+        return counts;
     }
 
     /**

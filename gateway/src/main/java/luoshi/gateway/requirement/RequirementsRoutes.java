@@ -3,25 +3,23 @@ package luoshi.gateway.requirement;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.Context;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
-import luoshi.api.common.Problem;
-import luoshi.platform.ProblemException;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
 import luoshi.api.requirement.NewRequirement;
+import luoshi.api.requirement.Owner;
+import luoshi.api.requirement.OwnerList;
+import luoshi.api.requirement.OwnerWrite;
 import luoshi.api.requirement.ParameterSetting;
+import luoshi.api.requirement.RequirementChange;
 import luoshi.api.requirement.RequirementsApi;
 import luoshi.gateway.client.Answers;
-import luoshi.gateway.client.GuardedService;
-import luoshi.gateway.client.Services;
+import luoshi.gateway.client.Route;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The requirements catalog at the gateway: each service serves the requirements it owns; the list
- * merges the three, a new requirement goes to the owner of its rule type, a parameter to the
- * requirement's owner.
+ * merges the three, a new requirement goes to the owner of its rule type, everything about an existing
+ * requirement (its versions, parameters and owners) to the requirement's owner, found in the catalogs.
  */
 public class RequirementsRoutes implements RequirementsApi {
 
@@ -31,75 +29,56 @@ public class RequirementsRoutes implements RequirementsApi {
      */
     public static final String INCOMPLETE_HEADER = "Luoshi-Incomplete";
 
-    private final Services services;
+    private final Catalogs catalogs;
 
     @Context
     HttpServerResponse response;
 
-    RequirementsRoutes(Services services) {
-        this.services = services;
+    RequirementsRoutes(Catalogs catalogs) {
+        this.catalogs = catalogs;
     }
 
     @Override
     public RequirementList list() {
-        Answers<RequirementList> answers = catalogs();
+        Answers<RequirementList> answers = catalogs.read();
         if (!answers.complete()) {
             response.putHeader(INCOMPLETE_HEADER, String.join(", ", answers.incomplete()));
         }
-        return new RequirementList(merged(answers));
+        return new RequirementList(Catalogs.merged(answers));
     }
 
     @Override
     public RestResponse<Requirement> create(NewRequirement requirement) {
-        return owner(RuleOwners.ownerOf(requirement.rule())).route(RequirementsApi.class)
+        return catalogs.byOwner(RuleOwners.ownerOf(requirement.rule())).route(RequirementsApi.class)
                 .write(api -> api.create(requirement));
     }
 
     @Override
-    public ParameterSetting setParameters(String id, String regionCode, ObjectNode parameters) {
-        Answers<RequirementList> answers = catalogs();
-        String owner = merged(answers).stream().filter(r -> id.equals(r.id())).map(Requirement::owner).findFirst()
-                .orElseThrow(() -> answers.complete()
-                        ? ProblemException.notFound("No requirement " + id + ".")
-                        // not in the catalogs that answered: it may be in a missing one, so do not say 404
-                        : new ProblemException(Problem.of(503, "Service Unavailable",
-                                "Cannot tell which service owns " + id + ": " + String.join(", ", answers.incomplete())
-                                        + " did not answer.")));
-        return owner(owner).route(RequirementsApi.class).write(api -> api.setParameters(id, regionCode, parameters));
-    }
-
-    @Override
     public Requirement get(String id) {
-        throw new UnsupportedOperationException("TODO #17");
+        return ownerOf(id).read(api -> api.get(id));
     }
 
     @Override
-    public Requirement change(String id, luoshi.api.requirement.RequirementChange change) {
-        throw new UnsupportedOperationException("TODO #17");
+    public Requirement change(String id, RequirementChange change) {
+        return ownerOf(id).write(api -> api.change(id, change));
     }
 
     @Override
-    public luoshi.api.requirement.Owner setOwner(String id, String regionCode, luoshi.api.requirement.OwnerWrite owner) {
-        throw new UnsupportedOperationException("TODO #17");
+    public ParameterSetting setParameters(String id, String regionCode, ObjectNode parameters) {
+        return ownerOf(id).write(api -> api.setParameters(id, regionCode, parameters));
     }
 
     @Override
-    public luoshi.api.requirement.OwnerList owners(String id, String regionCode) {
-        throw new UnsupportedOperationException("TODO #17");
+    public Owner setOwner(String id, String regionCode, OwnerWrite owner) {
+        return ownerOf(id).write(api -> api.setOwner(id, regionCode, owner));
     }
 
-    private Answers<RequirementList> catalogs() {
-        return services.readAll(RequirementsApi.class, RequirementsApi::list).rejectIfRefused();
+    @Override
+    public OwnerList owners(String id, String regionCode) {
+        return ownerOf(id).read(api -> api.owners(id, regionCode));
     }
 
-    private static List<Requirement> merged(Answers<RequirementList> answers) {
-        return answers.values().stream()
-                .flatMap(list -> list.items() == null ? Stream.empty() : list.items().stream())
-                .sorted(Comparator.comparing(Requirement::id))
-                .toList();
-    }
-
-    private GuardedService owner(String owner) {
-        return services.byOwner(owner).orElseThrow(() -> new IllegalStateException("no service owns " + owner));
+    private Route<RequirementsApi> ownerOf(String id) {
+        return catalogs.ownerOf(id).route(RequirementsApi.class);
     }
 }
