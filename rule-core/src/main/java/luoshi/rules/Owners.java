@@ -2,6 +2,8 @@ package luoshi.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -69,16 +71,19 @@ public class Owners {
         List<Owner> set = db.list(Sql.of("SELECT requirement_id, region_code, unit, contact, set_by, updated_at"
                 + " FROM requirement_owner WHERE requirement_id = :id AND region_code LIKE :scope ORDER BY region_code")
                 .bind("id", id).bind("scope", RegionCode.subtreePattern(scope)),
-                rs -> new Owner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        Waivers.instant(rs, 6)));
+                Owners::owner);
         return new OwnerList(id, scope, catalog.current().owner(id, scope), set);
     }
 
     private Optional<Owner> find(String id, String regionCode) {
         return db.one(Sql.of("SELECT requirement_id, region_code, unit, contact, set_by, updated_at FROM requirement_owner"
                 + " WHERE requirement_id = :id AND region_code = :region").bind("id", id).bind("region", regionCode),
-                rs -> new Owner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        Waivers.instant(rs, 6)));
+                Owners::owner);
+    }
+
+    private static Owner owner(ResultSet rs) throws SQLException {
+        return new Owner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                Waivers.instant(rs, 6));
     }
 
     private static void regionCodeOf(String regionCode) {
