@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import luoshi.mariadb.EmbeddedMariaDb;
+import luoshi.testing.JdbcUrls;
 import luoshi.testing.TestServer;
 import luoshi.testing.TestTokens;
 
@@ -53,7 +54,7 @@ public final class LuoshiSystem {
     private LuoshiSystem() {
         String external = System.getenv("LUOSHI_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
-            serverUrl = external.endsWith("/") ? external : external + "/";
+            serverUrl = JdbcUrls.server(external.strip());
             user = env("LUOSHI_TEST_DB_USER", "root");
             password = env("LUOSHI_TEST_DB_PASSWORD", "");
         } else {
@@ -148,7 +149,7 @@ public final class LuoshiSystem {
         env.put("LUOSHI_SECURITY_SERVICE_KEY", TestTokens.keys().resolve("private.pem").toString());
         env.put("LUOSHI_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         if (schema != null) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", serverUrl + schema);
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", JdbcUrls.withSchema(serverUrl, schema));
             env.put("QUARKUS_DATASOURCE_USERNAME", user);
             env.put("QUARKUS_DATASOURCE_PASSWORD", password);
         }
