@@ -3,7 +3,6 @@ package luoshi.db;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,28 +25,17 @@ public final class Conflicts {
     private Conflicts() {
     }
 
-    /** A work that may throw what a transaction's commit throws. */
+    /** A work that may throw what a transaction's commit throws (an interceptor's proceed). */
     @FunctionalInterface
-    public interface Work<T> {
+    interface Work<T> {
         T run() throws Exception;
     }
 
     /**
-     * Runs {@code transaction} (its own whole transaction: a {@code @Transactional} method called from outside any
-     * transaction) until it does not fail for a conflict, at most {@value #ATTEMPTS} times.
+     * Runs {@code transaction} (its own whole transaction: {@link RetriedOnConflict} calls it only for a call that
+     * begins one) until it does not fail for a conflict, at most {@value #ATTEMPTS} times.
      */
-    public static <T> T retry(Supplier<T> transaction) {
-        try {
-            return retry(transaction::get, "transaction");
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);   // a Supplier throws no checked exception
-        }
-    }
-
-    /** As {@link #retry(Supplier)}, for work that may throw checked exceptions (an interceptor's proceed). */
-    public static <T> T retry(Work<T> transaction, String what) throws Exception {
+    static <T> T retry(Work<T> transaction, String what) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.run();
