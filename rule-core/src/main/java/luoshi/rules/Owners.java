@@ -15,6 +15,7 @@ import luoshi.api.requirement.OwnerList;
 import luoshi.api.requirement.OwnerWrite;
 import luoshi.audit.AuditTrail;
 import luoshi.db.Database;
+import luoshi.db.RetriedOnConflict;
 import luoshi.db.Sql;
 import luoshi.platform.ProblemException;
 import luoshi.security.Access;
@@ -43,6 +44,7 @@ public class Owners {
 
     /** Sets the owner of requirement {@code id} on {@code regionCode} (an admin of the region). */
     @Transactional
+    @RetriedOnConflict
     public Owner set(String id, String regionCode, OwnerWrite write) {
         regionCodeOf(regionCode);
         access.administer(regionCode);

@@ -36,6 +36,7 @@ import luoshi.api.requirement.RequirementChange;
 import luoshi.audit.AuditTrail;
 import luoshi.audit.DataVersion;
 import luoshi.db.Database;
+import luoshi.db.RetriedOnConflict;
 import luoshi.db.DatabaseException;
 import luoshi.db.Sql;
 
@@ -116,6 +117,7 @@ public class RequirementCatalog {
     }
 
     @Transactional
+    @RetriedOnConflict
     public Requirement create(NewRequirement r) {
         List<Violation> violations = new ArrayList<>();
         if (!RegionCode.isCountry(r.issuerRegionCode()) && RegionCode.levelOf(r.issuerRegionCode()).isEmpty()) {
@@ -174,6 +176,7 @@ public class RequirementCatalog {
      * version would not begin after the latest one.
      */
     @Transactional
+    @RetriedOnConflict
     public Requirement change(String id, RequirementChange change) {
         Catalog catalog = current();
         Requirement r = catalog.find(id).orElseThrow(() -> notFound(id));
@@ -247,6 +250,7 @@ public class RequirementCatalog {
      * issuer's version, or a nearer setting) on any day the setting would hold.
      */
     @Transactional
+    @RetriedOnConflict
     public ParameterSetting setParameters(String id, String regionCode, ObjectNode body) {
         Catalog catalog = current();
         Requirement r = catalog.find(id).orElseThrow(() -> notFound(id));

@@ -18,6 +18,7 @@ import luoshi.api.waiver.NewWaiver;
 import luoshi.api.waiver.Waiver;
 import luoshi.audit.AuditTrail;
 import luoshi.db.Database;
+import luoshi.db.RetriedOnConflict;
 import luoshi.db.Sql;
 import luoshi.platform.ProblemException;
 import luoshi.security.Access;
@@ -55,6 +56,7 @@ public class Waivers {
      * waiver of the same requirement and region overlapping it (409).
      */
     @Transactional
+    @RetriedOnConflict
     public Waiver grant(NewWaiver w) {
         if (!RegionCode.isCountry(w.regionCode()) && RegionCode.levelOf(w.regionCode()).isEmpty()) {
             throw ProblemException.badRequest("regionCode", "must be a region code of 6, 9 or 12 digits");
@@ -106,6 +108,7 @@ public class Waivers {
 
     /** Revokes an active waiver (an admin strictly above its region): 404 when unknown here or revoked already. */
     @Transactional
+    @RetriedOnConflict
     public void revoke(String id) {
         Waiver before = db.one(Sql.of("SELECT " + COLUMNS + " FROM requirement_waiver WHERE id = :id AND revoked_at IS NULL")
                 .bind("id", id), Waivers::waiver).orElseThrow(() -> ProblemException.notFound("No active waiver " + id));

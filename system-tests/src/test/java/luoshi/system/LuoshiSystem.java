@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import luoshi.mariadb.EmbeddedMariaDb;
+import luoshi.testing.JdbcUrls;
 import luoshi.testing.TestServer;
 import luoshi.testing.TestTokens;
 
@@ -53,7 +54,7 @@ public final class LuoshiSystem {
     private LuoshiSystem() {
         String external = System.getenv("LUOSHI_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
-            serverUrl = external.endsWith("/") ? external : external + "/";
+            serverUrl = JdbcUrls.server(external.strip());
             user = env("LUOSHI_TEST_DB_USER", "root");
             password = env("LUOSHI_TEST_DB_PASSWORD", "");
         } else {
@@ -127,6 +128,46 @@ public final class LuoshiSystem {
         return url("gateway-b");
     }
 
+    /** The database URL the tests were given: one server, or a Galera cluster's nodes (deploy/galera). */
+    public String databaseUrl() {
+        return serverUrl;
+    }
+
+    /** How many servers the database URL names: 3 for a Galera cluster. */
+    public int databaseNodes() {
+        return JdbcUrls.hosts(serverUrl).size();
+    }
+
+    /** A JDBC connection to node {@code index} (0 is the first) of the database URL, in the schema of {@code service}. */
+    public Connection connectToNode(int index, String service) throws java.sql.SQLException {
+        return DriverManager.getConnection(JdbcUrls.node(serverUrl, index, schemaOf.getOrDefault(service, "")), user, password);
+    }
+
+    /** The schema of {@code service} (org-service, funding-service, review-service). */
+    public String schemaOf(String service) {
+        return schemaOf.get(service);
+    }
+
+    /**
+     * One more replica of {@code module} (on the same schema as the first), called {@code name}, connected to node
+     * {@code node} of the database URL only (0 is the first): replicas of one service on different Galera nodes (issue
+     * #18). Started on first use, stopped with the rest; {@code overrides} are environment variables of its own.
+     */
+    public synchronized URI replicaOnNode(String name, String module, int node, Map<String, String> overrides) {
+        if (!ports.containsKey(name)) {
+            try {
+                ports.put(name, freePort());
+                Map<String, String> env = new LinkedHashMap<>(overrides);
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", JdbcUrls.node(serverUrl, node, schemaOf.get(module)));
+                processes.put(name, launch(name, module, schemaOf.get(module), env));
+                awaitReady(name, Duration.ofSeconds(240));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return url(name);
+    }
+
     private Process launch(String service, String module, String schema, Map<String, String> overrides) throws IOException {
         Path jar = root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -148,7 +189,7 @@ public final class LuoshiSystem {
         env.put("LUOSHI_SECURITY_SERVICE_KEY", TestTokens.keys().resolve("private.pem").toString());
         env.put("LUOSHI_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         if (schema != null) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", serverUrl + schema);
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", JdbcUrls.withSchema(serverUrl, schema));
             env.put("QUARKUS_DATASOURCE_USERNAME", user);
             env.put("QUARKUS_DATASOURCE_PASSWORD", password);
         }

@@ -14,7 +14,9 @@ import java.util.UUID;
  * application. By default it starts the embedded server (once per test JVM, on a free port, its
  * data in a temporary directory removed at exit); when {@code LUOSHI_TEST_DB_URL} names a server
  * (e.g. {@code jdbc:mariadb://127.0.0.1:3306/}, with {@code LUOSHI_TEST_DB_USER} and
- * {@code LUOSHI_TEST_DB_PASSWORD}), the tests run there and the schema is dropped afterwards.
+ * {@code LUOSHI_TEST_DB_PASSWORD}), the tests run there and the schema is dropped afterwards. It may name several
+ * hosts, a Galera cluster's nodes ({@code jdbc:mariadb:sequential://127.0.0.1:3311,127.0.0.1:3312,127.0.0.1:3313/},
+ * deploy/galera/README.md), and carry options: the schema's URL keeps them ({@link JdbcUrls}).
  *
  * <p>Use: {@code @QuarkusTestResource(value = MariaDbTestResource.class, initArgs =
  * @ResourceArg(name = "schema", value = "org"))} on one test class of the module; every test
@@ -37,7 +39,7 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         String external = System.getenv("LUOSHI_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
-            serverUrl = external.endsWith("/") ? external : external + "/";
+            serverUrl = JdbcUrls.server(external.strip());
             user = envOr("LUOSHI_TEST_DB_USER", "root");
             password = envOr("LUOSHI_TEST_DB_PASSWORD", "");
         } else {
@@ -47,7 +49,7 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
         }
         EmbeddedMariaDb.createSchemasOn(serverUrl, user, password, schema);
         return Map.of(
-                "quarkus.datasource.jdbc.url", serverUrl + schema,
+                "quarkus.datasource.jdbc.url", JdbcUrls.withSchema(serverUrl, schema),
                 "quarkus.datasource.username", user,
                 "quarkus.datasource.password", password);
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Money;
 import luoshi.api.common.Page;
+import luoshi.db.RetriedOnConflict;
 import luoshi.platform.ProblemException;
 import luoshi.api.funding.FundingCategory;
 import luoshi.api.funding.FundingRecord;
@@ -24,6 +25,7 @@ import luoshi.security.Access;
 /** Funding records: store, read, correct, list, delete, and import in batches (all or nothing). */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class FundingService {
 
     static final String ENTITY = "funding-record";

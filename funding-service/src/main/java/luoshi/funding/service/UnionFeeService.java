@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Money;
+import luoshi.db.RetriedOnConflict;
 import luoshi.platform.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.funding.UnionFeeRecord;
@@ -25,6 +26,7 @@ import luoshi.security.Access;
 /** Union fees due and collected per region and year (CENTRAL-2015 §10: 依法足额收缴工会经费). */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class UnionFeeService {
 
     static final String ENTITY = "union-fees";

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import luoshi.api.common.Page;
+import luoshi.db.RetriedOnConflict;
 import luoshi.platform.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.org.Leader;
@@ -38,6 +39,7 @@ import luoshi.security.Access;
  */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class OrganizationService {
 
     /** The longest names, as on create ({@code NewOrganization}, {@code NewLeader}) and in the schema. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import luoshi.db.RetriedOnConflict;
 import luoshi.platform.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.region.ImportResult;
@@ -30,6 +31,7 @@ import luoshi.security.Access;
  */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class PopulationService {
 
     private final PopulationStore store;

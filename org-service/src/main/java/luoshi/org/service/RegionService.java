@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 import luoshi.api.common.Page;
+import luoshi.db.RetriedOnConflict;
 import luoshi.platform.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.region.ImportResult;
@@ -32,6 +33,7 @@ import luoshi.security.Access;
  */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class RegionService {
 
     /** Names the country on a read; it is never stored. */

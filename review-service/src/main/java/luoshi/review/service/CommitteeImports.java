@@ -13,6 +13,7 @@ import luoshi.api.review.NewDocument;
 import luoshi.api.review.NewMeeting;
 import luoshi.batch.BatchImport;
 import luoshi.batch.BatchReader;
+import luoshi.db.RetriedOnConflict;
 import luoshi.replica.RegionReplica;
 import luoshi.review.store.CommitteeRecord;
 import luoshi.review.store.CommitteeRecordStore;
@@ -26,6 +27,7 @@ import luoshi.review.store.TermStore;
  */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class CommitteeImports {
 
     private final BatchReader reader;

@@ -16,6 +16,7 @@ import luoshi.api.review.NewDocument;
 import luoshi.api.review.NewMeeting;
 import luoshi.audit.AuditTrail;
 import luoshi.audit.AuditTrail.Action;
+import luoshi.db.RetriedOnConflict;
 import luoshi.platform.ProblemException;
 import luoshi.review.store.CommitteeRecord;
 import luoshi.review.store.CommitteeRecordStore;
@@ -29,6 +30,7 @@ import luoshi.review.store.TermStore;
  */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class CommitteeRecords {
 
     private final AuditTrail audit;

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import luoshi.api.review.DeliveryStatus;
 import luoshi.api.review.Reminder;
+import luoshi.db.RetriedOnConflict;
 import luoshi.review.config.WebhookConfig;
 import luoshi.review.store.DeliveryStore;
 import luoshi.review.store.DeliveryStore.Claimed;
@@ -17,10 +18,14 @@ import luoshi.review.store.WebhookStore;
 
 /**
  * The webhook outbox: a row per (reminder, webhook). Rows are claimed with FOR UPDATE SKIP LOCKED,
- * so replicas sending at once never take the same row, and a claim is a lease (claimed_until), so
- * the rows of a sender that died are due again when it runs out.
+ * so replicas sending at once through one server never take the same row, and a claim is a lease (claimed_until),
+ * committed before anything is sent, so the rows of a sender that died are due again when it runs out. On Galera the
+ * row locks are a node's only: senders on two nodes may lock the same row, but their leases write it, so one of them
+ * loses certification at commit and sends nothing; its claim runs again ({@link RetriedOnConflict}) and finds the row
+ * leased (issue #18). A sender's attempt is recorded only under its own lease ({@code claim_token}).
  */
 @ApplicationScoped
+@RetriedOnConflict
 public class Outbox {
 
     /** The result of one attempt: a status code (null when there was no answer) and an error. */

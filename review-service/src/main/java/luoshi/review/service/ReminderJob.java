@@ -19,8 +19,9 @@ import org.jboss.logging.Logger;
 /**
  * The reminder job (REQUIREMENTS.md, Reminders): reads the open items of every owner in bulk,
  * keeps those that reached a stage on the run's date, and stores each (requirement, region, period,
- * stage) once; a run for a region (an admin's) keeps the items of that region's subtree. Safe on N replicas: reading is side-effect free, writing happens under the job's
- * lock row and the reminder table's unique key.
+ * stage) once; a run for a region (an admin's) keeps the items of that region's subtree. Safe on N replicas, on one
+ * server or on several Galera nodes: reading is side-effect free, and the reminder table's unique key lets a reminder
+ * exist once ({@link ReminderWriter}; issue #18).
  */
 @ApplicationScoped
 public class ReminderJob {

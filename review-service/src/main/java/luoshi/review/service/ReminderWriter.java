@@ -17,12 +17,15 @@ import luoshi.api.review.Reminder;
 import luoshi.api.review.ReminderEvent;
 import luoshi.api.review.ReminderStage;
 import luoshi.audit.AuditTrail;
+import luoshi.db.RetriedOnConflict;
 import luoshi.review.store.ReminderStore;
 
 /**
- * Stores a run's reminders and their outbox rows in one transaction, under the job's lock row.
- * The unique key (requirement, region, period, stage) decides what is new: INSERT IGNORE creates a
- * reminder at most once whatever ran before, and only a reminder created now gets outbox rows.
+ * Stores a run's reminders and their outbox rows in one transaction. The unique key (requirement, region, period,
+ * stage) decides what is new: INSERT IGNORE creates a reminder at most once whatever ran before, and only a reminder
+ * created now gets outbox rows. No lock: replicas writing at once, on one server or on two Galera nodes, conflict on
+ * the unique key (a lock wait, or a lost certification at commit: 1213), and the loser's transaction runs again whole
+ * ({@link RetriedOnConflict}), finds the winner's reminders and creates none of them (issue #18).
  * The run itself is one audit event (entity {@code reminder-run}, region the run's scope).
  */
 @ApplicationScoped
@@ -49,10 +52,9 @@ public class ReminderWriter {
     }
 
     @Transactional
+    @RetriedOnConflict
     @TransactionConfiguration(timeout = 600)
     public int write(List<Candidate> candidates, LocalDate asOf, String scope, Instant now) {
-        // Replicas that finished reading their owners write one after the other.
-        store.lockJob();
         Set<ReminderStore.Key> known = existingKeys(candidates);
         List<Reminder> fresh = new ArrayList<>();
         for (Candidate c : candidates) {

@@ -50,10 +50,7 @@ public class WebhookSender {
         for (List<Claimed> batch = claim(now); !batch.isEmpty(); batch = claim(now)) {
             for (Claimed c : batch) {
                 Outbox.Outcome outcome = post(c, now);
-                Deadlocks.retry(() -> {
-                    outbox.record(c, now, outcome);
-                    return null;
-                });
+                outbox.record(c, now, outcome);
                 delivered += outcome.delivered() ? 1 : 0;
             }
         }
@@ -61,7 +58,7 @@ public class WebhookSender {
     }
 
     private List<Claimed> claim(Instant now) {
-        return Deadlocks.retry(() -> outbox.claim(now, config.batchSize()));
+        return outbox.claim(now, config.batchSize());
     }
 
     private Outbox.Outcome post(Claimed c, Instant now) {

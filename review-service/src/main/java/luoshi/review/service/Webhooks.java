@@ -12,6 +12,7 @@ import luoshi.api.review.Webhook;
 import luoshi.api.review.WebhookDelivery;
 import luoshi.audit.AuditTrail;
 import luoshi.audit.AuditTrail.Action;
+import luoshi.db.RetriedOnConflict;
 import luoshi.platform.ProblemException;
 import luoshi.review.config.WebhookConfig;
 import luoshi.review.store.DeliveryStore;
@@ -24,6 +25,7 @@ import luoshi.review.store.WebhookStore.StoredWebhook;
  */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class Webhooks {
 
     private final WebhookStore webhooks;

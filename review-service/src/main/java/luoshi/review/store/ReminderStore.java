@@ -16,9 +16,9 @@ import luoshi.db.Database;
 import luoshi.db.Sql;
 
 /**
- * The reminders (table {@code reminder}) and the reminder job's lock row ({@code job_lock}). {@code lead_days} is the
- * lead time of an UPCOMING reminder and 0 for OVERDUE: part of the stage's identity in the unique key. {@code owner_*}
- * are the unit the reminder was addressed to when it was created (#17), NULL when none was set.
+ * The reminders (table {@code reminder}). {@code lead_days} is the lead time of an UPCOMING reminder and 0 for OVERDUE:
+ * part of the stage's identity in the unique key, which is what makes a reminder exist once (issue #18: no lock row).
+ * {@code owner_*} are the unit the reminder was addressed to when it was created (#17), NULL when none was set.
  */
 @ApplicationScoped
 public class ReminderStore {
@@ -34,11 +34,6 @@ public class ReminderStore {
 
     ReminderStore(Database db) {
         this.db = db;
-    }
-
-    /** Takes the job's lock row until the transaction ends: replicas that write a run's reminders write one after the other. */
-    public void lockJob() {
-        db.list(Sql.of("SELECT name FROM job_lock WHERE name = :job FOR UPDATE").bind("job", "reminders"), rs -> rs.getString(1));
     }
 
     /** The keys of the reminders stored for due dates in [from, to], in one query. */

@@ -50,11 +50,13 @@ public class TermStore {
 
     /**
      * Takes the lock rows of {@code regions} in their order, creating those that do not exist yet (an upsert locks the
-     * row it finds or inserts, also where the region has no term yet).
+     * row it finds or inserts, also where the region has no term yet). It changes each row ({@code taken}): on Galera,
+     * where the lock is one node's only, two nodes' writers of one region then conflict at commit (1213) and one runs
+     * again whole (issue #18).
      */
     public void lockRegions(List<String> regions) {
         db.insertAll("INSERT INTO committee_term_region_lock (region_code) VALUES",
-                "ON DUPLICATE KEY UPDATE region_code = region_code", regions, List::of);
+                "ON DUPLICATE KEY UPDATE taken = taken + 1", regions, List::of);
     }
 
     /** The stored terms of {@code regions}, by a plain (consistent) read. */
