@@ -233,7 +233,7 @@ public final class Main {
 
         List<RawSql.Requirement> catalog = new ArrayList<>();
         gateway.get("/api/v1/requirements").json().path("items").forEach(r -> catalog.add(RawSql.Requirement.of(r)));
-        dataset.put("requirements", catalog.size()).put("catalogNote", "the 11 of the seed catalog, and "
+        dataset.put("requirements", catalog.size()).put("catalogNote", "the " + (catalog.size() - NATIONAL_REQUIREMENTS.size()) + " of the seed catalog, and "
                 + NATIONAL_REQUIREMENTS.size() + " added by the harness through POST /api/v1/requirements so that township rules apply"
                 + " nationally: " + String.join(", ", NATIONAL_REQUIREMENTS.stream().map(r -> (String) r.get("id")).toList()));
         RawSql sql = new RawSql(catalog);
