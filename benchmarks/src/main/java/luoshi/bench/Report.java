@@ -24,6 +24,11 @@ final class Report {
     static String markdown(JsonNode r) {
         StringBuilder md = new StringBuilder();
         JsonNode m = r.path("machine");
+        JsonNode db = r.path("database");
+        String on = db.path("short").asText("single server (embedded)");
+        md.append("### Database: ").append(on).append("\n\n");
+        md.append("Database: ").append(db.path("label").asText("single server: the embedded MariaDB that deploy/local/run.sh starts"))
+                .append(" (`--db ").append(db.path("kind").asText("embedded")).append("`). ");
         md.append("Measured ").append(r.path("date").asText()).append(" at commit `").append(r.path("commit").asText())
                 .append("` on ").append(m.path("cpu").asText()).append(" (").append(m.path("cores").asInt()).append(" cores, ")
                 .append(m.path("memory").asText()).append("), ").append(m.path("os").asText()).append(", ")
@@ -38,7 +43,7 @@ final class Report {
                 .append("; catalog: ").append(d.path("requirements").asInt()).append(" requirements (")
                 .append(d.path("catalogNote").asText()).append(").\n\n");
 
-        md.append("#### Targets\n\n| figure | target | measured | result |\n|---|---|---|---|\n");
+        md.append("#### Targets — ").append(on).append("\n\n| figure | target | measured | result |\n|---|---|---|---|\n");
         for (JsonNode t : r.path("targets")) {
             md.append("| ").append(t.path("figure").asText()).append(" | ").append(t.path("target").asText()).append(" | ")
                     .append(t.path("measured").asText()).append(" | ").append(t.path("result").asText()).append(" |\n");
@@ -68,8 +73,8 @@ final class Report {
                 .append(" while its data version is unchanged), and *afresh* (`Cache-Control: no-cache`: every service evaluates")
                 .append(" its rules anew). Both beside the same raw SQL measurement. *harness CPU*: the load generator's own share")
                 .append(" of the machine's CPU while it measured the API (it runs on the same two cores).\n\n")
-                .append("| answer | API | clients | API p50 | API p95 | API p99 | API req/s | SQL p50 | SQL p95 | SQL p99 | SQL q/s | p50 API ÷ SQL | requests (partial, errors) | harness CPU | load avg |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("| answer | API | clients | API p50 | API p95 | API p99 | API req/s | SQL p50 | SQL p95 | SQL p99 | SQL q/s | p50 API ÷ SQL | requests (partial, errors) | harness CPU | load avg | target |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (JsonNode q : r.path("queries")) {
             JsonNode a = q.path("api");
             JsonNode b = q.path("baseline");
@@ -85,7 +90,7 @@ final class Report {
                     .append(" | ").append(a.path("requests").asInt()).append(" (")
                     .append(a.path("partial").asInt()).append(", ").append(a.path("errors").asInt()).append(") | ")
                     .append(pct(a.path("clientCpuShare").asDouble())).append(" | ")
-                    .append(q.path("loadAverage").asText()).append(" |\n");
+                    .append(q.path("loadAverage").asText()).append(" | ").append(q.path("target").asText("")).append(" |\n");
         }
         md.append("\n").append(r.path("agreement").asText()).append("\n");
 
@@ -107,34 +112,132 @@ final class Report {
         JsonNode cold = r.path("coldStart");
         md.append("\n#### Cold start and memory\n\n");
         if (cold.path("seconds").isNumber()) {
-            md.append("Cold start of the whole system on a fresh data directory (`deploy/local/run.sh`: the embedded MariaDB")
-                    .append(" initialised, the four services migrated and ready): **").append(num(cold.path("seconds").asDouble(), 1))
+            String kind = r.path("database").path("kind").asText("embedded");
+            md.append("Cold start of the whole system on a fresh data directory (`deploy/local/run.sh`: ")
+                    .append(kind.equals("galera") ? "the Galera cluster started (bootstrap and two joiners), the schemas created"
+                            : kind.equals("server") ? "the schemas created on the running server" : "the embedded MariaDB initialised")
+                    .append(", the four services migrated and ready): **").append(num(cold.path("seconds").asDouble(), 1))
                     .append(" s** (database ").append(num(cold.path("databaseSeconds").asDouble(), 1)).append(" s, services ")
-                    .append(num(cold.path("servicesSeconds").asDouble(), 1)).append(" s).\n\n");
+                    .append(num(cold.path("servicesSeconds").asDouble(), 1)).append(" s")
+                    .append(cold.has("clusterSeconds") ? "; the database: the Galera cluster's start " + num(cold.path("clusterSeconds")
+                            .asDouble(), 1) + " s and run.sh's schemas " + num(cold.path("schemasSeconds").asDouble(), 1) + " s" : "")
+                    .append(")").append(cold.has("target") ? "; target " + cold.path("target").asText() : "").append(".\n\n");
         } else {
             md.append("Cold start: not measured (the harness targeted a running system).\n\n");
         }
-        md.append("| process | -Xmx | RSS peak while the API queries ran | RSS peak during the reminder job |\n|---|---:|---:|---:|\n");
+        md.append("| process | -Xmx | RSS peak while the API queries ran | RSS peak during the reminder job | target |\n|---|---:|---:|---:|---|\n");
         for (JsonNode p : r.path("memory")) {
             md.append("| ").append(p.path("process").asText()).append(" | ").append(p.path("maxHeap").asText()).append(" | ")
                     .append(mib(p.path("peakRssQueriesBytes").asLong())).append(" | ").append(mib(p.path("peakRssRemindersBytes").asLong()))
-                    .append(" |\n");
+                    .append(" | ").append(p.path("target").asText("")).append(" |\n");
         }
         return md.toString();
     }
 
-    static void write(JsonNode results, Path docs) throws IOException {
+    /** The markers of one database's results in BENCHMARKS.md: {@code <!-- bench:galera -->} … {@code <!-- /bench:galera -->}. */
+    static String begin(String db) {
+        return "<!-- bench:" + db + " -->";
+    }
+
+    static String end(String db) {
+        return "<!-- /bench:" + db + " -->";
+    }
+
+    static final String SIDE_BY_SIDE = "side-by-side";
+    static final String SIDE_BY_SIDE_HEADING = "## The databases side by side";
+
+    /** benchmarks.json for the default database (embedded), benchmarks-DB.json for the others: no run overwrites another's. */
+    static Path json(Path docs, String db) {
+        return docs.resolve(db.equals("embedded") ? "benchmarks.json" : "benchmarks-" + db + ".json");
+    }
+
+    /**
+     * Writes the figures as JSON ({@link #json}) and the table into this database's section of BENCHMARKS.md: between
+     * {@code <!-- bench:DB -->} and {@code <!-- /bench:DB -->}, or for the default (embedded) between the older
+     * {@link #BEGIN}/{@link #END} markers when the file has no embedded section yet; a missing section is added before
+     * "## Analysis". Then the side-by-side table of every database's targets (from the JSON files beside it) is written
+     * between {@code <!-- bench:side-by-side -->} and {@code <!-- /bench:side-by-side -->}. Returns the JSON file.
+     */
+    static Path write(JsonNode results, Path docs, String db) throws IOException {
         Files.createDirectories(docs);
-        Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(docs.resolve("benchmarks.json").toFile(), results);
+        Path json = json(docs, db);
+        Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
         Path md = docs.resolve("BENCHMARKS.md");
-        String section = BEGIN + "\n\n" + markdown(results) + "\n" + END;
         String text = Files.exists(md) ? Files.readString(md, StandardCharsets.UTF_8)
-                : "# Benchmarks\n\nRun `benchmarks/run.sh` (benchmarks/README.md).\n\n## Results\n\n" + BEGIN + "\n" + END + "\n";
-        int b = text.indexOf(BEGIN);
-        int e = text.indexOf(END);
-        text = b >= 0 && e > b ? text.substring(0, b) + section + text.substring(e + END.length())
-                : text + "\n## Results\n\n" + section + "\n";
+                : "# Benchmarks\n\nRun `benchmarks/run.sh` (benchmarks/README.md).\n\n## Results\n\n";
+        String b = begin(db);
+        String e = end(db);
+        if (db.equals("embedded") && !text.contains(b) && text.contains(BEGIN) && text.indexOf(END) > text.indexOf(BEGIN)) {
+            b = BEGIN;          // the markers older runs wrote
+            e = END;
+        }
+        text = replaceSection(text, b, e, markdown(results), "## Results: " + results.path("database").path("short").asText(db),
+                SIDE_BY_SIDE_HEADING, "## Analysis");
+        text = replaceSection(text, begin(SIDE_BY_SIDE), end(SIDE_BY_SIDE), sideBySide(docs), SIDE_BY_SIDE_HEADING, "## Analysis");
         Files.writeString(md, text, StandardCharsets.UTF_8);
+        return json;
+    }
+
+    /** Puts {@code body} between the markers, or adds a section with them (before the first of {@code before}, else at the end). */
+    static String replaceSection(String text, String begin, String end, String body, String heading, String... before) {
+        String section = begin + "\n\n" + body + "\n" + end;
+        int b = text.indexOf(begin);
+        int e = text.indexOf(end, Math.max(b, 0));
+        if (b >= 0 && e > b) {
+            return text.substring(0, b) + section + text.substring(e + end.length());
+        }
+        String added = heading + "\n\n" + section + "\n\n";
+        int analysis = -1;
+        for (int i = 0; i < before.length && analysis < 0; i++) {
+            analysis = heading.equals(before[i]) ? -1 : text.indexOf("\n" + before[i]);
+        }
+        return analysis >= 0 ? text.substring(0, analysis + 1) + added + text.substring(analysis + 1)
+                : text + (text.endsWith("\n") ? "\n" : "\n\n") + added;
+    }
+
+    /** Every target of every database whose JSON is in {@code docs}, one column per database: measured and met or missed. */
+    static String sideBySide(Path docs) throws IOException {
+        java.util.Map<String, JsonNode> runs = new java.util.TreeMap<>(java.util.Comparator.comparingInt(
+                (String k) -> java.util.List.of("embedded", "server", "galera").indexOf(k) < 0 ? 9
+                        : java.util.List.of("embedded", "server", "galera").indexOf(k)).thenComparing(k -> k));
+        try (var files = Files.list(docs)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("benchmarks(-[a-z]+)?\\.json")).sorted().toList()) {
+                String name = f.getFileName().toString();
+                String db = name.equals("benchmarks.json") ? "embedded" : name.substring("benchmarks-".length(), name.length() - 5);
+                try {
+                    runs.put(db, Http.JSON.readTree(f.toFile()));
+                } catch (IOException e) {
+                    // not one of the harness's files: left out
+                }
+            }
+        }
+        java.util.Map<String, java.util.Map<String, String>> rows = new java.util.LinkedHashMap<>();
+        for (var run : runs.entrySet()) {
+            for (JsonNode t : run.getValue().path("targets")) {
+                String figure = t.path("figure").asText() + " | " + t.path("target").asText();
+                rows.computeIfAbsent(figure, k -> new java.util.LinkedHashMap<>()).put(run.getKey(),
+                        t.path("measured").asText() + ": " + t.path("result").asText());
+            }
+        }
+        StringBuilder md = new StringBuilder("Written by benchmarks/run.sh from the `benchmarks*.json` files beside this one: each"
+                + " database's last run (its date, commit and load averages are in its section; compare load averages before"
+                + " comparing figures).\n\n| figure | target |");
+        StringBuilder rule = new StringBuilder("|---|---|");
+        for (var run : runs.entrySet()) {
+            JsonNode r = run.getValue();
+            md.append(" ").append(r.path("database").path("short").asText(run.getKey().equals("embedded") ? "single server (embedded)"
+                    : run.getKey())).append(", ").append(r.path("date").asText()).append(" |");
+            rule.append("---|");
+        }
+        md.append("\n").append(rule).append("\n");
+        for (var row : rows.entrySet()) {
+            md.append("| ").append(row.getKey()).append(" |");
+            for (String db : runs.keySet()) {
+                md.append(" ").append(row.getValue().getOrDefault(db, "–")).append(" |");
+            }
+            md.append("\n");
+        }
+        return md.toString();
     }
 
     static ObjectNode object() {

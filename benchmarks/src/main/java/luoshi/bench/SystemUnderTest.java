@@ -80,10 +80,12 @@ final class SystemUnderTest implements AutoCloseable {
 
     /**
      * Starts run.sh on {@code dataDir} (must not hold data yet) and free ports, and waits until it says the whole
-     * system is ready. The cold start is timed from run.sh's "starting the embedded MariaDB" (after any build) to its
-     * "is running" (every /q/health/ready UP; run.sh polls every 0.3 s).
+     * system is ready. The cold start is timed from run.sh's "starting the embedded MariaDB" (or, on an external
+     * database, "using the MariaDB server", before it creates the schemas) after any build, to its "is running" (every
+     * /q/health/ready UP; run.sh polls every 0.3 s). {@code db}: the database (--db); an external one is already running.
      */
-    static SystemUnderTest start(Path root, Path dataDir, Path log, Duration timeout) throws IOException, InterruptedException {
+    static SystemUnderTest start(Path root, Path dataDir, Path log, Duration timeout, DatabaseUnderTest db)
+            throws IOException, InterruptedException {
         if (Files.isDirectory(dataDir.resolve("mariadb"))) {
             throw new IllegalStateException(dataDir + " holds data already: the harness starts on a fresh data directory");
         }
@@ -93,9 +95,12 @@ final class SystemUnderTest implements AutoCloseable {
         ports.put("funding-service", envPort("LUOSHI_FUNDING_PORT", free.get(1)));
         ports.put("review-service", envPort("LUOSHI_REVIEW_PORT", free.get(2)));
         ports.put("gateway", envPort("LUOSHI_GATEWAY_PORT", free.get(3)));
-        ports.put("mariadb", envPort("LUOSHI_DB_PORT", free.get(4)));
+        ports.put("mariadb", db.external() ? db.ports.get(0) : envPort("LUOSHI_DB_PORT", free.get(4)));
+        for (int i = 1; i < db.ports.size(); i++) {
+            ports.put("mariadb node " + (i + 1), db.ports.get(i));   // Galera: "mariadb" is node 1
+        }
         ports.forEach((name, port) -> {
-            if (!Processes.portFree(port)) {
+            if (!(db.external() && name.startsWith("mariadb")) && !Processes.portFree(port)) {
                 throw new IllegalStateException("port " + port + " (" + name + ") is busy: free it, or unset the LUOSHI_*_PORT "
                         + "variable that chose it so that the harness takes a free one");
             }
@@ -104,7 +109,16 @@ final class SystemUnderTest implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("deploy/local/run.sh").toString()).directory(root.toFile())
                 .redirectErrorStream(true);
         Map<String, String> env = pb.environment();
-        env.remove("LUOSHI_DB_HOST");          // always the embedded server: a fresh one, for the cold start
+        env.remove("LUOSHI_DB_HOST");          // the embedded server (a fresh one, for the cold start) unless --db says otherwise
+        env.remove("LUOSHI_DB_URL");
+        if (db.external()) {
+            env.put("LUOSHI_DB_HOST", db.host);
+            env.put("LUOSHI_DB_USER", db.user);
+            env.put("LUOSHI_DB_PASSWORD", db.password);
+            if (db.servicesUrl() != null) {
+                env.put("LUOSHI_DB_URL", db.servicesUrl());
+            }
+        }
         env.put("LUOSHI_DATA_DIR", dataDir.toString());
         env.put("LUOSHI_ORG_PORT", String.valueOf(ports.get("org-service")));
         env.put("LUOSHI_FUNDING_PORT", String.valueOf(ports.get("funding-service")));
@@ -121,7 +135,7 @@ final class SystemUnderTest implements AutoCloseable {
                 for (String line; (line = in.readLine()) != null; ) {
                     long now = System.nanoTime();
                     out.println(line);
-                    if (line.contains("starting the embedded MariaDB")) {
+                    if (line.contains("starting the embedded MariaDB") || line.contains("using the MariaDB server at")) {
                         marks[0] = now;
                         System.out.println("  " + line.trim());
                     } else if (line.contains("starting the services")) {
@@ -142,8 +156,7 @@ final class SystemUnderTest implements AutoCloseable {
         }, "run.sh-output");
         reader.setDaemon(true);
         reader.start();
-        SystemUnderTest system = new SystemUnderTest(root, dataDir, ports, "127.0.0.1", "root", "",
-                null, null, p);
+        SystemUnderTest system = new SystemUnderTest(root, dataDir, ports, db.host, db.user, db.password, null, null, p);
         try {
             ready.get(timeout.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -153,8 +166,7 @@ final class SystemUnderTest implements AutoCloseable {
             system.close();
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
-        return new SystemUnderTest(root, dataDir, ports, "127.0.0.1", "root", "",
-                (marks[1] - marks[0]) / 1e9, (marks[2] - marks[1]) / 1e9, p);
+        return new SystemUnderTest(root, dataDir, ports, db.host, db.user, db.password, (marks[1] - marks[0]) / 1e9, (marks[2] - marks[1]) / 1e9, p);
     }
 
     /** Stops a system started here: SIGTERM to run.sh, which stops every service and the database; no process stays. */
