@@ -17,6 +17,7 @@ import luoshi.audit.AuditTrail;
 import luoshi.db.Database;
 import luoshi.db.RetriedOnConflict;
 import luoshi.db.Sql;
+import luoshi.db.Timestamps;
 import luoshi.platform.ProblemException;
 import luoshi.security.Access;
 
@@ -58,7 +59,7 @@ public class Owners {
                 + " VALUES (:id, :region, :unit, :contact, :by, :at) ON DUPLICATE KEY UPDATE unit = VALUES(unit),"
                 + " contact = VALUES(contact), set_by = VALUES(set_by), updated_at = VALUES(updated_at)")
                 .bind("id", id).bind("region", regionCode).bind("unit", owner.unit()).bind("contact", owner.contact())
-                .bind("by", owner.setBy()).bind("at", Waivers.utc(owner.updatedAt())));
+                .bind("by", owner.setBy()).bind("at", Timestamps.utc(owner.updatedAt())));
         audit.record(before.isEmpty() ? AuditTrail.Action.CREATE : AuditTrail.Action.UPDATE, "requirement-owner",
                 id + "@" + regionCode, regionCode, before.orElse(null), owner);
         return owner;
@@ -85,7 +86,7 @@ public class Owners {
 
     private static Owner owner(ResultSet rs) throws SQLException {
         return new Owner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                Waivers.instant(rs, 6));
+                Timestamps.instant(rs, 6));
     }
 
     private static void regionCodeOf(String regionCode) {

@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +18,7 @@ import luoshi.audit.AuditTrail;
 import luoshi.db.Database;
 import luoshi.db.RetriedOnConflict;
 import luoshi.db.Sql;
+import luoshi.db.Timestamps;
 import luoshi.platform.ProblemException;
 import luoshi.security.Access;
 
@@ -82,7 +81,7 @@ public class Waivers {
                 .bind("id", created.id()).bind("requirement", created.requirementId()).bind("region", created.regionCode())
                 .bind("from", created.from()).bind("to", created.to()).bind("reason", created.reason())
                 .bind("ref", created.documentRef()).bind("by", created.approvedBy())
-                .bind("byRegion", created.approvedByRegion()).bind("created", utc(created.createdAt())));
+                .bind("byRegion", created.approvedByRegion()).bind("created", Timestamps.utc(created.createdAt())));
         audit.record(AuditTrail.Action.CREATE, "waiver", created.id(), created.regionCode(), null, created);
         return created;
     }
@@ -115,7 +114,7 @@ public class Waivers {
         access.administerAbove(before.regionCode());
         Instant now = now();
         db.update(Sql.of("UPDATE requirement_waiver SET revoked_at = :now, revoked_by = :by WHERE id = :id AND revoked_at IS NULL")
-                .bind("now", utc(now)).bind("by", access.subject()).bind("id", id));
+                .bind("now", Timestamps.utc(now)).bind("by", access.subject()).bind("id", id));
         Waiver after = new Waiver(before.id(), before.requirementId(), before.regionCode(), before.from(), before.to(),
                 before.reason(), before.documentRef(), before.approvedBy(), before.approvedByRegion(), before.createdAt(),
                 now, access.subject());
@@ -126,19 +125,9 @@ public class Waivers {
         return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** DATETIME(3) columns hold an instant as its UTC wall-clock time (as the audit trail's do). */
-    static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
-    }
-
     private static Waiver waiver(ResultSet rs) throws SQLException {
         return new Waiver(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                 rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                instant(rs, 10), instant(rs, 11), rs.getString(12));
+                Timestamps.instant(rs, 10), Timestamps.instant(rs, 11), rs.getString(12));
     }
 }

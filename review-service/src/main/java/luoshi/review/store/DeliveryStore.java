@@ -8,6 +8,7 @@ import luoshi.api.review.DeliveryStatus;
 import luoshi.api.review.WebhookDelivery;
 import luoshi.db.Database;
 import luoshi.db.Sql;
+import luoshi.db.Timestamps;
 
 /**
  * The webhook outbox (table {@code webhook_delivery}): a row per (reminder, webhook). A row is claimed for a lease

@@ -14,6 +14,7 @@ import luoshi.api.review.Reminder;
 import luoshi.api.review.ReminderStage;
 import luoshi.db.Database;
 import luoshi.db.Sql;
+import luoshi.db.Timestamps;
 
 /**
  * The reminders (table {@code reminder}). {@code lead_days} is the lead time of an UPCOMING reminder and 0 for OVERDUE:

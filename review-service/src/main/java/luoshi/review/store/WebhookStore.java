@@ -10,6 +10,7 @@ import luoshi.api.common.Page;
 import luoshi.api.review.Webhook;
 import luoshi.db.Database;
 import luoshi.db.Sql;
+import luoshi.db.Timestamps;
 
 /**
  * The subscriptions (table {@code webhook}). {@code region_prefix} is {@code RegionCode.prefix(region_code)} ('' for
