@@ -16,7 +16,7 @@
 #                          ending in "/" (the service's schema is appended), e.g. a Galera cluster
 #                          jdbc:mariadb:sequential://127.0.0.1:3311,127.0.0.1:3312,127.0.0.1:3313/
 #                          (deploy/galera/cluster.sh jdbc-url). No embedded server starts then.
-#   LUOSHI_JAVA_OPTS       JVM options of each service (default -Xmx512m)
+#   LUOSHI_JAVA_OPTS       JVM options of each service (default: a small footprint, below)
 # Every /api/v1 call needs a bearer token: the first start makes a key pair in $LUOSHI_DATA_DIR/jwt
 # (kept with the data, never in the repository), and deploy/local/token.sh ROLE REGION prints a token
 # signed with it, e.g.  curl -H "Authorization: Bearer $(deploy/local/token.sh admin 000000)" ...
@@ -34,7 +34,12 @@ REVIEW_PORT=${LUOSHI_REVIEW_PORT:-8083}
 DB_PORT=${LUOSHI_DB_PORT:-3307}
 DB_HOST=${LUOSHI_DB_HOST:-}
 DB_URL=${LUOSHI_DB_URL:-}
-JAVA_OPTS=${LUOSHI_JAVA_OPTS:--Xmx512m}
+# A small footprint by default (issue #18: ≤ 256 MiB RSS each under load; docs/BENCHMARKS.md): a 160 MiB heap (a
+# service's live data stays under 110 MiB, the country's reminder run included), the serial collector (no concurrent GC
+# threads competing for 2 cores; it was as fast here as G1 with 512 MiB, see docs/BENCHMARKS.md), a smaller code cache
+# and thread stacks, and at most 2 malloc arenas (glibc's default is 8 per core, memory no service uses).
+JAVA_OPTS=${LUOSHI_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 SERVICES=(org-service funding-service review-service gateway)
 
 say() { printf '[luoshi] %s\n' "$*"; }

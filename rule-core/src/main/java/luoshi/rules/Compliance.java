@@ -88,8 +88,8 @@ public class Compliance {
 
     private ServiceItems items(Catalog at, String regionCode, int y, LocalDate day) {
         boolean country = RegionCode.isCountry(regionCode);
-        String name = country ? COUNTRY_NAME : regionName(regionCode);
-        Sql regions = country ? Verdicts.country(name) : Verdicts.REGIONS;
+        String name = country ? COUNTRY_NAME : null;
+        Sql regions = country ? Verdicts.country(COUNTRY_NAME) : Verdicts.REGIONS;
         List<Requirement> reqs = at.all();
         List<Sql> selects = new ArrayList<>();
         for (int i = 0; i < reqs.size(); i++) {
@@ -103,17 +103,21 @@ public class Compliance {
             Sql all = Sql.of("SELECT * FROM (:all) i ORDER BY i.ord, i.period_start")
                     .bind("all", Sql.join(" UNION ALL ", selects));
             for (ItemRow row : db.list(all, ItemRow::read)) {
+                name = name == null ? row.name() : name;   // the rows carry the region's name: no statement of its own
                 items.add(item(at, reqs.get(row.ord()), regionCode, y, day, row));
             }
+        }
+        if (name == null) {
+            name = regionName(regionCode);            // no row: an unknown region (404), or nothing that applies
         }
         return new ServiceItems(regionCode, name, y, day, items, List.of());
     }
 
-    private record ItemRow(int ord, LocalDate start, LocalDate end, LocalDate due, ComplianceStatus status,
+    private record ItemRow(int ord, String name, LocalDate start, LocalDate end, LocalDate due, ComplianceStatus status,
             Integer version, String waiverId, BigDecimal actual, BigDecimal expected, BigDecimal base) {
 
         static ItemRow read(ResultSet rs) throws SQLException {
-            return new ItemRow(rs.getInt("ord"), date(rs, "period_start"), date(rs, "period_end"), date(rs, "due_date"),
+            return new ItemRow(rs.getInt("ord"), rs.getString("name"), date(rs, "period_start"), date(rs, "period_end"), date(rs, "due_date"),
                     ComplianceStatus.valueOf(rs.getString("status")), rs.getObject("version", Integer.class),
                     rs.getString("waiver_id"), rs.getBigDecimal("actual"), rs.getBigDecimal("expected"),
                     rs.getBigDecimal("base"));
