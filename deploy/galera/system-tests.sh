@@ -10,6 +10,9 @@
 # The exit status is Maven's. MAVEN_ARGS is passed to ./mvnw as usual (.ci/run sets "-B -ntp").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# system-tests reads the shared libraries (embedded-mariadb, security, testing) from the local Maven repository:
+# install this tree's first, so that a clean clone never tests against an older build's
+./mvnw -q -DskipTests install -pl system-tests -am "$@"
 DIR=$(mktemp -d /tmp/luoshi-galera-st.XXXXXX)
 trap 'deploy/galera/cluster.sh destroy "$DIR" || true' EXIT
 deploy/galera/cluster.sh start "$DIR" >/dev/null

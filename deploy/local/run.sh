@@ -16,7 +16,7 @@
 #                          ending in "/" (the service's schema is appended), e.g. a Galera cluster
 #                          jdbc:mariadb:sequential://127.0.0.1:3311,127.0.0.1:3312,127.0.0.1:3313/
 #                          (deploy/galera/cluster.sh jdbc-url). No embedded server starts then.
-#   LUOSHI_JAVA_OPTS       JVM options of each service (default: a small footprint, below)
+#   LUOSHI_JAVA_OPTS       JVM options of each service (default: a small footprint, below; -Xmx overrides the heap)
 # Every /api/v1 call needs a bearer token: the first start makes a key pair in $LUOSHI_DATA_DIR/jwt
 # (kept with the data, never in the repository), and deploy/local/token.sh ROLE REGION prints a token
 # signed with it, e.g.  curl -H "Authorization: Bearer $(deploy/local/token.sh admin 000000)" ...
@@ -34,11 +34,12 @@ REVIEW_PORT=${LUOSHI_REVIEW_PORT:-8083}
 DB_PORT=${LUOSHI_DB_PORT:-3307}
 DB_HOST=${LUOSHI_DB_HOST:-}
 DB_URL=${LUOSHI_DB_URL:-}
-# A small footprint by default (issue #18: ≤ 256 MiB RSS each under load; docs/BENCHMARKS.md): a 160 MiB heap (a
-# service's live data stays under 110 MiB, the country's reminder run included), the serial collector (no concurrent GC
-# threads competing for 2 cores; it was as fast here as G1 with 512 MiB, see docs/BENCHMARKS.md), a smaller code cache
-# and thread stacks, and at most 2 malloc arenas (glibc's default is 8 per core, memory no service uses).
-JAVA_OPTS=${LUOSHI_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k}
+# A small footprint by default (issue #18: ≤ 256 MiB RSS each under load; docs/BENCHMARKS.md). The heap: 128 MiB for a
+# service (its live data stays under 70 MiB, the country's reminder run included), 96 MiB for the gateway (it keeps
+# nothing); a -Xmx in LUOSHI_JAVA_OPTS comes after it and wins. The serial collector (no concurrent GC threads
+# competing for 2 cores), a smaller code cache and thread stacks, glibc's freed memory handed back every 5 s (JDK
+# 17.0.9+; ignored by older JVMs) and at most 2 malloc arenas (glibc's default is 8 per core).
+JAVA_OPTS=${LUOSHI_JAVA_OPTS:--XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 SERVICES=(org-service funding-service review-service gateway)
 
@@ -129,6 +130,9 @@ else
 fi
 
 # --- the services ----------------------------------------------------------------------------
+heap_of() { # module
+  [ "$1" = gateway ] && echo 96m || echo 128m
+}
 start_service() { # module port schema
   local m=$1 port=$2 schema=$3
   env QUARKUS_HTTP_PORT="$port" \
@@ -144,7 +148,7 @@ start_service() { # module port schema
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_DIR/public.pem" \
       MP_JWT_VERIFY_ISSUER="https://luoshi.local" \
       LUOSHI_SECURITY_SERVICE_KEY="$JWT_DIR/private.pem" \
-    java $JAVA_OPTS -jar "$ROOT/$m/target/quarkus-app/quarkus-run.jar" >"$LOG_DIR/$m.log" 2>&1 &
+    java "-Xmx$(heap_of "$m")" $JAVA_OPTS -jar "$ROOT/$m/target/quarkus-app/quarkus-run.jar" >"$LOG_DIR/$m.log" 2>&1 &
   PIDS+=($!)
 }
 say "starting the services (logs: $LOG_DIR) ..."

@@ -90,12 +90,13 @@ public abstract class GuardedService {
         return new Route<>(this, api);
     }
 
-    // @Timeout's value is luoshi.gateway.timeout-ms (application.properties: quarkus.fault-tolerance.global.timeout)
+    // @Timeout's value is luoshi.gateway.timeout-ms (application.properties: quarkus.fault-tolerance.global.timeout), the
+    // breakers' delay luoshi.gateway.breaker-delay-ms (…global.circuit-breaker.delay)
     @Asynchronous
     @Timeout
     @Retry(maxRetries = 1, delay = 50, jitter = 0,
             abortOn = {ProblemException.class, TimeoutException.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "unansweredRead", skipOn = ProblemException.class)
     public CompletionStage<Object> guardedRead(Class<?> api, Function<Object, Object> call) {
         return CompletableFuture.completedFuture(call.apply(api));
@@ -106,7 +107,7 @@ public abstract class GuardedService {
     @Timeout
     @Retry(maxRetries = 1, delay = 50, jitter = 0,
             abortOn = {ProblemException.class, TimeoutException.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "unansweredReadAsync", skipOn = ProblemException.class)
     @SuppressWarnings("unchecked")
     public CompletionStage<Object> guardedReadAsync(Class<?> api, Function<Object, Object> call) {
@@ -115,7 +116,7 @@ public abstract class GuardedService {
 
     @Asynchronous
     @Timeout
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "unansweredWrite", skipOn = ProblemException.class)
     public CompletionStage<Object> guardedWrite(Class<?> api, Function<Object, Object> call) {
         return CompletableFuture.completedFuture(call.apply(api));
@@ -125,7 +126,7 @@ public abstract class GuardedService {
     // luoshi.gateway.bulk-timeout-ms (application.properties)
     @Asynchronous
     @Timeout
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, skipOn = ProblemException.class)
     @Fallback(fallbackMethod = "unansweredBulkWrite", skipOn = ProblemException.class)
     public CompletionStage<Object> guardedBulkWrite(Class<?> api, Function<Object, Object> call) {
         return CompletableFuture.completedFuture(call.apply(api));

@@ -21,4 +21,12 @@ public interface GatewayConfig {
     @WithName("bulk-timeout-ms")
     @WithDefault("60000")
     long bulkTimeoutMs();
+
+    /**
+     * LUOSHI_GATEWAY_BREAKER_DELAY_MS: how long an open circuit breaker answers for its service before it lets one call
+     * through; application.properties hands it to {@code @CircuitBreaker} (fault tolerance's global delay).
+     */
+    @WithName("breaker-delay-ms")
+    @WithDefault("2000")
+    long breakerDelayMs();
 }
