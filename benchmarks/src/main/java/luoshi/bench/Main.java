@@ -239,7 +239,7 @@ public final class Main {
         RawSql sql = new RawSql(catalog);
         results.put("system", Report.object().put("description", system.started()
                 ? "started by the harness with deploy/local/run.sh (database: " + databaseLabel + "; services with LUOSHI_JAVA_OPTS "
-                        + SystemUnderTest.env("LUOSHI_JAVA_OPTS", "of run.sh's default: -Xmx128m (the gateway -Xmx96m), -XX:+UseSerialGC") + ")"
+                        + SystemUnderTest.env("LUOSHI_JAVA_OPTS", "of deploy/local/run.sh's default (each service's -Xmx is in the memory table)") + ")"
                 : "a running system targeted at " + gateway.base() + " (database " + system.dbHost + ":" + system.ports.get("mariadb") + ")"));
 
         measure(sql);
