@@ -47,17 +47,14 @@ public class AuditResource implements AuditSource {
     }
 
     @Override
-    public Page<AuditEvent> newest(String regionCode, LocalDate from, LocalDate to, int limit) {
-        if (regionCode != null && !RegionCode.isCountry(regionCode) && RegionCode.levelOf(regionCode).isEmpty()) {
-            throw ProblemException.badRequest("regionCode", "not a region code: " + regionCode);
-        }
+    public Page<AuditEvent> newest(RegionCode regionCode, LocalDate from, LocalDate to, int limit) {
         if (limit < 1 || limit > AuditApi.MAX_DEPTH) {
             throw ProblemException.badRequest("limit", "must lie between 1 and " + AuditApi.MAX_DEPTH);
         }
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.badRequest("to", "lies before from");
         }
-        String region = access.administerScope(regionCode);
+        String region = access.administerScope(RegionCode.text(regionCode));
         Sql where = WHERE.bind("pattern", RegionCode.subtreePattern(region))
                 .bind("from", utc(from == null ? LocalDate.of(1970, 1, 1) : from))
                 .bind("to", utc(to == null ? LocalDate.of(9999, 1, 1) : to.plusDays(1)));

@@ -12,12 +12,13 @@ import java.time.format.DateTimeParseException;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
+import luoshi.api.region.RegionCode;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 
 /**
- * Query and path parameters of type {@link LocalDate} or an enum, in every service and the gateway:
- * an unreadable value is a 400 naming the parameter ({@code asOf=2026-02-30}, {@code stage=SOON},
- * {@code category=FOOD}), where JAX-RS would answer 404 (API.md: bad input is a 4xx that says what
+ * Query and path parameters of type {@link RegionCode}, {@link LocalDate} or an enum, in every service and the
+ * gateway: an unreadable value is a 400 naming the parameter ({@code regionCode=3306x}, {@code asOf=2026-02-30},
+ * {@code stage=SOON}, {@code category=FOOD}), where JAX-RS would answer 404 (API.md: bad input is a 4xx that says what
  * is wrong).
  */
 @Provider
@@ -27,6 +28,21 @@ public class ParameterConverters implements ParamConverterProvider {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = nameOf(annotations);   // the annotations are often not passed: see nameHolding
+        if (rawType == RegionCode.class) {
+            // the one parse of every region-code parameter and filter, in every service and the gateway
+            return (ParamConverter<T>) new Converter<RegionCode>(name, null) {
+                @Override
+                RegionCode parse(String value) {
+                    return RegionCode.parse(value);
+                }
+
+                @Override
+                public RegionCode fromString(String value) {
+                    // exactly as sent: " 330602" is no region code, and a blank one is refused rather than ignored
+                    return value == null || value.isEmpty() ? null : read(value);
+                }
+            };
+        }
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) new Converter<LocalDate>(name, "a date YYYY-MM-DD that exists") {
                 @Override
@@ -92,8 +108,14 @@ public class ParameterConverters implements ParamConverterProvider {
             if (value == null || value.isBlank()) {
                 return null;
             }
+            return read(value.strip());
+        }
+
+        V read(String value) {
             try {
-                return parse(value.strip());
+                return parse(value);
+            } catch (RegionCode.Malformed e) {
+                throw ProblemException.badRequest(name != null ? name : nameHolding(value), e.getMessage());
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw ProblemException.badRequest(name != null ? name : nameHolding(value),
                         "must be " + expected + ": \"" + value + "\"");

@@ -81,7 +81,7 @@ public class Compliance {
      * has its items too, every one NOT_APPLICABLE (no requirement applies to a level it does not have).
      */
     public ServiceItems items(String regionCode, int year, LocalDate asOf) {
-        Question q = question(regionCode, true, year, asOf);
+        Question q = question(year, asOf);
         return answers.items(regionCode, q.year(), q.day(), version -> items(catalog.at(version), regionCode, q.year(), q.day()))
                 .withWarnings(warnings());
     }
@@ -147,7 +147,7 @@ public class Compliance {
 
     /** Counts over the whole subtree, per child and per requirement: one statement, grouped in SQL. */
     public ServiceRollup rollup(String regionCode, int year, LocalDate asOf) {
-        Question q = question(regionCode, true, year, asOf);
+        Question q = question(year, asOf);
         return answers.rollup(regionCode, q.year(), q.day(), version -> rollup(catalog.at(version), regionCode, q.year(), q.day()))
                 .withWarnings(warnings());
     }
@@ -267,11 +267,7 @@ public class Compliance {
     private record Question(int year, LocalDate day) {
     }
 
-    private Question question(String regionCode, boolean countryAllowed, int year, LocalDate asOf) {
-        if (regionCode == null || RegionCode.levelOf(regionCode).isEmpty() && !(countryAllowed && RegionCode.isCountry(regionCode))) {
-            throw ProblemException.badRequest("regionCode", "must be a region code of 6, 9 or 12 digits"
-                    + (countryAllowed ? ", or 000000" : ""));
-        }
+    private Question question(int year, LocalDate asOf) {
         LocalDate day = Clocks.asOfOrToday(asOf, clock);
         if (year != 0 && (year < FIRST_YEAR || year > LAST_YEAR)) {
             throw ProblemException.badRequest("year", "must be between " + FIRST_YEAR + " and " + LAST_YEAR);

@@ -9,6 +9,7 @@ import luoshi.api.compliance.OpenItem;
 import luoshi.api.compliance.RequirementList;
 import luoshi.api.compliance.ServiceItems;
 import luoshi.api.compliance.ServiceRollup;
+import luoshi.api.region.RegionCode;
 import luoshi.security.Access;
 
 /**
@@ -33,15 +34,15 @@ public class ComplianceSourceResource implements ComplianceSource {
     }
 
     @Override
-    public CompletionStage<ServiceItems> items(String regionCode, int year, LocalDate asOf) {
-        access.read(regionCode);
-        return CompletableFuture.completedFuture(compliance.items(regionCode, year, asOf));
+    public CompletionStage<ServiceItems> items(RegionCode regionCode, int year, LocalDate asOf) {
+        access.read(regionCode.value());
+        return CompletableFuture.completedFuture(compliance.items(regionCode.value(), year, asOf));
     }
 
     @Override
-    public CompletionStage<ServiceRollup> rollup(String regionCode, int year, LocalDate asOf) {
-        access.read(regionCode);
-        return CompletableFuture.completedFuture(compliance.rollup(regionCode, year, asOf));
+    public CompletionStage<ServiceRollup> rollup(RegionCode regionCode, int year, LocalDate asOf) {
+        access.read(regionCode.value());
+        return CompletableFuture.completedFuture(compliance.rollup(regionCode.value(), year, asOf));
     }
 
     @Override

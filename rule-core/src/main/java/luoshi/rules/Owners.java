@@ -47,7 +47,6 @@ public class Owners {
     @Transactional
     @RetriedOnConflict
     public Owner set(String id, String regionCode, OwnerWrite write) {
-        regionCodeOf(regionCode);
         access.administer(regionCode);
         catalog.get(id);
         catalog.requireRegion(regionCode);
@@ -68,7 +67,6 @@ public class Owners {
     /** The owner in force for {@code regionCode} and every owner set in its subtree (a reader of the region). */
     public OwnerList list(String id, String regionCode) {
         String scope = access.readScope(regionCode);
-        regionCodeOf(scope);
         catalog.get(id);
         catalog.requireRegion(scope);
         List<Owner> set = db.list(Sql.of("SELECT requirement_id, region_code, unit, contact, set_by, updated_at"
@@ -87,11 +85,5 @@ public class Owners {
     private static Owner owner(ResultSet rs) throws SQLException {
         return new Owner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 Timestamps.instant(rs, 6));
-    }
-
-    private static void regionCodeOf(String regionCode) {
-        if (!RegionCode.isCountry(regionCode) && RegionCode.levelOf(regionCode).isEmpty()) {
-            throw ProblemException.badRequest("regionCode", "must be a region code of 6, 9 or 12 digits, or 000000");
-        }
     }
 }

@@ -120,9 +120,6 @@ public class RequirementCatalog {
     @RetriedOnConflict
     public Requirement create(NewRequirement r) {
         List<Violation> violations = new ArrayList<>();
-        if (!RegionCode.isCountry(r.issuerRegionCode()) && RegionCode.levelOf(r.issuerRegionCode()).isEmpty()) {
-            violations.add(new Violation("issuerRegionCode", "not a region code"));
-        }
         if (r.period() == RequirementPeriod.ONCE && r.dueDate() == null) {
             violations.add(new Violation("dueDate", "is required for a ONCE requirement"));
         }
@@ -255,9 +252,6 @@ public class RequirementCatalog {
         Catalog catalog = current();
         Requirement r = catalog.find(id).orElseThrow(() -> notFound(id));
         RuleType type = ruleTypes.get(r.rule().path("type").asText());
-        if (!RegionCode.isCountry(regionCode) && RegionCode.levelOf(regionCode).isEmpty()) {
-            throw ProblemException.badRequest("regionCode", "not a region code: " + regionCode);
-        }
         if (!RegionCode.contains(r.issuerRegionCode(), regionCode)) {
             throw ProblemException.badRequest("regionCode", regionCode + " is outside the subtree of "
                     + r.issuerRegionCode() + ", which issued " + id);

@@ -3,6 +3,7 @@ package luoshi.rules;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
+import luoshi.api.region.RegionCode;
 import luoshi.api.requirement.NewRequirement;
 import luoshi.api.requirement.Owner;
 import luoshi.api.requirement.OwnerList;
@@ -40,9 +41,9 @@ public class RequirementsResource implements RequirementsApi {
     }
 
     @Override
-    public ParameterSetting setParameters(String id, String regionCode, ObjectNode parameters) {
-        access.administer(regionCode);
-        return catalog.setParameters(id, regionCode, parameters);
+    public ParameterSetting setParameters(String id, RegionCode regionCode, ObjectNode parameters) {
+        access.administer(regionCode.value());
+        return catalog.setParameters(id, regionCode.value(), parameters);
     }
 
     @Override
@@ -59,12 +60,12 @@ public class RequirementsResource implements RequirementsApi {
     }
 
     @Override
-    public Owner setOwner(String id, String regionCode, OwnerWrite owner) {
-        return owners.set(id, regionCode, owner);
+    public Owner setOwner(String id, RegionCode regionCode, OwnerWrite owner) {
+        return owners.set(id, regionCode.value(), owner);
     }
 
     @Override
-    public OwnerList owners(String id, String regionCode) {
-        return owners.list(id, regionCode);
+    public OwnerList owners(String id, RegionCode regionCode) {
+        return owners.list(id, RegionCode.text(regionCode));
     }
 }

@@ -57,9 +57,6 @@ public class Waivers {
     @Transactional
     @RetriedOnConflict
     public Waiver grant(NewWaiver w) {
-        if (!RegionCode.isCountry(w.regionCode()) && RegionCode.levelOf(w.regionCode()).isEmpty()) {
-            throw ProblemException.badRequest("regionCode", "must be a region code of 6, 9 or 12 digits");
-        }
         access.administerAbove(w.regionCode());
         if (w.to().isBefore(w.from())) {
             throw ProblemException.badRequest("to", "must be on or after from (" + w.from() + ")");

@@ -1,6 +1,7 @@
 package luoshi.rules;
 
 import java.time.LocalDate;
+import luoshi.api.region.RegionCode;
 import luoshi.api.waiver.NewWaiver;
 import luoshi.api.waiver.Waiver;
 import luoshi.api.waiver.WaiverList;
@@ -22,8 +23,8 @@ public class WaiversResource implements WaiversApi {
     }
 
     @Override
-    public WaiverList list(String regionCode, String requirementId, LocalDate activeOn) {
-        return new WaiverList(waivers.list(regionCode, requirementId, activeOn));
+    public WaiverList list(RegionCode regionCode, String requirementId, LocalDate activeOn) {
+        return new WaiverList(waivers.list(RegionCode.text(regionCode), requirementId, activeOn));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package luoshi.api.audit;
 
+import luoshi.api.region.RegionCode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import luoshi.api.common.Page;
-import luoshi.api.review.RegionCodeValue;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,7 +30,7 @@ public interface AuditApi {
                     + "Standard Time, both included, and default to the beginning and the end of the trail. A batch "
                     + "is one event that holds all its rows. page × size + size may not exceed 10,000.")
     Page<AuditEvent> list(
-            @Parameter(example = "330600") @QueryParam("regionCode") @RegionCodeValue(countryAllowed = true) String regionCode,
+            @Parameter(example = "330600") @QueryParam("regionCode") RegionCode regionCode,
             @Parameter(example = "2026-01-01") @QueryParam("from") LocalDate from,
             @Parameter(example = "2026-12-31") @QueryParam("to") LocalDate to,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,

@@ -1,5 +1,6 @@
 package luoshi.api.audit;
 
+import luoshi.api.region.RegionCode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,6 @@ import luoshi.api.common.Page;
 public interface AuditSource {
 
     @GET
-    Page<AuditEvent> newest(@QueryParam("regionCode") String regionCode, @QueryParam("from") LocalDate from,
+    Page<AuditEvent> newest(@QueryParam("regionCode") RegionCode regionCode, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to, @QueryParam("limit") int limit);
 }

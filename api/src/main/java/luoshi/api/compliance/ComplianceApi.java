@@ -1,5 +1,6 @@
 package luoshi.api.compliance;
 
+import luoshi.api.region.RegionCode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
@@ -58,7 +59,7 @@ public interface ComplianceApi {
                     schema = @Schema(implementation = ComplianceReport.class),
                     examples = @ExampleObject(name = "塔山街道 2025", value = REPORT_EXAMPLE)))
     CompletionStage<ComplianceReport> report(
-            @Parameter(description = REGION_CODE, example = "330602001") @PathParam("regionCode") String regionCode,
+            @Parameter(description = REGION_CODE, example = "330602001") @PathParam("regionCode") RegionCode regionCode,
             @Parameter(description = YEAR, example = "2025") @QueryParam("year") @Min(1949) @Max(2100) Integer year,
             @Parameter(description = AS_OF, example = "2026-11-22") @QueryParam("asOf") LocalDate asOf);
 
@@ -76,7 +77,7 @@ public interface ComplianceApi {
                     schema = @Schema(implementation = ComplianceRollup.class),
                     examples = @ExampleObject(name = "绍兴市 2025", value = ROLLUP_EXAMPLE)))
     CompletionStage<ComplianceRollup> rollup(
-            @Parameter(description = REGION_CODE, example = "330600") @PathParam("regionCode") String regionCode,
+            @Parameter(description = REGION_CODE, example = "330600") @PathParam("regionCode") RegionCode regionCode,
             @Parameter(description = YEAR, example = "2025") @QueryParam("year") @Min(1949) @Max(2100) Integer year,
             @Parameter(description = AS_OF, example = "2026-11-22") @QueryParam("asOf") LocalDate asOf);
 
@@ -107,6 +108,6 @@ public interface ComplianceApi {
 
     String BAD_REGION_EXAMPLE = """
             {"type":"about:blank","title":"Bad Request","status":400,
-             "detail":"regionCode: must be a region code of 6, 9 or 12 digits (000000 for the country)",
-             "violations":[{"field":"regionCode","message":"must be a region code of 6, 9 or 12 digits (000000 for the country)"}]}""";
+             "detail":"regionCode: must be a region code of 6, 9 or 12 digits (e.g. 330602 or 330602001), or 000000 for the whole country: \"3306x\"",
+             "violations":[{"field":"regionCode","message":"must be a region code of 6, 9 or 12 digits (e.g. 330602 or 330602001), or 000000 for the whole country: \"3306x\""}]}""";
 }

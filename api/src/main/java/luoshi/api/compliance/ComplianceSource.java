@@ -1,5 +1,6 @@
 package luoshi.api.compliance;
 
+import luoshi.api.region.RegionCode;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,14 +42,14 @@ public interface ComplianceSource {
     @GET
     @Path("/regions/{regionCode}")
     @Blocking
-    CompletionStage<ServiceItems> items(@PathParam("regionCode") String regionCode, @QueryParam("year") int year,
+    CompletionStage<ServiceItems> items(@PathParam("regionCode") RegionCode regionCode, @QueryParam("year") int year,
             @QueryParam("asOf") LocalDate asOf);
 
     /** Counts over the region's whole subtree, per child and per requirement, computed in SQL; asynchronous as {@link #items}. */
     @GET
     @Path("/regions/{regionCode}/rollup")
     @Blocking
-    CompletionStage<ServiceRollup> rollup(@PathParam("regionCode") String regionCode, @QueryParam("year") int year,
+    CompletionStage<ServiceRollup> rollup(@PathParam("regionCode") RegionCode regionCode, @QueryParam("year") int year,
             @QueryParam("asOf") LocalDate asOf);
 
     /**

@@ -1,5 +1,6 @@
 package luoshi.api.funding;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -70,7 +71,7 @@ public interface FundingApi {
     @GET
     @Operation(operationId = "listFunding", summary = "List funding records", description = "Filtered by region (exact code), fiscal year and category.")
     Page<FundingRecord> list(
-            @QueryParam("regionCode") @ValidRegionCode @Parameter(example = "330602001") String regionCode,
+            @QueryParam("regionCode") @Parameter(example = "330602001") RegionCode regionCode,
             @QueryParam("fiscalYear") @Min(FundingRecord.FIRST_FISCAL_YEAR) @Max(FundingRecord.LAST_FISCAL_YEAR)
             @Parameter(example = "2025") Integer fiscalYear,
             @QueryParam("category") FundingCategory category,

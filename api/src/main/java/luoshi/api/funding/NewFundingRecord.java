@@ -1,5 +1,7 @@
 package luoshi.api.funding;
 
+import luoshi.api.common.PlainText;
+import luoshi.api.region.ValidRegionCode;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -20,5 +22,5 @@ public record NewFundingRecord(
         @NotNull @Money @DecimalMin(value = "0.00", inclusive = false, message = "must be greater than 0")
         @Digits(integer = 13, fraction = 2, message = "must have at most 13 digits and 2 decimals") BigDecimal amount,
         @Size(max = 100) @Schema(example = "绍市财〔2025〕12号", description = "The allocating document's number")
-        String documentRef) {
+        @PlainText String documentRef) {
 }

@@ -1,5 +1,6 @@
 package luoshi.api.funding;
 
+import luoshi.api.region.ValidRegionCode;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;

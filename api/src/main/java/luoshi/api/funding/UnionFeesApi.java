@@ -1,5 +1,6 @@
 package luoshi.api.funding;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -41,7 +42,7 @@ public interface UnionFeesApi {
             examples = @ExampleObject(name = "越城区 2025", value = "{\"due\":\"1200000.00\",\"collected\":\"1188000.00\"}")))
     @APIResponse(responseCode = "200", description = "Stored")
     @APIResponse(responseCode = "404", description = "No such region (the problem names the code); nothing stored")
-    UnionFeeRecord put(@PathParam("regionCode") @ValidRegionCode @Parameter(example = "330602") String regionCode,
+    UnionFeeRecord put(@PathParam("regionCode") @Parameter(example = "330602") RegionCode regionCode,
             @PathParam("year") @Min(FundingRecord.FIRST_FISCAL_YEAR) @Max(FundingRecord.LAST_FISCAL_YEAR)
             @Parameter(example = "2025") int year,
             @Valid @NotNull UnionFees fees);
@@ -68,7 +69,7 @@ public interface UnionFeesApi {
     @Operation(operationId = "getUnionFees", summary = "The union fees of a region and year")
     @APIResponse(responseCode = "200", description = "Found")
     @APIResponse(responseCode = "404", description = "None recorded")
-    UnionFeeRecord get(@PathParam("regionCode") @ValidRegionCode @Parameter(example = "330602") String regionCode,
+    UnionFeeRecord get(@PathParam("regionCode") @Parameter(example = "330602") RegionCode regionCode,
             @PathParam("year") @Min(FundingRecord.FIRST_FISCAL_YEAR) @Max(FundingRecord.LAST_FISCAL_YEAR) int year);
 
     @DELETE
@@ -80,7 +81,7 @@ public interface UnionFeesApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "None recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    void delete(@PathParam("regionCode") @ValidRegionCode @Parameter(example = "330602") String regionCode,
+    void delete(@PathParam("regionCode") @Parameter(example = "330602") RegionCode regionCode,
             @PathParam("year") @Min(FundingRecord.FIRST_FISCAL_YEAR) @Max(FundingRecord.LAST_FISCAL_YEAR)
             @Parameter(example = "2025") int year);
 }

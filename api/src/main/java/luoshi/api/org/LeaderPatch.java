@@ -1,5 +1,6 @@
 package luoshi.api.org;
 
+import luoshi.api.common.PlainText;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "LeaderPatch", description = "The fields of a leader to correct; fields not named stay as they are",
         example = "{\"to\":\"2025-06-30\"}")
 public record LeaderPatch(
-        @Schema(example = "王丽", maxLength = 100) String name,
+        @Schema(example = "王丽", maxLength = 100) @PlainText String name,
         @Schema(example = "HEAD") LeaderRole role,
         @Schema(example = "FULL_TIME") Employment employment,
         @Schema(example = "false", description = "a representative from the front line (基层一线)") Boolean frontline,

@@ -1,5 +1,7 @@
 package luoshi.api.org;
 
+import luoshi.api.common.PlainText;
+import luoshi.api.region.ValidRegionCode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A new mass organisation of a region",
         example = "{\"regionCode\":\"330602001\",\"type\":\"YOUTH_LEAGUE\",\"name\":\"共青团绍兴市越城区塔山街道工作委员会\"}")
 public record NewOrganization(
-        @Schema(example = "330602001") @NotBlank String regionCode,
+        @Schema(example = "330602001") @NotBlank @ValidRegionCode String regionCode,
         @Schema(example = "YOUTH_LEAGUE") @NotNull OrganizationType type,
-        @Schema(example = "共青团绍兴市越城区塔山街道工作委员会") @NotBlank @Size(max = 200) String name,
+        @Schema(example = "共青团绍兴市越城区塔山街道工作委员会") @NotBlank @Size(max = 200) @PlainText String name,
         @Schema(nullable = true, example = "12") Long superiorId) {
 }

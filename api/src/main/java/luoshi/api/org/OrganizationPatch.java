@@ -1,5 +1,7 @@
 package luoshi.api.org;
 
+import luoshi.api.common.PlainText;
+import luoshi.api.region.ValidRegionCode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -11,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "OrganizationPatch", description = "The fields of an organisation to correct; fields not named stay as they are",
         example = "{\"name\":\"共青团绍兴市越城区塔山街道工作委员会\"}")
 public record OrganizationPatch(
-        @Schema(example = "330602001") String regionCode,
+        @Schema(example = "330602001") @ValidRegionCode String regionCode,
         @Schema(example = "YOUTH_LEAGUE") OrganizationType type,
-        @Schema(example = "共青团绍兴市越城区塔山街道工作委员会", maxLength = 200) String name,
+        @Schema(example = "共青团绍兴市越城区塔山街道工作委员会", maxLength = 200) @PlainText String name,
         @Schema(nullable = true, example = "12", description = "the superior organisation; null (given explicitly) removes it")
         Long superiorId) {
 }

@@ -1,5 +1,7 @@
 package luoshi.api.org;
 
+import luoshi.api.common.PlainText;
+import luoshi.api.region.ValidRegionCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "\"leaders\":[{\"name\":\"王丽\",\"role\":\"HEAD\",\"employment\":\"FULL_TIME\",\"frontline\":false,"
                 + "\"from\":\"2024-01-01\",\"to\":null}]}")
 public record OrganizationRow(
-        @Schema(example = "330602001") @NotBlank String regionCode,
+        @Schema(example = "330602001") @NotBlank @ValidRegionCode String regionCode,
         @Schema(example = "YOUTH_LEAGUE") @NotNull OrganizationType type,
-        @Schema(example = "共青团绍兴市越城区塔山街道工作委员会") @NotBlank @Size(max = 200) String name,
+        @Schema(example = "共青团绍兴市越城区塔山街道工作委员会") @NotBlank @Size(max = 200) @PlainText String name,
         @Schema(nullable = true, example = "12") Long superiorId,
         @Schema(nullable = true) List<@Valid @NotNull NewLeader> leaders) {
 

@@ -1,5 +1,6 @@
 package luoshi.api.org;
 
+import luoshi.api.region.RegionCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -66,8 +67,8 @@ public interface OrganizationsApi {
     @Operation(operationId = "listOrganizations", summary = "Organisations, sorted by region code, type and id",
             description = "regionCode: of that region only; within: of that region and its whole subtree; type: of that type.")
     @APIResponse(responseCode = "200", description = "A page of organisations")
-    Page<Organization> list(@Parameter(example = "330602001") @QueryParam("regionCode") String regionCode,
-            @Parameter(example = "330600") @QueryParam("within") String within,
+    Page<Organization> list(@Parameter(example = "330602001") @QueryParam("regionCode") RegionCode regionCode,
+            @Parameter(example = "330600") @QueryParam("within") RegionCode within,
             @Parameter(example = "UNION") @QueryParam("type") OrganizationType type,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);

@@ -41,7 +41,7 @@ public interface PopulationApi {
     @APIResponse(responseCode = "200", description = "The stored population")
     @APIResponse(responseCode = "400", description = "A negative count, female or youth above total, a year outside 1949..2100")
     @APIResponse(responseCode = "404", description = "Unknown region")
-    Population put(@Parameter(example = "330602") @PathParam("code") String code,
+    Population put(@Parameter(example = "330602") @PathParam("code") RegionCode code,
             @Parameter(example = "2025") @PathParam("year") int year, @Valid @NotNull PopulationWrite population);
 
     @GET
@@ -49,7 +49,7 @@ public interface PopulationApi {
     @Operation(operationId = "getPopulation", summary = "A region's population for a year")
     @APIResponse(responseCode = "200", description = "The population")
     @APIResponse(responseCode = "404", description = "Unknown region, or no population for that year")
-    Population get(@Parameter(example = "330602") @PathParam("code") String code,
+    Population get(@Parameter(example = "330602") @PathParam("code") RegionCode code,
             @Parameter(example = "2025") @PathParam("year") int year);
 
     @POST
@@ -78,6 +78,6 @@ public interface PopulationApi {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "Unknown region, or no population for that year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    void delete(@Parameter(example = "330602") @PathParam("code") String code,
+    void delete(@Parameter(example = "330602") @PathParam("code") RegionCode code,
             @Parameter(example = "2025") @PathParam("year") int year);
 }

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "A region: 省/市/县/乡镇(街道)/村")
 public record Region(
-        @Schema(example = "330602") @NotBlank String code,
+        @Schema(example = "330602") @NotBlank @ValidRegionCode String code,
         @Schema(example = "越城区") @NotBlank @Size(max = 100) String name,
         @Schema(example = "COUNTY", nullable = true, description = "null for 000000, the country") @NotNull RegionLevel level,
-        @Schema(example = "330600", nullable = true) String parentCode) {
+        @Schema(example = "330600", nullable = true) @ValidRegionCode String parentCode) {
 }

@@ -45,7 +45,7 @@ public interface RegionsApi {
     @APIResponseSchema(value = Region.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "200", description = "Updated (or unchanged)")
     @APIResponse(responseCode = "400", description = "Malformed code, or a level/parent that does not fit the code, or an unknown parent")
-    RestResponse<Region> put(@Parameter(example = "330600") @PathParam("code") String code,
+    RestResponse<Region> put(@Parameter(example = "330600") @PathParam("code") RegionCode code,
             @Valid @NotNull RegionWrite region);
 
     @GET
@@ -53,7 +53,7 @@ public interface RegionsApi {
     @Operation(operationId = "getRegion", summary = "A region", description = "000000 answers the country (中华人民共和国), whose level is null.")
     @APIResponse(responseCode = "200", description = "The region")
     @APIResponse(responseCode = "404", description = "Unknown region")
-    Region get(@Parameter(example = "330602") @PathParam("code") String code);
+    Region get(@Parameter(example = "330602") @PathParam("code") RegionCode code);
 
     @GET
     @Path("/{code}/children")
@@ -62,7 +62,7 @@ public interface RegionsApi {
                     + "county level such as 441900 东莞市, the townships).")
     @APIResponse(responseCode = "200", description = "A page of regions")
     @APIResponse(responseCode = "404", description = "Unknown region")
-    Page<Region> children(@Parameter(example = "330600") @PathParam("code") String code,
+    Page<Region> children(@Parameter(example = "330600") @PathParam("code") RegionCode code,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
 

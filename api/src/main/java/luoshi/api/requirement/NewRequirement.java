@@ -1,5 +1,7 @@
 package luoshi.api.requirement;
 
+import luoshi.api.common.PlainText;
+import luoshi.api.region.ValidRegionCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -21,10 +23,10 @@ import luoshi.api.region.RegionLevel;
  */
 public record NewRequirement(
         @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{2,63}", message = "must be 3 to 64 of A-Z, 0-9 and _") String id,
-        @NotBlank @Size(max = 255) String title,
-        @NotBlank @Size(max = 255) String titleZh,
-        @NotBlank @Size(max = 255) String source,
-        @NotBlank String issuerRegionCode,
+        @NotBlank @Size(max = 255) @PlainText String title,
+        @NotBlank @Size(max = 255) @PlainText String titleZh,
+        @NotBlank @Size(max = 255) @PlainText String source,
+        @NotBlank @ValidRegionCode(country = true) String issuerRegionCode,
         @NotEmpty List<@NotNull RegionLevel> levels,
         @NotNull RequirementPeriod period,
         @NotNull ObjectNode rule,

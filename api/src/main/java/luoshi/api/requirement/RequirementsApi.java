@@ -1,5 +1,6 @@
 package luoshi.api.requirement;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -78,7 +79,7 @@ public interface RequirementsApi {
     @APIResponse(responseCode = "200", description = "The setting as stored")
     @APIResponse(responseCode = "400", description = "An unknown parameter, or a value laxer than one in force (named)")
     @APIResponse(responseCode = "404", description = "No such requirement or region")
-    ParameterSetting setParameters(@PathParam("id") String id, @PathParam("regionCode") String regionCode,
+    ParameterSetting setParameters(@PathParam("id") String id, @PathParam("regionCode") RegionCode regionCode,
             @NotNull ObjectNode parameters);
 
     @PUT
@@ -88,7 +89,7 @@ public interface RequirementsApi {
                     + "reminders and webhook payloads carry it.")
     @APIResponse(responseCode = "200", description = "The owner as set")
     @APIResponse(responseCode = "404", description = "No such requirement or region")
-    Owner setOwner(@PathParam("id") String id, @PathParam("regionCode") String regionCode,
+    Owner setOwner(@PathParam("id") String id, @PathParam("regionCode") RegionCode regionCode,
             @Valid @NotNull OwnerWrite owner);
 
     @GET
@@ -97,5 +98,5 @@ public interface RequirementsApi {
     @APIResponse(responseCode = "200", description = "The owner in force, and the owners set on the region or below it")
     @APIResponse(responseCode = "404", description = "No such requirement or region")
     OwnerList owners(@PathParam("id") String id,
-            @Parameter(example = "330602001") @QueryParam("regionCode") String regionCode);
+            @Parameter(example = "330602001") @QueryParam("regionCode") RegionCode regionCode);
 }

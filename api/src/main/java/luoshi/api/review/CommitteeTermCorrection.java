@@ -1,5 +1,6 @@
 package luoshi.api.review;
 
+import luoshi.api.region.ValidRegionCode;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * wrong too (omitted: the term stays in its region).
  */
 public record CommitteeTermCorrection(
-        @RegionCodeValue @Schema(example = "330602", description = "Omitted: the term's region stays") String regionCode,
+        @ValidRegionCode @Schema(example = "330602", description = "Omitted: the term's region stays") String regionCode,
         @NotNull @Schema(example = "2021-10-01") LocalDate start,
         @NotNull @Schema(example = "2026-10-31") LocalDate end) {
 }

@@ -1,5 +1,6 @@
 package luoshi.api.review;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -69,7 +70,7 @@ public interface CommitteeTermsApi {
 
     @GET
     @Operation(operationId = "listCommitteeTerms", summary = "Committee terms, of one region when regionCode is given, by start")
-    Page<CommitteeTerm> list(@QueryParam("regionCode") @RegionCodeValue String regionCode,
+    Page<CommitteeTerm> list(@QueryParam("regionCode") RegionCode regionCode,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
 

@@ -1,5 +1,6 @@
 package luoshi.api.review;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -62,7 +63,7 @@ public interface DocumentsApi {
 
     @GET
     @Operation(operationId = "listDocuments", summary = "Documents, filtered by region and type, by date")
-    Page<Document> list(@QueryParam("regionCode") @RegionCodeValue String regionCode,
+    Page<Document> list(@QueryParam("regionCode") RegionCode regionCode,
             @QueryParam("type") DocumentType type,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);

@@ -1,5 +1,6 @@
 package luoshi.api.review;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -62,7 +63,7 @@ public interface MeetingsApi {
 
     @GET
     @Operation(operationId = "listMeetings", summary = "Meetings, filtered by region, calendar year and type, by date")
-    Page<Meeting> list(@QueryParam("regionCode") @RegionCodeValue String regionCode,
+    Page<Meeting> list(@QueryParam("regionCode") RegionCode regionCode,
             @QueryParam("year") @Min(1949) @Max(9999) Integer year,
             @QueryParam("type") MeetingType type,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,

@@ -1,5 +1,7 @@
 package luoshi.api.review;
 
+import luoshi.api.common.PlainText;
+import luoshi.api.region.ValidRegionCode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -8,9 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A document a region's committee issued, such as its implementation plan (实施方案). */
 public record NewDocument(
-        @NotNull @RegionCodeValue @Schema(example = "330000") String regionCode,
+        @NotNull @ValidRegionCode @Schema(example = "330000") String regionCode,
         @NotNull @Schema(example = "IMPLEMENTATION_PLAN") DocumentType type,
         @NotNull @Schema(example = "2015-11-20") LocalDate date,
-        @NotBlank @Size(max = 255) @Schema(example = "中共浙江省委关于加强和改进党的群团工作的实施意见") String title,
-        @Size(max = 100) @Schema(example = "浙委发〔2015〕35号") String documentRef) {
+        @NotBlank @Size(max = 255) @Schema(example = "中共浙江省委关于加强和改进党的群团工作的实施意见") @PlainText String title,
+        @Size(max = 100) @Schema(example = "浙委发〔2015〕35号") @PlainText String documentRef) {
 }

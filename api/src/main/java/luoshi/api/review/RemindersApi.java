@@ -1,5 +1,6 @@
 package luoshi.api.review;
 
+import luoshi.api.region.RegionCode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -28,12 +29,12 @@ public interface RemindersApi {
                     + "NON_COMPLIANT items due within the window; never a reminder created before. asOf defaults to today; "
                     + "regionCode (the subtree the run covers) to the caller's region, and must lie in it.")
     ReminderRun run(@QueryParam("asOf") LocalDate asOf,
-            @QueryParam("regionCode") @RegionCodeValue(countryAllowed = true) String regionCode);
+            @QueryParam("regionCode") RegionCode regionCode);
 
     @GET
     @Operation(operationId = "listReminders", summary = "The reminders of a region's subtree (the caller's region when regionCode is absent), newest first",
             description = "regionCode must lie in the caller's region.")
-    Page<Reminder> list(@QueryParam("regionCode") @RegionCodeValue(countryAllowed = true) String regionCode,
+    Page<Reminder> list(@QueryParam("regionCode") RegionCode regionCode,
             @QueryParam("requirementId") @Size(max = 64) String requirementId,
             @QueryParam("stage") ReminderStage stage,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,

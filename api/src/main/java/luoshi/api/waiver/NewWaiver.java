@@ -1,5 +1,7 @@
 package luoshi.api.waiver;
 
+import luoshi.api.common.PlainText;
+import luoshi.api.region.ValidRegionCode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "\"documentRef\":\"越政办〔2025〕12号\"}")
 public record NewWaiver(
         @NotBlank @Schema(example = "TOWNSHIP_YOUTH_LEAGUE_FUNDING") String requirementId,
-        @NotBlank @Schema(example = "330602001") String regionCode,
+        @NotBlank @ValidRegionCode @Schema(example = "330602001") String regionCode,
         @NotNull @Schema(example = "2025-01-01") LocalDate from,
         @NotNull @Schema(example = "2025-12-31") LocalDate to,
-        @NotBlank @Size(max = 1000) @Schema(example = "2025年受台风灾害影响，经费调剂用于灾后重建") String reason,
-        @Size(max = 255) @Schema(example = "越政办〔2025〕12号") String documentRef) {
+        @NotBlank @Size(max = 1000) @Schema(example = "2025年受台风灾害影响，经费调剂用于灾后重建") @PlainText(multiline = true) String reason,
+        @Size(max = 255) @Schema(example = "越政办〔2025〕12号") @PlainText String documentRef) {
 }

@@ -1,5 +1,6 @@
 package luoshi.api.waiver;
 
+import luoshi.api.region.RegionCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -44,7 +45,7 @@ public interface WaiversApi {
     @GET
     @Operation(operationId = "listWaivers", summary = "The waivers of a region's subtree",
             description = "Revoked ones too (with revokedAt), unless activeOn asks for those in force on a day.")
-    WaiverList list(@Parameter(example = "330602") @QueryParam("regionCode") String regionCode,
+    WaiverList list(@Parameter(example = "330602") @QueryParam("regionCode") RegionCode regionCode,
             @Parameter(example = "TOWNSHIP_YOUTH_LEAGUE_FUNDING") @QueryParam("requirementId") String requirementId,
             @Parameter(example = "2025-06-30") @QueryParam("activeOn") LocalDate activeOn);
 

@@ -1,5 +1,6 @@
 package luoshi.funding.rest;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
@@ -29,8 +30,8 @@ public class FundingResource implements FundingApi {
     }
 
     @Override
-    public Page<FundingRecord> list(String regionCode, Integer fiscalYear, FundingCategory category, int page, int size) {
-        return funding.list(regionCode, fiscalYear, category, page, size);
+    public Page<FundingRecord> list(RegionCode regionCode, Integer fiscalYear, FundingCategory category, int page, int size) {
+        return funding.list(RegionCode.text(regionCode), fiscalYear, category, page, size);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package luoshi.funding.rest;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import luoshi.api.common.BatchResult;
 import luoshi.api.funding.UnionFeeRecord;
@@ -16,8 +17,8 @@ public class UnionFeesResource implements UnionFeesApi {
     }
 
     @Override
-    public UnionFeeRecord put(String regionCode, int year, UnionFees fees) {
-        return unionFees.put(regionCode, year, fees);
+    public UnionFeeRecord put(RegionCode regionCode, int year, UnionFees fees) {
+        return unionFees.put(RegionCode.text(regionCode), year, fees);
     }
 
     @Override
@@ -26,12 +27,12 @@ public class UnionFeesResource implements UnionFeesApi {
     }
 
     @Override
-    public UnionFeeRecord get(String regionCode, int year) {
-        return unionFees.get(regionCode, year);
+    public UnionFeeRecord get(RegionCode regionCode, int year) {
+        return unionFees.get(RegionCode.text(regionCode), year);
     }
 
     @Override
-    public void delete(String regionCode, int year) {
-        unionFees.delete(regionCode, year);
+    public void delete(RegionCode regionCode, int year) {
+        unionFees.delete(RegionCode.text(regionCode), year);
     }
 }

@@ -1,5 +1,6 @@
 package luoshi.gateway.audit;
 
+import luoshi.api.region.RegionCode;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -34,8 +35,8 @@ public class AuditRoutes implements AuditApi {
     }
 
     @Override
-    public Page<AuditEvent> list(String regionCode, LocalDate from, LocalDate to, int page, int size) {
-        String region = access.administerScope(regionCode);
+    public Page<AuditEvent> list(RegionCode regionCode, LocalDate from, LocalDate to, int page, int size) {
+        RegionCode region = RegionCode.parse(access.administerScope(RegionCode.text(regionCode)));
         long depth = (long) (page + 1) * size;
         if (depth > MAX_DEPTH) {
             throw ProblemException.badRequest("page", "(page + 1) × size may not exceed " + MAX_DEPTH

@@ -1,5 +1,6 @@
 package luoshi.gateway.compliance;
 
+import luoshi.api.region.RegionCode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.CompletionStage;
@@ -27,14 +28,14 @@ public class ComplianceResource implements ComplianceApi {
 
     // the gateway checks the region before it asks anyone; each service checks the forwarded token again
     @Override
-    public CompletionStage<ComplianceReport> report(String regionCode, Integer year, LocalDate asOf) {
-        access.read(regionCode);
+    public CompletionStage<ComplianceReport> report(RegionCode regionCode, Integer year, LocalDate asOf) {
+        access.read(regionCode.value());
         return views.report(RegionYear.of(regionCode, year, asOf, clock));
     }
 
     @Override
-    public CompletionStage<ComplianceRollup> rollup(String regionCode, Integer year, LocalDate asOf) {
-        access.read(regionCode);
+    public CompletionStage<ComplianceRollup> rollup(RegionCode regionCode, Integer year, LocalDate asOf) {
+        access.read(regionCode.value());
         return views.rollup(RegionYear.of(regionCode, year, asOf, clock));
     }
 }

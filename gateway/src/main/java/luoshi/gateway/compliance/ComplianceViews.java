@@ -56,7 +56,7 @@ public class ComplianceViews {
         List<ServiceItems> parts = answers.values();
         List<ComplianceItem> items = parts.stream().flatMap(p -> orEmpty(p.items()).stream()).sorted(ITEM_ORDER).toList();
         StatusCounts summary = summary(items);
-        return new ComplianceReport(q.regionCode(), firstName(parts.stream().map(ServiceItems::regionName).toList()),
+        return new ComplianceReport(q.regionCode().value(), firstName(parts.stream().map(ServiceItems::regionName).toList()),
                 q.year(), q.asOf(), items, summary, answers.incomplete(),
                 warnings(answers, parts.stream().map(ServiceItems::warnings).toList()));
     }
@@ -104,7 +104,7 @@ public class ComplianceViews {
                 .map(e -> ChildCompliance.of(e.getKey(), childNames.get(e.getKey()), e.getValue())).toList();
         List<RequirementCompliance> requirements = byRequirement.entrySet().stream()
                 .map(e -> RequirementCompliance.of(e.getKey(), e.getValue())).toList();
-        return new ComplianceRollup(q.regionCode(), firstName(parts.stream().map(ServiceRollup::regionName).toList()),
+        return new ComplianceRollup(q.regionCode().value(), firstName(parts.stream().map(ServiceRollup::regionName).toList()),
                 q.year(), q.asOf(), counts, counts.complianceRate(), children, requirements, answers.incomplete(),
                 warnings(answers, parts.stream().map(ServiceRollup::warnings).toList()));
     }

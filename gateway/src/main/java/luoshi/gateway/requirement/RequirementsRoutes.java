@@ -1,5 +1,6 @@
 package luoshi.gateway.requirement;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.Context;
@@ -64,17 +65,17 @@ public class RequirementsRoutes implements RequirementsApi {
     }
 
     @Override
-    public ParameterSetting setParameters(String id, String regionCode, ObjectNode parameters) {
+    public ParameterSetting setParameters(String id, RegionCode regionCode, ObjectNode parameters) {
         return ownerOf(id).write(api -> api.setParameters(id, regionCode, parameters));
     }
 
     @Override
-    public Owner setOwner(String id, String regionCode, OwnerWrite owner) {
+    public Owner setOwner(String id, RegionCode regionCode, OwnerWrite owner) {
         return ownerOf(id).write(api -> api.setOwner(id, regionCode, owner));
     }
 
     @Override
-    public OwnerList owners(String id, String regionCode) {
+    public OwnerList owners(String id, RegionCode regionCode) {
         return ownerOf(id).read(api -> api.owners(id, regionCode));
     }
 

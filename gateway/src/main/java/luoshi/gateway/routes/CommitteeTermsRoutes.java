@@ -1,5 +1,6 @@
 package luoshi.gateway.routes;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
@@ -31,7 +32,7 @@ public class CommitteeTermsRoutes implements CommitteeTermsApi {
     }
 
     @Override
-    public Page<CommitteeTerm> list(String regionCode, int page, int size) {
+    public Page<CommitteeTerm> list(RegionCode regionCode, int page, int size) {
         return route.read(api -> api.list(regionCode, page, size));
     }
 

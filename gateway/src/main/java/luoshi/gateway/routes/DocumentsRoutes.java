@@ -1,5 +1,6 @@
 package luoshi.gateway.routes;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
@@ -31,7 +32,7 @@ public class DocumentsRoutes implements DocumentsApi {
     }
 
     @Override
-    public Page<Document> list(String regionCode, DocumentType type, int page, int size) {
+    public Page<Document> list(RegionCode regionCode, DocumentType type, int page, int size) {
         return route.read(api -> api.list(regionCode, type, page, size));
     }
 

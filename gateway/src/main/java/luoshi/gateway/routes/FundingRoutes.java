@@ -1,5 +1,6 @@
 package luoshi.gateway.routes;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
@@ -31,7 +32,7 @@ public class FundingRoutes implements FundingApi {
     }
 
     @Override
-    public Page<FundingRecord> list(String regionCode, Integer fiscalYear, FundingCategory category, int page, int size) {
+    public Page<FundingRecord> list(RegionCode regionCode, Integer fiscalYear, FundingCategory category, int page, int size) {
         return route.read(api -> api.list(regionCode, fiscalYear, category, page, size));
     }
 

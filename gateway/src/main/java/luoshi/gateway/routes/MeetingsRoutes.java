@@ -1,5 +1,6 @@
 package luoshi.gateway.routes;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
@@ -31,7 +32,7 @@ public class MeetingsRoutes implements MeetingsApi {
     }
 
     @Override
-    public Page<Meeting> list(String regionCode, Integer year, MeetingType type, int page, int size) {
+    public Page<Meeting> list(RegionCode regionCode, Integer year, MeetingType type, int page, int size) {
         return route.read(api -> api.list(regionCode, year, type, page, size));
     }
 

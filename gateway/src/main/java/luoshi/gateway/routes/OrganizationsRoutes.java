@@ -1,5 +1,6 @@
 package luoshi.gateway.routes;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,7 +38,7 @@ public class OrganizationsRoutes implements OrganizationsApi {
     }
 
     @Override
-    public Page<Organization> list(String regionCode, String within, OrganizationType type, int page, int size) {
+    public Page<Organization> list(RegionCode regionCode, RegionCode within, OrganizationType type, int page, int size) {
         return route.read(api -> api.list(regionCode, within, type, page, size));
     }
 

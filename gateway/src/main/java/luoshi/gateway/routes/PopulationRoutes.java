@@ -1,5 +1,6 @@
 package luoshi.gateway.routes;
 
+import luoshi.api.region.RegionCode;
 import java.util.List;
 import luoshi.api.region.ImportResult;
 import luoshi.api.region.Population;
@@ -19,17 +20,17 @@ public class PopulationRoutes implements PopulationApi {
     }
 
     @Override
-    public Population put(String code, int year, PopulationWrite population) {
+    public Population put(RegionCode code, int year, PopulationWrite population) {
         return route.write(api -> api.put(code, year, population));
     }
 
     @Override
-    public Population get(String code, int year) {
+    public Population get(RegionCode code, int year) {
         return route.read(api -> api.get(code, year));
     }
 
     @Override
-    public void delete(String code, int year) {
+    public void delete(RegionCode code, int year) {
         route.run(api -> api.delete(code, year));
     }
 

@@ -1,5 +1,6 @@
 package luoshi.gateway.routes;
 
+import luoshi.api.region.RegionCode;
 import java.util.List;
 import luoshi.api.common.Page;
 import luoshi.api.region.ImportResult;
@@ -20,17 +21,17 @@ public class RegionsRoutes implements RegionsApi {
     }
 
     @Override
-    public RestResponse<Region> put(String code, RegionWrite region) {
+    public RestResponse<Region> put(RegionCode code, RegionWrite region) {
         return route.write(api -> api.put(code, region));
     }
 
     @Override
-    public Region get(String code) {
+    public Region get(RegionCode code) {
         return route.read(api -> api.get(code));
     }
 
     @Override
-    public Page<Region> children(String code, int page, int size) {
+    public Page<Region> children(RegionCode code, int page, int size) {
         return route.read(api -> api.children(code, page, size));
     }
 

@@ -1,5 +1,6 @@
 package luoshi.gateway.routes;
 
+import luoshi.api.region.RegionCode;
 import java.time.LocalDate;
 import luoshi.api.common.Page;
 import luoshi.api.review.Reminder;
@@ -19,12 +20,12 @@ public class RemindersRoutes implements RemindersApi {
     }
 
     @Override
-    public ReminderRun run(LocalDate asOf, String regionCode) {
+    public ReminderRun run(LocalDate asOf, RegionCode regionCode) {
         return route.bulkWrite(api -> api.run(asOf, regionCode));
     }
 
     @Override
-    public Page<Reminder> list(String regionCode, String requirementId, ReminderStage stage, int page, int size) {
+    public Page<Reminder> list(RegionCode regionCode, String requirementId, ReminderStage stage, int page, int size) {
         return route.read(api -> api.list(regionCode, requirementId, stage, page, size));
     }
 }

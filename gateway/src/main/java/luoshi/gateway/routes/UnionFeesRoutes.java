@@ -1,5 +1,6 @@
 package luoshi.gateway.routes;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import luoshi.api.common.BatchResult;
 import luoshi.api.funding.UnionFeeRecord;
@@ -18,7 +19,7 @@ public class UnionFeesRoutes implements UnionFeesApi {
     }
 
     @Override
-    public UnionFeeRecord put(String regionCode, int year, UnionFees fees) {
+    public UnionFeeRecord put(RegionCode regionCode, int year, UnionFees fees) {
         return route.write(api -> api.put(regionCode, year, fees));
     }
 
@@ -28,12 +29,12 @@ public class UnionFeesRoutes implements UnionFeesApi {
     }
 
     @Override
-    public UnionFeeRecord get(String regionCode, int year) {
+    public UnionFeeRecord get(RegionCode regionCode, int year) {
         return route.read(api -> api.get(regionCode, year));
     }
 
     @Override
-    public void delete(String regionCode, int year) {
+    public void delete(RegionCode regionCode, int year) {
         route.run(api -> api.delete(regionCode, year));
     }
 }

@@ -1,5 +1,6 @@
 package luoshi.gateway.waiver;
 
+import luoshi.api.region.RegionCode;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.Context;
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ public class WaiversRoutes implements WaiversApi {
     }
 
     @Override
-    public WaiverList list(String regionCode, String requirementId, LocalDate activeOn) {
+    public WaiverList list(RegionCode regionCode, String requirementId, LocalDate activeOn) {
         if (requirementId != null && !requirementId.isBlank()) {
             // one requirement: only its owner keeps its waivers
             return catalogs.ownerOf(requirementId).route(WaiversApi.class)

@@ -1,5 +1,6 @@
 package luoshi.org.rest;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,8 +36,8 @@ public class OrganizationsResource implements OrganizationsApi {
     }
 
     @Override
-    public Page<Organization> list(String regionCode, String within, OrganizationType type, int page, int size) {
-        return organizations.list(regionCode, within, type, page, size);
+    public Page<Organization> list(RegionCode regionCode, RegionCode within, OrganizationType type, int page, int size) {
+        return organizations.list(RegionCode.text(regionCode), RegionCode.text(within), type, page, size);
     }
 
     @Override

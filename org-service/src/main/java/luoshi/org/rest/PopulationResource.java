@@ -1,5 +1,6 @@
 package luoshi.org.rest;
 
+import luoshi.api.region.RegionCode;
 import java.util.List;
 import luoshi.api.region.ImportResult;
 import luoshi.api.region.Population;
@@ -23,19 +24,19 @@ public class PopulationResource implements PopulationApi {
     }
 
     @Override
-    public Population put(String code, int year, PopulationWrite write) {
-        return population.put(new Population(code, year, write.total(), write.female(), write.youth()));
+    public Population put(RegionCode code, int year, PopulationWrite write) {
+        return population.put(new Population(code.value(), year, write.total(), write.female(), write.youth()));
     }
 
     @Override
-    public Population get(String code, int year) {
-        access.read(code);
-        return population.get(code, year);
+    public Population get(RegionCode code, int year) {
+        access.read(code.value());
+        return population.get(code.value(), year);
     }
 
     @Override
-    public void delete(String code, int year) {
-        population.delete(code, year);
+    public void delete(RegionCode code, int year) {
+        population.delete(code.value(), year);
     }
 
     @Override

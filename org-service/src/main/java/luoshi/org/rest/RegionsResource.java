@@ -1,5 +1,6 @@
 package luoshi.org.rest;
 
+import luoshi.api.region.RegionCode;
 import java.util.List;
 import luoshi.api.common.Page;
 import luoshi.api.region.ImportResult;
@@ -25,22 +26,22 @@ public class RegionsResource implements RegionsApi {
     }
 
     @Override
-    public RestResponse<Region> put(String code, RegionWrite write) {
-        Region region = new Region(code, write.name(), write.level(), write.parentCode());
+    public RestResponse<Region> put(RegionCode code, RegionWrite write) {
+        Region region = new Region(code.value(), write.name(), write.level(), write.parentCode());
         boolean created = regions.put(region);
         return RestResponse.status(created ? RestResponse.Status.CREATED : RestResponse.Status.OK, region);
     }
 
     @Override
-    public Region get(String code) {
-        access.read(code);
-        return regions.get(code);
+    public Region get(RegionCode code) {
+        access.read(code.value());
+        return regions.get(code.value());
     }
 
     @Override
-    public Page<Region> children(String code, int page, int size) {
-        access.read(code); // 000000's children (the provinces): a country-wide caller only
-        return regions.children(code, page, size);
+    public Page<Region> children(RegionCode code, int page, int size) {
+        access.read(code.value()); // 000000's children (the provinces): a country-wide caller only
+        return regions.children(code.value(), page, size);
     }
 
     @Override

@@ -173,9 +173,6 @@ public class OrganizationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Organization> list(String regionCode, String within, OrganizationType type, int page, int size) {
-        if (within != null && !RegionCode.isCountry(within) && RegionCode.levelOf(within).isEmpty()) {
-            throw ProblemException.badRequest("within", "'" + within + "' is not a region code");
-        }
         // regionCode is one region, within a subtree: both only where the caller may read, and without within the
         // list covers the caller's own subtree, never more
         if (regionCode != null) {
@@ -228,8 +225,9 @@ public class OrganizationService {
         }
         boolean moved = !after.regionCode().equals(before.regionCode());
         if (moved) {
-            if (RegionCode.isCountry(after.regionCode()) || RegionCode.levelOf(after.regionCode()).isEmpty()) {
-                throw ProblemException.badRequest("regionCode", "'" + after.regionCode() + "' is not the code of a region");
+            if (RegionCode.levelOf(after.regionCode()).isEmpty()) {
+                throw ProblemException.badRequest("regionCode", RegionCode.isCountry(after.regionCode())
+                        ? RegionCode.NOT_THE_COUNTRY : new RegionCode.Malformed(after.regionCode()).getMessage());
             }
             access.write(after.regionCode()); // before the lookup: a region outside the caller's subtree is a 403, known or not
             if (regions.find(after.regionCode()).isEmpty()) {

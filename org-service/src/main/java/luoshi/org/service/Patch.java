@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
+import luoshi.api.common.PlainText;
 import luoshi.platform.ProblemException;
 import luoshi.platform.ProblemMappers;
 
@@ -62,6 +63,10 @@ final class Patch<T> {
     static String name(String name, int max) {
         if (name.isBlank()) {
             throw ProblemException.badRequest("name", "must not be blank");
+        }
+        String problem = PlainText.Check.problem(name, false);
+        if (problem != null) {
+            throw ProblemException.badRequest("name", problem);
         }
         if (name.length() > max) {
             throw ProblemException.badRequest("name", "at most " + max + " characters");

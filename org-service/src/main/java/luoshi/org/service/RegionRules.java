@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import luoshi.api.common.PlainText;
 import luoshi.api.common.Violation;
 import luoshi.api.region.Region;
 import luoshi.api.region.RegionCode;
@@ -29,9 +30,12 @@ final class RegionRules {
         }
         Optional<RegionLevel> level = RegionCode.levelOf(r.code());
         if (level.isEmpty()) {
-            out.add(new Violation(field + "code", "'" + r.code() + "' is not a region code: 6 digits (province, city, "
-                    + "county), 9 (township) or 12 (village)"));
+            out.add(new Violation(field + "code", new RegionCode.Malformed(r.code()).getMessage()));
             return out;
+        }
+        String name = PlainText.Check.problem(r.name(), false);
+        if (name != null) {
+            out.add(new Violation(field + "name", name));
         }
         if (r.level() != level.get()) {
             out.add(new Violation(field + "level", r.code() + " is a " + level.get() + " by its code, not a " + r.level()));

@@ -1,5 +1,6 @@
 package luoshi.review.rest;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
@@ -40,8 +41,8 @@ public class CommitteeTermsResource implements CommitteeTermsApi {
     }
 
     @Override
-    public Page<CommitteeTerm> list(String regionCode, int page, int size) {
-        return records.terms(regionCode, access.readScope(regionCode), page, size);
+    public Page<CommitteeTerm> list(RegionCode regionCode, int page, int size) {
+        return records.terms(RegionCode.text(regionCode), access.readScope(RegionCode.text(regionCode)), page, size);
     }
 
     /** Omitting regionCode keeps the term in its region. */

@@ -1,5 +1,6 @@
 package luoshi.review.rest;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
@@ -40,8 +41,8 @@ public class DocumentsResource implements DocumentsApi {
     }
 
     @Override
-    public Page<Document> list(String regionCode, DocumentType type, int page, int size) {
-        return records.documents(regionCode, access.readScope(regionCode), type, page, size);
+    public Page<Document> list(RegionCode regionCode, DocumentType type, int page, int size) {
+        return records.documents(RegionCode.text(regionCode), access.readScope(RegionCode.text(regionCode)), type, page, size);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package luoshi.review.rest;
 
+import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
@@ -40,8 +41,8 @@ public class MeetingsResource implements MeetingsApi {
     }
 
     @Override
-    public Page<Meeting> list(String regionCode, Integer year, MeetingType type, int page, int size) {
-        return records.meetings(regionCode, access.readScope(regionCode), year, type, page, size);
+    public Page<Meeting> list(RegionCode regionCode, Integer year, MeetingType type, int page, int size) {
+        return records.meetings(RegionCode.text(regionCode), access.readScope(RegionCode.text(regionCode)), year, type, page, size);
     }
 
     @Override

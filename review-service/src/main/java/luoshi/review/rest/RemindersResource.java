@@ -1,5 +1,6 @@
 package luoshi.review.rest;
 
+import luoshi.api.region.RegionCode;
 import java.time.Clock;
 import java.time.LocalDate;
 import luoshi.platform.Clocks;
@@ -31,13 +32,13 @@ public class RemindersResource implements RemindersApi {
     }
 
     @Override
-    public ReminderRun run(LocalDate asOf, String regionCode) {
-        String scope = access.administerScope(regionCode);
+    public ReminderRun run(LocalDate asOf, RegionCode regionCode) {
+        String scope = access.administerScope(RegionCode.text(regionCode));
         return job.run(Clocks.asOfOrToday(asOf, clock), scope);
     }
 
     @Override
-    public Page<Reminder> list(String regionCode, String requirementId, ReminderStage stage, int page, int size) {
-        return reminders.list(access.readScope(regionCode), requirementId, stage, page, size);
+    public Page<Reminder> list(RegionCode regionCode, String requirementId, ReminderStage stage, int page, int size) {
+        return reminders.list(access.readScope(RegionCode.text(regionCode)), requirementId, stage, page, size);
     }
 }
