@@ -75,7 +75,7 @@ class CommitteeImportsTest extends WithRegionsInCopy {
         long importsBefore = imports("meeting");
         post("/api/v1/meetings/batch", batch(
                 meeting("370102", "STANDING_COMMITTEE_STUDY", "2025-03-10", " 区委常委会专题研究党的群团工作 ", "历下委常〔2025〕3号"),
-                meeting("370102", "JOINT_MEETING", "2025-05-06", "群团工作联席会议", " "),
+                meeting("370102", "JOINT_MEETING", "2025-05-06", "群团工作联席会议", null),
                 meeting("370103", "REPORT_HEARING", "2025-06-18", "听取群团工作汇报", "市中委〔2025〕8号")))
                 .statusCode(200).body("accepted", is(3));
 

@@ -1,7 +1,6 @@
 package luoshi.api.org;
 
 import luoshi.api.common.PlainText;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -15,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         example = "{\"name\":\"王丽\",\"role\":\"HEAD\",\"employment\":\"FULL_TIME\",\"frontline\":false,"
                 + "\"partyCommitteeMember\":false,\"from\":\"2024-01-01\",\"to\":null}")
 public record NewLeader(
-        @Schema(example = "王丽") @NotBlank @Size(max = 100) @PlainText String name,
+        @Schema(example = "王丽") @NotNull @Size(max = 100) @PlainText String name,
         @Schema(example = "HEAD") @NotNull LeaderRole role,
         @Schema(example = "FULL_TIME") @NotNull Employment employment,
         @Schema(example = "false", description = "a representative from the front line (基层一线)") @NotNull Boolean frontline,

@@ -16,6 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record NewOrganization(
         @Schema(example = "330602001") @NotBlank @ValidRegionCode String regionCode,
         @Schema(example = "YOUTH_LEAGUE") @NotNull OrganizationType type,
-        @Schema(example = "共青团绍兴市越城区塔山街道工作委员会") @NotBlank @Size(max = 200) @PlainText String name,
+        @Schema(example = "共青团绍兴市越城区塔山街道工作委员会") @NotNull @Size(max = 200) @PlainText String name,
         @Schema(nullable = true, example = "12") Long superiorId) {
 }

@@ -23,9 +23,9 @@ import luoshi.api.region.RegionLevel;
  */
 public record NewRequirement(
         @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{2,63}", message = "must be 3 to 64 of A-Z, 0-9 and _") String id,
-        @NotBlank @Size(max = 255) @PlainText String title,
-        @NotBlank @Size(max = 255) @PlainText String titleZh,
-        @NotBlank @Size(max = 255) @PlainText String source,
+        @NotNull @Size(max = 255) @PlainText String title,
+        @NotNull @Size(max = 255) @PlainText String titleZh,
+        @NotNull @Size(max = 255) @PlainText String source,
         @NotBlank @ValidRegionCode(country = true) String issuerRegionCode,
         @NotEmpty List<@NotNull RegionLevel> levels,
         @NotNull RequirementPeriod period,

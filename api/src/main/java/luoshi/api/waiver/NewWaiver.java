@@ -20,6 +20,6 @@ public record NewWaiver(
         @NotBlank @ValidRegionCode @Schema(example = "330602001") String regionCode,
         @NotNull @Schema(example = "2025-01-01") LocalDate from,
         @NotNull @Schema(example = "2025-12-31") LocalDate to,
-        @NotBlank @Size(max = 1000) @Schema(example = "2025年受台风灾害影响，经费调剂用于灾后重建") @PlainText(multiline = true) String reason,
+        @NotNull @Size(max = 1000) @Schema(example = "2025年受台风灾害影响，经费调剂用于灾后重建") @PlainText(multiline = true) String reason,
         @Size(max = 255) @Schema(example = "越政办〔2025〕12号") @PlainText String documentRef) {
 }
