@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The measured figure of the README: funding-service's rollup of Zhejiang (330000: 1 province,
- * 11 cities, 90 counties, 1,387 townships from shared/data) over 20,000 funding records, beside one
+ * 11 cities, 90 counties, 1,387 townships from docs/data) over 20,000 funding records, beside one
  * hand-written SQL statement that gives the same counts. Tagged "benchmark": `verify` skips it;
  * run it alone (README, "Benchmark"). It fills the shared test schema, so never with the other tests.
  */
