@@ -1,8 +1,6 @@
 package luoshi.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
 import luoshi.db.Database;
 import luoshi.db.Sql;
 
@@ -32,19 +30,11 @@ public class DataVersion {
                 .orElseThrow(() -> new IllegalStateException("data_version has no row: the migration V0_4 did not run"));
     }
 
-    /** Advances the version in the caller's transaction (call it from the write's {@code @Transactional} method). */
+    /**
+     * Advances the version in the caller's transaction (call it from the write's {@code @Transactional} method); outside
+     * one, at once, on a connection of its own.
+     */
     public void advance() {
         db.update(ADVANCE);
-    }
-
-    /**
-     * Advances the version on {@code c}, a connection a test fixture holds for the rows it wrote with SQL.
-     *
-     * @deprecated for the fixtures that still write through a connection of their own; they call {@link #advance()}
-     *     once they write through {@link Database} (then this goes).
-     */
-    @Deprecated(forRemoval = true)
-    public static void advance(Connection c) throws SQLException {
-        Database.update(c, ADVANCE);
     }
 }

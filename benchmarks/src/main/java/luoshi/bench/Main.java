@@ -174,9 +174,9 @@ public final class Main {
 
     private void run() throws Exception {
         Path root = options.root();
-        Path csv = Path.of(SystemUnderTest.env("LUOSHI_REGIONS_CSV", root.resolve("../shared/data/regions-cn-2023.csv").toString()));
+        Path csv = Path.of(SystemUnderTest.env("LUOSHI_REGIONS_CSV", root.resolve("docs/data/regions-cn-2023.csv").toString()));
         if (!Files.isRegularFile(csv)) {
-            throw new IllegalStateException("no " + csv + ": set LUOSHI_REGIONS_CSV to shared/data/regions-cn-2023.csv");
+            throw new IllegalStateException("no " + csv + ": set LUOSHI_REGIONS_CSV to a copy of docs/data/regions-cn-2023.csv");
         }
         results.put("date", ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")));
         results.put("commit", Machine.commit(root));
@@ -189,7 +189,7 @@ public final class Main {
         NationalData data = new NationalData(csv);
         ObjectNode dataset = results.putObject("dataset");
         dataset.put("seed", NationalData.SEED).put("year", YEAR).put("asOf", AS_OF.toString());
-        dataset.put("summary", String.format(java.util.Locale.ROOT, "%,d regions (shared/data/regions-cn-2023.csv), %,d population rows,"
+        dataset.put("summary", String.format(java.util.Locale.ROOT, "%,d regions (docs/data/regions-cn-2023.csv), %,d population rows,"
                 + " %,d funding records, %,d union fees, %,d committee terms, %,d meetings, %,d documents, %,d organisations"
                 + " with %,d leaders, for %d and %d.", data.regions.size(), data.population.size(), data.funding.size(),
                 data.unionFees.size(), data.terms.size(), data.meetings.size(), data.documents.size(), data.organisations.size(),

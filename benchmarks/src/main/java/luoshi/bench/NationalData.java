@@ -13,7 +13,7 @@ import java.util.Random;
 
 /**
  * The whole country's facts for two years, generated from fixed seeds so that every run loads the same rows:
- * the 44,700 regions of shared/data/regions-cn-2023.csv, a population per region and year, funding records per
+ * the 44,700 regions of docs/data/regions-cn-2023.csv, a population per region and year, funding records per
  * city, county, township and category, union fees per city and county, committee terms and meetings per province,
  * city and county, implementation plans of most provinces, and the union, youth league and women's federation of
  * each township with their leaders. Roughly a third of everything falls short of its requirement, so that every

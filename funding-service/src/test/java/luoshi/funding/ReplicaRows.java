@@ -13,9 +13,11 @@ import luoshi.audit.DataVersion;
 public class ReplicaRows {
 
     private final AgroalDataSource dataSource;
+    private final DataVersion dataVersion;
 
-    ReplicaRows(AgroalDataSource dataSource) {
+    ReplicaRows(AgroalDataSource dataSource, DataVersion dataVersion) {
         this.dataSource = dataSource;
+        this.dataVersion = dataVersion;
     }
 
     /** A region; its level and parent follow from the code. */
@@ -38,7 +40,7 @@ public class ReplicaRows {
                 ps.setObject(i + 1, params[i]);
             }
             ps.executeUpdate();
-            DataVersion.advance(c);   // as the feed's pages do: answers kept by version must see the change
+            dataVersion.advance();   // as the feed's pages do: answers kept by version must see the change
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

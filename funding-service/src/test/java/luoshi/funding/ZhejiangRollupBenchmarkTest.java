@@ -31,12 +31,13 @@ import java.util.function.Supplier;
 import luoshi.api.compliance.ServiceRollup;
 import luoshi.audit.DataVersion;
 import luoshi.rules.Compliance;
+import luoshi.testing.RegionsCsv;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The measured figure of the README: funding-service's rollup of Zhejiang (330000: 1 province,
- * 11 cities, 90 counties, 1,387 townships from shared/data) over 20,000 funding records, beside one
+ * 11 cities, 90 counties, 1,387 townships from docs/data) over 20,000 funding records, beside one
  * hand-written SQL statement that gives the same counts. Tagged "benchmark": `verify` skips it;
  * run it alone (README, "Benchmark"). It fills the shared test schema, so never with the other tests.
  */
@@ -86,6 +87,9 @@ class ZhejiangRollupBenchmarkTest {
     AgroalDataSource dataSource;
 
     @Inject
+    DataVersion dataVersion;
+
+    @Inject
     Compliance compliance;
 
     @Test
@@ -130,9 +134,9 @@ class ZhejiangRollupBenchmarkTest {
         Files.writeString(Path.of("target", "zhejiang-rollup-benchmark.txt"), report);
     }
 
-    /** Zhejiang's province, cities, counties and townships from shared/data into the read copy, with population. */
+    /** Zhejiang's province, cities, counties and townships from docs/data into the read copy, with population. */
     List<String[]> load() throws IOException, SQLException {
-        Path csv = Path.of(System.getProperty("luoshi.regions.csv", "../../shared/data/regions-cn-2023.csv"));
+        Path csv = RegionsCsv.file();
         List<String[]> rows = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1)
                 .map(l -> l.split(",", -1)).filter(r -> r[0].startsWith("33")).toList();
         try (Connection c = dataSource.getConnection()) {
@@ -152,7 +156,7 @@ class ZhejiangRollupBenchmarkTest {
                     ps.executeUpdate();
                 }
             }
-            DataVersion.advance(c);   // as the feed's pages do
+            dataVersion.advance();   // as the feed's pages do
         }
         return rows;
     }

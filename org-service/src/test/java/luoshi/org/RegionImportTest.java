@@ -33,7 +33,7 @@ class RegionImportTest {
     @Inject
     AgroalDataSource dataSource;
 
-    /** shared/data/regions-cn-2023.csv, found above the module (../shared from the worktree), or at LUOSHI_REGIONS_CSV. */
+    /** docs/data/regions-cn-2023.csv, the whole country (RegionsCsv finds it). */
     static Path nationalFile() {
         return RegionsCsv.file();
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SQL rollup agrees with the per-region items (issue 16, point 3) for every leadership rule type, over 越城区
- * (330602) with all its townships from shared/data and villages made for some of them, on random organisations and
+ * (330602) with all its townships from docs/data and villages made for some of them, on random organisations and
  * leaders at the rules' boundaries: HEAD / DEPUTY / MEMBER of every employment, frontline or not, tenures ending
  * 06-30, 12-30 or 12-31 or starting 01-01 or 07-01 around the year, open-ended ones, missing organisation types,
  * villages with and without organisations. The facts go only to the townships no other test of this module uses

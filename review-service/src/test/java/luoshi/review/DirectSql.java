@@ -20,11 +20,13 @@ import org.junit.jupiter.api.TestInfo;
 public class DirectSql {
 
     private final AgroalDataSource dataSource;
+    private final DataVersion dataVersion;
     /** The regions tests put into the copy, until {@link #takeOutOfCopy(TestInfo)} takes them out. */
     private final java.util.Set<String> putByTests = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    DirectSql(AgroalDataSource dataSource) {
+    DirectSql(AgroalDataSource dataSource, DataVersion dataVersion) {
         this.dataSource = dataSource;
+        this.dataVersion = dataVersion;
     }
 
     /** Runs the statements and advances the data version: a change made past the service, which answers kept by version must see. */
@@ -33,7 +35,7 @@ public class DirectSql {
             for (String statement : statements) {
                 s.execute(statement);
             }
-            DataVersion.advance(c);
+            dataVersion.advance();
         }
     }
 
@@ -55,7 +57,7 @@ public class DirectSql {
                     putByTests.add(code);
                 }
             }
-            DataVersion.advance(c);
+            dataVersion.advance();
         }
         return added;
     }
@@ -69,7 +71,7 @@ public class DirectSql {
                 ps.executeUpdate();
                 putByTests.remove(code);
             }
-            DataVersion.advance(c);
+            dataVersion.advance();
         }
     }
 

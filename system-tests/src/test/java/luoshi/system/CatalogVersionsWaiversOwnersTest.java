@@ -47,7 +47,7 @@ class CatalogVersionsWaiversOwnersTest {
     @BeforeAll
     static void start() {
         LuoshiSystem.get();
-        // the real codes and names of ../shared/data, so that ShaoxingEndToEndTest's import finds them as they are
+        // the real codes and names of docs/data, so that ShaoxingEndToEndTest's import finds them as they are
         region("330000", "浙江省", "PROVINCE", null);
         region(CITY, "绍兴市", "CITY", "330000");
         region(COUNTY, "越城区", "COUNTY", CITY);

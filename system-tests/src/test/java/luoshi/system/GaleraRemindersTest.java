@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import luoshi.testing.RegionsCsv;
 import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -163,11 +164,11 @@ class GaleraRemindersTest {
     }
 
     /**
-     * 浙江省, 绍兴市, 诸暨市 and its townships from ../shared/data, through the gateway (an import writes only new or
+     * 浙江省, 绍兴市, 诸暨市 and its townships from docs/data, through the gateway (an import writes only new or
      * changed rows: ShaoxingEndToEndTest's import of the whole city, before or after, is unaffected).
      */
     private static void importZhuji() throws IOException {
-        List<String> lines = Files.readAllLines(LuoshiSystem.shared().resolve("data/regions-cn-2023.csv"), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(RegionsCsv.file(), StandardCharsets.UTF_8);
         String csv = lines.get(0) + "\n" + lines.stream().skip(1)
                 .filter(l -> l.startsWith("330000,") || l.startsWith("330600,") || l.startsWith(COUNTY))
                 .collect(Collectors.joining("\n")) + "\n";

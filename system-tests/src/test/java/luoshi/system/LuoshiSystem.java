@@ -69,11 +69,6 @@ public final class LuoshiSystem {
         return Path.of(System.getProperty("luoshi.root", "..")).toAbsolutePath().normalize();
     }
 
-    /** ../shared (the policy documents and the regions of China). */
-    public static Path shared() {
-        return Path.of(System.getProperty("luoshi.shared", "../../shared")).toAbsolutePath().normalize();
-    }
-
     public URI gateway() {
         return url("gateway");
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Not a test: the figures of README's "Consistency" paragraph (run with
+ * Not a test: the figures of docs/BENCHMARKS.md, "Read your writes across services: what it costs" (run with
  * {@code -Dtest=ReadCostMeasurement -Dluoshi.measure=true}). On a started system: a township's compliance read
  * through the gateway, 2,000 times in a row (a kept answer: p50, p95), and the lag between a region's PUT and
  * funding-service's copy having it (asked directly, without the gateway's catch-up), 50 times.

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * record in funding-service, and reads the township's compliance at once, with no pause: the answer must have every
  * service's items (funding and review read regions and population from their copies of org-service's feed) and the
  * per-capita rule must use the population just written. The townships are new ones of 绍兴市越城区 (330602: codes
- * 3306024xx–3306027xx, none in ../shared/data, whose end at 330602108), where Shaoxing's township requirements apply.
+ * 3306024xx–3306027xx, none in docs/data, whose end at 330602108), where Shaoxing's township requirements apply.
  * Run last (junit-platform.properties orders the classes): {@link ShaoxingEndToEndTest} counts Shaoxing's townships.
  */
 @Order(Integer.MAX_VALUE)
@@ -32,7 +32,7 @@ class ReadYourWritesTest {
     @BeforeAll
     static void start() {
         system = LuoshiSystem.get();
-        // the parents of the new townships, as ../shared/data has them (idempotent: the other tests may have written them)
+        // the parents of the new townships, as docs/data has them (idempotent: the other tests may have written them)
         URI gateway = system.gateway();
         region(gateway, "330000", "浙江省", "PROVINCE", null);
         region(gateway, "330600", "绍兴市", "CITY", "330000");

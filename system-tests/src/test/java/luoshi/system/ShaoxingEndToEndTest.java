@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import luoshi.testing.RegionsCsv;
 import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole system end to end, through the gateway only: the regions of Shaoxing (330600: 6
- * county-level units, 103 townships) from ../shared/data, facts written through the public API, and
+ * county-level units, 103 townships) from docs/data, facts written through the public API, and
  * the verdicts and rollups of requirements owned by each of the three services. The year is 2025,
  * evaluated on 2026-01-15: every 2025 due date has passed.
  */
@@ -46,7 +47,7 @@ class ShaoxingEndToEndTest {
     @Test
     @Order(1)
     void importsTheRegionsOfShaoxingAsCsv() throws IOException {
-        List<String> lines = Files.readAllLines(LuoshiSystem.shared().resolve("data/regions-cn-2023.csv"), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(RegionsCsv.file(), StandardCharsets.UTF_8);
         String csv = lines.get(0) + "\n" + lines.stream().skip(1)
                 .filter(l -> l.startsWith("330000,") || l.startsWith("3306"))
                 .collect(Collectors.joining("\n")) + "\n";

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 import luoshi.api.region.RegionCode;
 
 /**
- * Real regions for test fixtures (CONTRIBUTING.md, "Realistic fixtures"): rows of shared/data/regions-cn-2023.csv. The
+ * Real regions for test fixtures (CONTRIBUTING.md, "Realistic fixtures"): rows of docs/data/regions-cn-2023.csv. The
  * file stops at townships; {@link #villages} makes villages below them.
  */
 public final class RegionsCsv {
@@ -23,19 +23,19 @@ public final class RegionsCsv {
     public record Row(String code, String name, String level, String parentCode) {
     }
 
-    /** shared/data/regions-cn-2023.csv, found above the working directory (../shared from a worktree), or at LUOSHI_REGIONS_CSV. */
+    /** docs/data/regions-cn-2023.csv of this repository, found from any module's directory, or at LUOSHI_REGIONS_CSV. */
     public static Path file() {
         String configured = System.getenv("LUOSHI_REGIONS_CSV");
         if (configured != null) {
             return Path.of(configured);
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data/regions-cn-2023.csv");
+            Path candidate = dir.resolve("docs/data/regions-cn-2023.csv");
             if (Files.exists(candidate)) {
                 return candidate;
             }
         }
-        throw new AssertionError("shared/data/regions-cn-2023.csv not found above " + Path.of("").toAbsolutePath()
+        throw new AssertionError("docs/data/regions-cn-2023.csv not found above " + Path.of("").toAbsolutePath()
                 + "; set LUOSHI_REGIONS_CSV");
     }
 
