@@ -31,7 +31,7 @@ import luoshi.api.common.Violation;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementPeriod;
 import luoshi.api.region.RegionLevel;
-import luoshi.gateway.requirement.RequirementsRoutes;
+import luoshi.gateway.rest.RequirementsRoutes;
 import org.junit.jupiter.api.Test;
 
 /** The catalog at the gateway: merged on read, each write routed to the service that owns the rule. */

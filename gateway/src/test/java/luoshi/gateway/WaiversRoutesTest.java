@@ -32,7 +32,7 @@ import luoshi.api.compliance.RequirementPeriod;
 import luoshi.api.region.RegionLevel;
 import luoshi.api.waiver.Waiver;
 import luoshi.api.waiver.WaiverList;
-import luoshi.gateway.requirement.RequirementsRoutes;
+import luoshi.gateway.rest.RequirementsRoutes;
 import luoshi.platform.IdempotencyKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

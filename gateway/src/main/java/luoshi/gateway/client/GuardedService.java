@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import luoshi.platform.ProblemException;
 import luoshi.gateway.config.GatewayConfig;
-import luoshi.gateway.requestid.RequestIdPropagation;
-import luoshi.gateway.requestid.RequestIds;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import luoshi.api.common.Money;
 import luoshi.api.common.Problem;
-import luoshi.gateway.requestid.RequestIds;
+import luoshi.gateway.client.RequestIds;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;

@@ -1,4 +1,4 @@
-package luoshi.gateway.requirement;
+package luoshi.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

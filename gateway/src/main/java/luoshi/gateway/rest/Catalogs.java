@@ -1,4 +1,4 @@
-package luoshi.gateway.requirement;
+package luoshi.gateway.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;

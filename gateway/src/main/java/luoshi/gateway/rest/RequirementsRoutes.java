@@ -1,4 +1,4 @@
-package luoshi.gateway.requirement;
+package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
