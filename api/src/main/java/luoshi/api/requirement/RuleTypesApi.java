@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/rule-types")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "rule-types", description = "The rule types (规则类型) a requirement of the catalog may be of")
+@Tag(name = "rule-types", description = "The rule types a requirement may be of (规则类型), and the service that evaluates each")
 public interface RuleTypesApi {
 
     @GET
