@@ -1,7 +1,10 @@
-// The gateway's Swagger UI in a real headless Chromium, as a person uses it (#15): the "Authorize" dialog offers ONE
-// bearer box; a token pasted there, then "Try it out" on getCompliance, answers 200.
+// The gateway's Swagger UI in a real headless Chromium, as a person uses it (#15, #24): the page opened at
+// GATEWAY_URL (http://127.0.0.1:<port>, not localhost: the document's server is relative); the "Authorize" dialog
+// offers ONE bearer box; a token pasted there survives a reload of the page; "Try it out" fills in none of the fields a
+// person must choose (asOf, Cache-Control, Idempotency-Key); on getCompliance it answers 200.
 // Run by SwaggerUiBrowserTest: node swagger-ui.mjs TOOLS_DIR GATEWAY_URL TOKEN REGION_CODE. Its last line is what it
-// saw, as JSON: {"authorizeBoxes":n,"status":n,"authorization":bool,"shownStatus":"…"}, with "error" when a step failed.
+// saw, as JSON: {"page":"…","authorizeBoxes":n,"preFilled":{"asOf":"…",…},"status":n,"url":"…","authorization":bool,
+// "shownStatus":"…"}, with "error" when a step failed.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -19,6 +22,7 @@ try {
   const page = await browser.newPage();
   page.setDefaultTimeout(30_000);
   await page.goto(new URL('/q/swagger-ui/', gateway).toString());
+  seen.page = page.url();
   await page.locator('.auth-wrapper button.authorize').click();
 
   // one box per security scheme, each an .auth-container with its own input and Authorize button
@@ -30,16 +34,36 @@ try {
   await boxes.first().locator('button.authorize').click();
   await dialog.locator('button.btn-done').first().click();
 
-  // the operation getCompliance, whatever its tag: Swagger UI's id is operations-<tag>-<operationId>
-  const operation = page.locator('.opblock[id$="-getCompliance"]');
-  await operation.locator('.opblock-summary').first().click();
-  await operation.locator('button.try-out__btn').click();
+  // the token is kept (persistAuthorization): after a reload, nobody pastes it again
+  await page.reload();
+
+  // what "Try it out" fills in by itself: none of these may have a value
+  seen.preFilled = {};
+  const tryOut = async operationId => {
+    // Swagger UI's id of an operation is operations-<tag>-<operationId>, whatever its tag
+    const operation = page.locator(`.opblock[id$="-${operationId}"]`);
+    await operation.locator('.opblock-summary').first().click();
+    await operation.locator('button.try-out__btn').click();
+    return operation;
+  };
+  const valueOf = async (operation, name) => {
+    const input = operation.locator(`tr[data-param-name="${name}"] input`).first();
+    await input.waitFor();
+    return await input.inputValue();
+  };
+  const create = await tryOut('createFunding');
+  seen.preFilled['Idempotency-Key'] = await valueOf(create, 'Idempotency-Key');
+
+  const operation = await tryOut('getCompliance');
+  seen.preFilled.asOf = await valueOf(operation, 'asOf');
+  seen.preFilled['Cache-Control'] = await valueOf(operation, 'Cache-Control');
   await operation.locator('tr[data-param-name="regionCode"] input').fill(regionCode);
   const [response] = await Promise.all([
     page.waitForResponse(r => r.url().includes('/api/v1/compliance/' + regionCode)),
     operation.locator('button.execute').click(),
   ]);
   seen.status = response.status();
+  seen.url = response.url();
   seen.authorization = (await response.request().allHeaders())['authorization'] === 'Bearer ' + token;
   const shown = operation.locator('.live-responses-table .response .response-col_status').first();
   await shown.waitFor();

@@ -18,6 +18,9 @@ public class Downstream implements QuarkusTestResourceLifecycleManager {
 
     public static final long TIMEOUT_MS = 2000;
     public static final long BULK_TIMEOUT_MS = 3 * TIMEOUT_MS;
+    /** Imports sent to one service at once, and imports that may wait for them. */
+    public static final int BULK_CONCURRENCY = 2;
+    public static final int BULK_QUEUE = 2;
 
     private List<WireMockServer> servers;
 
@@ -31,6 +34,8 @@ public class Downstream implements QuarkusTestResourceLifecycleManager {
         }
         config.put("luoshi.gateway.timeout-ms", String.valueOf(TIMEOUT_MS));
         config.put("luoshi.gateway.bulk-timeout-ms", String.valueOf(BULK_TIMEOUT_MS));
+        config.put("luoshi.gateway.bulk-concurrency", String.valueOf(BULK_CONCURRENCY));
+        config.put("luoshi.gateway.bulk-queue", String.valueOf(BULK_QUEUE));
         return config;
     }
 

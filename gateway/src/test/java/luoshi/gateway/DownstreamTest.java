@@ -16,10 +16,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import luoshi.platform.ServiceUrls;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
+import luoshi.api.requirement.RuleTypeDeclaration;
+import luoshi.api.requirement.RuleTypeList;
 import luoshi.testing.JwtTestResource;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -81,6 +84,20 @@ public abstract class DownstreamTest {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The rule types a service declares at {@code GET /api/v1/rule-types}, each with a one-field example rule. */
+    protected void ruleTypes(WireMock service, String owner, String... types) {
+        List<RuleTypeDeclaration> items = Arrays.stream(types).map(type -> new RuleTypeDeclaration(type, owner,
+                json.createObjectNode().put("type", type), List.of(), null)).toList();
+        service.register(get(urlPathEqualTo("/api/v1/rule-types")).willReturn(okJson(toJson(new RuleTypeList(items)))));
+    }
+
+    /** The rule types the three services evaluate today (rule-core/README.md), each declared by its service. */
+    protected void ruleTypesOfTheThreeServices() {
+        ruleTypes(org, "org", "LEADER_EMPLOYMENT", "LEADER_SHARE", "ORGANIZATION_COVERAGE");
+        ruleTypes(funding, "funding", "COLLECTION_RATE", "FUNDING_MIN_AMOUNT", "FUNDING_PER_CAPITA");
+        ruleTypes(review, "review", "DOCUMENT_SUBMITTED", "MEETING_COUNT");
     }
 
     /** The service's own catalog at {@code GET /api/v1/requirements}. */

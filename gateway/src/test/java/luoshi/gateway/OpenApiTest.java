@@ -54,6 +54,7 @@ class OpenApiTest extends DownstreamTest {
             // Requirements catalog
             Map.entry("/api/v1/requirements", List.of("get", "post")),
             Map.entry("/api/v1/requirements/{id}/parameters/{regionCode}", List.of("put")),
+            Map.entry("/api/v1/rule-types", List.of("get")),
             // Catalog versions, waivers, owners (issue 17)
             Map.entry("/api/v1/requirements/{id}", List.of("get", "put")),
             Map.entry("/api/v1/requirements/{id}/owners/{regionCode}", List.of("put")),
@@ -176,6 +177,41 @@ class OpenApiTest extends DownstreamTest {
                 .contains(IdempotencyKey.DESCRIPTION);
     }
 
+    /**
+     * API.md, Conventions: Swagger UI fills "Try it out" with a parameter's example, so none of the fields a person
+     * must choose has one (a pre-filled Idempotency-Key made a person's second create a 422); each is described.
+     */
+    @Test
+    void noParameterAPersonMustChooseIsPreFilled() {
+        List<String> preFilled = new ArrayList<>();
+        List<String> undescribed = new ArrayList<>();
+        int seen = 0;
+        for (var path = document().get("paths").fields(); path.hasNext(); ) {
+            var item = path.next();
+            for (var op = item.getValue().fields(); op.hasNext(); ) {
+                var operation = op.next();
+                for (JsonNode parameter : operation.getValue().path("parameters")) {
+                    String name = parameter.path("name").asText();
+                    if (!List.of(IdempotencyKey.HEADER, "Cache-Control", "asOf").contains(name)) {
+                        continue;
+                    }
+                    seen++;
+                    String where = operation.getKey().toUpperCase() + " " + item.getKey() + " " + name;
+                    if (parameter.has("example") || parameter.has("examples") || parameter.path("schema").has("example")
+                            || parameter.path("schema").has("examples") || parameter.path("schema").has("default")) {
+                        preFilled.add(where);
+                    }
+                    if (parameter.path("description").asText().isBlank()) {
+                        undescribed.add(where);
+                    }
+                }
+            }
+        }
+        assertThat(seen).as("Idempotency-Key on every POST, Cache-Control and asOf on the compliance views").isGreaterThan(20);
+        assertThat(preFilled).isEmpty();
+        assertThat(undescribed).isEmpty();
+    }
+
     @Test
     void everyOperationDocumentsTheRequestId() {
         JsonNode doc = document();
@@ -269,7 +305,9 @@ class OpenApiTest extends DownstreamTest {
     void oneBearerSchemeServersLicenceAndContact() {
         JsonNode doc = document();
         assertThat(doc.get("components").get("securitySchemes").fieldNames()).toIterable().containsExactly("bearer");
-        assertThat(doc.get("servers").get(0).get("url").asText()).isEqualTo("http://localhost:8080");
+        // relative: Swagger UI's "Try it out" calls the address the page was opened at (127.0.0.1, localhost, a host name)
+        assertThat(doc.get("servers")).hasSize(1);
+        assertThat(doc.get("servers").get(0).get("url").asText()).isEqualTo("/");
         assertThat(doc.get("servers").get(0).get("description").asText()).isNotBlank();
         assertThat(doc.get("info").get("license").get("identifier").asText()).isNotBlank();
         assertThat(doc.get("info").get("contact").get("name").asText()).isNotBlank();

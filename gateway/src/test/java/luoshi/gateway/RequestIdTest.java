@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
-import luoshi.gateway.requestid.RequestIds;
+import luoshi.gateway.client.RequestIds;
 import org.junit.jupiter.api.Test;
 
 /** Every call has a request id: the caller's or a new one, passed to every service and answered back. */

@@ -2,7 +2,6 @@ package luoshi.gateway;
 
 import static luoshi.testing.TestTokens.ADMIN;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -18,7 +17,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,10 +32,10 @@ import luoshi.api.common.Violation;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementPeriod;
 import luoshi.api.region.RegionLevel;
-import luoshi.gateway.requirement.RequirementsRoutes;
+import luoshi.gateway.rest.RequirementsRoutes;
 import org.junit.jupiter.api.Test;
 
-/** The catalog at the gateway: merged on read, each write routed to the service that owns the rule. */
+/** The catalog at the gateway: merged on read, each write routed to the service that declares the rule type or owns the requirement. */
 @QuarkusTest
 class RequirementsRoutesTest extends DownstreamTest {
 
@@ -68,7 +69,8 @@ class RequirementsRoutesTest extends DownstreamTest {
     }
 
     @Test
-    void aNewRequirementGoesToTheOwnerOfItsRuleType() {
+    void aNewRequirementGoesToTheServiceThatDeclaresItsRuleType() {
+        ruleTypesOfTheThreeServices();
         String body = newRequirement("JIANGSU_TOWNSHIP_YOUTH_LEAGUE_FUNDING", "FUNDING_MIN_AMOUNT");
         funding.register(post(urlPathEqualTo(CATALOG)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
@@ -78,17 +80,73 @@ class RequirementsRoutesTest extends DownstreamTest {
                 .body("id", is("JIANGSU_TOWNSHIP_YOUTH_LEAGUE_FUNDING"))
                 .body("owner", is("funding"));
         funding.verifyThat(1, postRequestedFor(urlPathEqualTo(CATALOG)).withRequestBody(equalToJson(body, true, true)));
-        org.verifyThat(0, anyRequestedFor(anyUrl()));
-        review.verifyThat(0, anyRequestedFor(anyUrl()));
+        org.verifyThat(0, postRequestedFor(anyUrl()));
+        review.verifyThat(0, postRequestedFor(anyUrl()));
+    }
+
+    /** Issue 24: the gateway's own list lacked ORGANIZATION_COVERAGE; org-service declares it, so it reaches org-service. */
+    @Test
+    void anOrganizationCoverageRequirementGoesToOrgService() {
+        ruleTypesOfTheThreeServices();
+        org.register(post(urlPathEqualTo(CATALOG)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody(toJson(requirement("JIANGSU_ORGANIZATION_COVERAGE", "ORGANIZATION_COVERAGE", "org")))));
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(newRequirement("JIANGSU_ORGANIZATION_COVERAGE", "ORGANIZATION_COVERAGE"))
+                .post(CATALOG).then().statusCode(201).body("owner", is("org"));
+        org.verifyThat(1, postRequestedFor(urlPathEqualTo(CATALOG)));
+        funding.verifyThat(0, postRequestedFor(anyUrl()));
+        review.verifyThat(0, postRequestedFor(anyUrl()));
+    }
+
+    /** A service's new version declares a type the gateway has never seen: it is routed there, with no gateway change. */
+    @Test
+    void aRuleTypeThatAServiceBeganToDeclareIsRoutedToIt() {
+        ruleTypesOfTheThreeServices();
+        given().auth().oauth2(ADMIN).header("Cache-Control", "no-cache").get("/api/v1/rule-types").then().statusCode(200)
+                .body("items.type", not(hasItem("VOLUNTEER_HOURS")));   // the gateway now keeps the list without it
+        ruleTypes(review, "review", "DOCUMENT_SUBMITTED", "MEETING_COUNT", "VOLUNTEER_HOURS");
+        review.register(post(urlPathEqualTo(CATALOG)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody(toJson(requirement("ZHEJIANG_VOLUNTEER_HOURS", "VOLUNTEER_HOURS", "review")))));
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(newRequirement("ZHEJIANG_VOLUNTEER_HOURS", "VOLUNTEER_HOURS"))
+                .post(CATALOG).then().statusCode(201).body("owner", is("review"));
+        review.verifyThat(1, postRequestedFor(urlPathEqualTo(CATALOG)));
+        review.verifyThat(2, getRequestedFor(urlPathEqualTo("/api/v1/rule-types")));   // the kept list, then once afresh
     }
 
     @Test
-    void anUnknownRuleTypeIs400NamingItAndReachesNoService() {
+    void anUnknownRuleTypeIs400NamingItAndTheKnownTypesAndIsSentToNoService() {
+        ruleTypesOfTheThreeServices();
+
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(newRequirement("JIANGSU_SOMETHING", "HOURS_VOLUNTEERED"))
                 .post(CATALOG).then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
-                .body("violations.field", contains("rule.type"));
-        assertNoServiceWasCalled();
+                .body("violations.field", contains("rule.type"))
+                .body("violations[0].message", is("must be one of [COLLECTION_RATE, DOCUMENT_SUBMITTED, FUNDING_MIN_AMOUNT, "
+                        + "FUNDING_PER_CAPITA, LEADER_EMPLOYMENT, LEADER_SHARE, MEETING_COUNT, ORGANIZATION_COVERAGE]"));
+        for (WireMock service : List.of(org, funding, review)) {
+            service.verifyThat(0, postRequestedFor(anyUrl()));
+            service.verifyThat(1, getRequestedFor(urlPathEqualTo("/api/v1/rule-types")));   // asked afresh, once
+        }
+    }
+
+    /** A type no service that answered declares, while one did not answer: it may be that one's, so 503 naming it. */
+    @Test
+    void aRuleTypeNotFoundWhileAServiceIsDownIs503NamingIt() {
+        ruleTypes(org, "org", "LEADER_EMPLOYMENT", "LEADER_SHARE", "ORGANIZATION_COVERAGE");
+        ruleTypes(funding, "funding", "COLLECTION_RATE", "FUNDING_MIN_AMOUNT", "FUNDING_PER_CAPITA");
+        review.register(get(urlPathEqualTo("/api/v1/rule-types")).willReturn(aResponse().withStatus(503)));
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(newRequirement("ZHEJIANG_PLANS", "DOCUMENT_TYPE_X"))
+                .post(CATALOG).then().statusCode(503)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", is("Cannot tell which service evaluates rule type DOCUMENT_TYPE_X: review-service did not answer."));
+        for (WireMock service : List.of(org, funding, review)) {
+            service.verifyThat(0, postRequestedFor(anyUrl()));
+        }
     }
 
     @Test
@@ -99,6 +157,7 @@ class RequirementsRoutesTest extends DownstreamTest {
         review.register(post(urlPathEqualTo(CATALOG)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", Problem.MEDIA_TYPE).withBody(toJson(refused))));
 
+        ruleTypesOfTheThreeServices();
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(newRequirement("ZHEJIANG_MEETINGS", "MEETING_COUNT"))
                 .post(CATALOG).then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)

@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import luoshi.api.common.Problem;
-import luoshi.gateway.requestid.RequestIds;
+import luoshi.gateway.client.RequestIds;
 import luoshi.gateway.sample.SampleRoutes;
 import org.junit.jupiter.api.Test;
 

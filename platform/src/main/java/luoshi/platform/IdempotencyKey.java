@@ -59,7 +59,8 @@ public class IdempotencyKey implements OASFilter {
                 .anyMatch(p -> HEADER.equalsIgnoreCase(p.getName()) && p.getIn() == Parameter.In.HEADER);
         if (!declared) {
             post.addParameter(OASFactory.createParameter().name(HEADER).in(Parameter.In.HEADER).required(false)
-                    .description(DESCRIPTION).example("shaoxing-2025-youth-import-1")
+                    // no example: Swagger UI would fill it in, and a person's second POST would reuse a key they never chose (422)
+                    .description(DESCRIPTION)
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1)
                             .maxLength(MAX_LENGTH)));
         }

@@ -176,8 +176,8 @@ public final class LuoshiSystem {
         env.put("LUOSHI_SERVICES_FUNDING_URL", url("funding-service").toString());
         env.put("LUOSHI_SERVICES_REVIEW_URL", url("review-service").toString());
         env.put("LUOSHI_REPLICA_POLL_INTERVAL", "1s");
-        // the gateway's address, which its OpenAPI document names as its server (Swagger UI's "Try it out" calls it)
-        env.put("LUOSHI_OPENAPI_SERVER_URL", url("gateway").toString());
+        // no LUOSHI_OPENAPI_SERVER_URL: the gateway's document names its default, relative server, which Swagger UI's
+        // "Try it out" resolves against the address the page was opened at (SwaggerUiBrowserTest)
         // the services trust the tests' tokens (TestTokens), and sign their own calls with the same key
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.keys().resolve("public.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);

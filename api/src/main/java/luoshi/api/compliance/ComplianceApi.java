@@ -38,13 +38,14 @@ public interface ComplianceApi {
 
     String REGION_CODE = "A region code (6, 9 or 12 digits); 000000 is the whole country. 例: 330602001 (塔山街道), 330600 (绍兴市)";
     String YEAR = "The year evaluated (calendar = fiscal year); defaults to the current year";
-    String AS_OF = "The date the verdicts are taken on (PENDING before a due date, NON_COMPLIANT after it); defaults to today";
+    String AS_OF = "The date the verdicts are taken on (PENDING before a due date, NON_COMPLIANT after it), YYYY-MM-DD "
+            + "such as 2026-11-22; today when left out";
     String INCOMPLETE = "Still 200 when a service does not answer within its timeout: `incomplete` names it, "
             + "and its requirements are missing from the answer.";
     String CURRENT = " Every answer reflects every write committed before the request: each service keeps the answers it "
             + "computed while its data is unchanged, and evaluates again after any write.";
-    String CACHE_CONTROL = "`no-cache`: every service evaluates the requirements afresh instead of answering what it kept "
-            + "for unchanged data (the answer is the same; for diagnosis and measurement).";
+    String CACHE_CONTROL = "Leave it out. `no-cache`: every service evaluates the requirements afresh instead of answering "
+            + "what it kept for unchanged data (the answer is the same; for diagnosis and measurement).";
 
     @GET
     @Path("/{regionCode}")
@@ -52,7 +53,7 @@ public interface ComplianceApi {
             description = "One item per requirement in the catalog (a TERM requirement: one per committee term that "
                     + "overlaps the year), with what was expected, what was found and the evidence, ordered by "
                     + "requirement id; `summary` counts the items per status. " + INCOMPLETE + CURRENT)
-    @Parameter(name = "Cache-Control", in = ParameterIn.HEADER, description = CACHE_CONTROL, example = "no-cache",
+    @Parameter(name = "Cache-Control", in = ParameterIn.HEADER, description = CACHE_CONTROL,
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The region's items",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -61,7 +62,7 @@ public interface ComplianceApi {
     CompletionStage<ComplianceReport> report(
             @Parameter(description = REGION_CODE, example = "330602001") @PathParam("regionCode") RegionCode regionCode,
             @Parameter(description = YEAR, example = "2025") @QueryParam("year") @Min(1949) @Max(2100) Integer year,
-            @Parameter(description = AS_OF, example = "2026-11-22") @QueryParam("asOf") LocalDate asOf);
+            @Parameter(description = AS_OF) @QueryParam("asOf") LocalDate asOf);
 
     @GET
     @Path("/{regionCode}/rollup")
@@ -70,7 +71,7 @@ public interface ComplianceApi {
                     + "its subtree; `byRequirement` counts each requirement over the subtree. `complianceRate` = "
                     + "COMPLIANT ÷ (COMPLIANT + PENDING + NON_COMPLIANT + NO_DATA), rounded to 4 decimals, null when "
                     + "that sum is 0. 000000 rolls up the whole country by province. " + INCOMPLETE + CURRENT)
-    @Parameter(name = "Cache-Control", in = ParameterIn.HEADER, description = CACHE_CONTROL, example = "no-cache",
+    @Parameter(name = "Cache-Control", in = ParameterIn.HEADER, description = CACHE_CONTROL,
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The subtree's counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -79,7 +80,7 @@ public interface ComplianceApi {
     CompletionStage<ComplianceRollup> rollup(
             @Parameter(description = REGION_CODE, example = "330600") @PathParam("regionCode") RegionCode regionCode,
             @Parameter(description = YEAR, example = "2025") @QueryParam("year") @Min(1949) @Max(2100) Integer year,
-            @Parameter(description = AS_OF, example = "2026-11-22") @QueryParam("asOf") LocalDate asOf);
+            @Parameter(description = AS_OF) @QueryParam("asOf") LocalDate asOf);
 
     String REPORT_EXAMPLE = """
             {"regionCode":"330602001","regionName":"塔山街道","year":2025,"asOf":"2026-11-22",

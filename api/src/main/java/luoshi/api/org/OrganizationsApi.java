@@ -95,7 +95,8 @@ public interface OrganizationsApi {
     @APIResponse(responseCode = "200", description = "A page of leaders")
     @APIResponse(responseCode = "404", description = "Unknown organisation")
     Page<Leader> leaders(@PathParam("id") long id,
-            @Parameter(example = "2025-12-31") @QueryParam("asOf") LocalDate asOf,
+            @Parameter(description = "Only the leaders in office on this date (YYYY-MM-DD, e.g. 2025-12-31); all when left out")
+            @QueryParam("asOf") LocalDate asOf,
             @Parameter(example = "HEAD") @QueryParam("role") LeaderRole role,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);

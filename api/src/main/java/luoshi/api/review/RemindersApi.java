@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import luoshi.api.common.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** API.md, "Reminders and webhooks": the reminder job and what it created. */
@@ -28,7 +29,8 @@ public interface RemindersApi {
             description = "Creates, for each PENDING item, only the nearest lead time reached, and OVERDUE once for "
                     + "NON_COMPLIANT items due within the window; never a reminder created before. asOf defaults to today; "
                     + "regionCode (the subtree the run covers) to the caller's region, and must lie in it.")
-    ReminderRun run(@QueryParam("asOf") LocalDate asOf,
+    ReminderRun run(@Parameter(description = "The date the job runs for (YYYY-MM-DD, e.g. 2026-11-22); today when left out")
+            @QueryParam("asOf") LocalDate asOf,
             @QueryParam("regionCode") RegionCode regionCode);
 
     @GET

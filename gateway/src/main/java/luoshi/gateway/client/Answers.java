@@ -1,7 +1,9 @@
 package luoshi.gateway.client;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import luoshi.platform.ProblemException;
 
@@ -31,6 +33,13 @@ public final class Answers<T> {
     /** The answers given, in service order. */
     public List<T> values() {
         return outcomes.stream().filter(Outcome::answered).map(Outcome::value).toList();
+    }
+
+    /** The answers given, by the service that gave each, in service order. */
+    public Map<GuardedService, T> byService() {
+        Map<GuardedService, T> out = new LinkedHashMap<>();
+        outcomes.stream().filter(Outcome::answered).forEach(o -> out.put(o.service(), o.value()));
+        return out;
     }
 
     /** The names of the services whose part is missing. */

@@ -1,5 +1,6 @@
 package luoshi.gateway.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -13,22 +14,45 @@ import luoshi.platform.ProblemException;
 import luoshi.api.audit.AuditSource;
 import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.requirement.RequirementsApi;
+import luoshi.api.requirement.RuleTypesApi;
 import luoshi.api.waiver.WaiversApi;
 import luoshi.gateway.client.RegionVersions.Versioned;
+import luoshi.gateway.config.GatewayConfig;
+import luoshi.platform.ServiceUrls;
 
 /**
  * The three services, org first: org-service owns the regions, so its answer decides whether a region
- * exists. {@link #readAll} asks all three in parallel.
+ * exists. {@link #readAll} asks all three in parallel. Each service has its own guards and breakers
+ * ({@link GuardedService}), at LUOSHI_SERVICES_ORG_URL, …_FUNDING_URL, …_REVIEW_URL.
  */
 @Startup
 @ApplicationScoped
 public class Services {
 
+    private final GuardedService org;
+    private final GuardedService funding;
+    private final GuardedService review;
     private final List<GuardedService> all;
 
-    Services(OrgService org, FundingService funding, ReviewService review) {
+    Services(ServiceUrls urls, GatewayConfig config, ObjectMapper json) {
+        this.org = new GuardedService("org", urls.org(), config, json);
+        this.funding = new GuardedService("funding", urls.funding(), config, json);
+        this.review = new GuardedService("review", urls.review(), config, json);
         this.all = List.of(org, funding, review);
-        all.forEach(s -> s.prepare(ComplianceSource.class, RequirementsApi.class, AuditSource.class, WaiversApi.class));
+        all.forEach(s -> s.prepare(ComplianceSource.class, RequirementsApi.class, RuleTypesApi.class, AuditSource.class,
+                WaiversApi.class));
+    }
+
+    public GuardedService org() {
+        return org;
+    }
+
+    public GuardedService funding() {
+        return funding;
+    }
+
+    public GuardedService review() {
+        return review;
     }
 
     public List<GuardedService> all() {
@@ -61,18 +85,9 @@ public class Services {
         return pending.stream().map(Route::await).toList();
     }
 
-    /** {@link #readAll} through an asynchronous method of the contract: no thread waits for the three answers. */
-    public <A, T> CompletionStage<Answers<T>> readAllAsync(Class<A> api, Function<A, CompletionStage<T>> call) {
-        List<CompletableFuture<Outcome<T>>> pending = new ArrayList<>();
-        for (GuardedService service : all) {
-            pending.add(service.readAsync(api, call).toCompletableFuture().handle((value, failure) -> outcome(service, value, failure)));
-        }
-        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                .thenApply(done -> new Answers<>(pending.stream().map(CompletableFuture::join).toList()));
-    }
-
     /**
-     * {@link #readAllAsync} of a compliance read, seeing every region and population write acknowledged before it
+     * The same compliance read of every service, in parallel and asynchronously (no thread waits for the three answers),
+     * seeing every region and population write acknowledged before it
      * (API.md: read your writes across services). org-service's answer says the version of its change feed read during
      * the call; a service whose copy of the regions answered from an older version, or did not know the region that
      * org-service knows, is asked once more, to catch up to that version first. When the copies are current (they follow
@@ -132,7 +147,7 @@ public class Services {
         if (cause instanceof ProblemException problem) {
             return new Outcome<>(service, null, problem);
         }
-        // the fallback turns every fault into Unanswered; anything else is a bug worth a 500
+        // GuardedService turns every fault into Unanswered; anything else is a bug worth a 500
         throw new CompletionException(cause);
     }
 }

@@ -20,7 +20,7 @@ import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.compliance.StatusCounts;
 import luoshi.gateway.client.Answers;
 import luoshi.gateway.client.Services;
-import luoshi.gateway.requestid.RequestIds;
+import luoshi.gateway.client.RequestIds;
 
 /**
  * The compliance views of API.md: each service evaluates the requirements it owns

@@ -5,9 +5,9 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /**
- * The gateway's own settings ({@code luoshi.gateway.*}). The timeout bounds every downstream call:
- * application.properties hands the same value to {@code @Timeout} (fault tolerance), and the REST
- * clients' socket timeouts are a little longer, so that the fault-tolerance timeout always fires first.
+ * The gateway's own settings ({@code luoshi.gateway.*}), from which each downstream service's guards are built
+ * ({@code client.GuardedService}). The timeout bounds every downstream call; the REST clients' socket timeouts are a
+ * little longer, so that the guard's timeout always fires first.
  */
 @ConfigMapping(prefix = "luoshi.gateway")
 public interface GatewayConfig {
@@ -22,11 +22,32 @@ public interface GatewayConfig {
     @WithDefault("60000")
     long bulkTimeoutMs();
 
-    /**
-     * LUOSHI_GATEWAY_BREAKER_DELAY_MS: how long an open circuit breaker answers for its service before it lets one call
-     * through; application.properties hands it to {@code @CircuitBreaker} (fault tolerance's global delay).
-     */
+    /** LUOSHI_GATEWAY_BREAKER_DELAY_MS: how long an open circuit breaker answers for its service before it lets one call through. */
     @WithName("breaker-delay-ms")
     @WithDefault("2000")
     long breakerDelayMs();
+
+    /**
+     * LUOSHI_GATEWAY_BULK_CONCURRENCY: how many batch imports the gateway sends one service at once (its bulkhead), so
+     * that imports, each allowed {@link #bulkTimeoutMs}, never hold the connections and threads that reads need.
+     */
+    @WithName("bulk-concurrency")
+    @WithDefault("4")
+    int bulkConcurrency();
+
+    /**
+     * LUOSHI_GATEWAY_BULK_QUEUE: how many more imports may wait for one of those places (within their own timeout);
+     * an import beyond them is refused at once with a 503, and nothing of it is sent.
+     */
+    @WithName("bulk-queue")
+    @WithDefault("4")
+    int bulkQueue();
+
+    /**
+     * LUOSHI_GATEWAY_RULE_TYPES_TTL_MS: how long the gateway keeps the rule types the services declare before it asks
+     * them again. A type it does not know is asked for at once, so a service's new type never waits for it.
+     */
+    @WithName("rule-types-ttl-ms")
+    @WithDefault("30000")
+    long ruleTypesTtlMs();
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import luoshi.api.common.Money;
 import luoshi.api.common.Problem;
-import luoshi.gateway.requestid.RequestIds;
+import luoshi.gateway.client.RequestIds;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -36,8 +36,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  *       reference;</li>
  *   <li>every 201 declares its {@code Location} header (luoshi.platform.CreatedLocations sends it);</li>
  *   <li>money is the one {@code Money} schema: every amount (a string with {@link Money#PATTERN}) refers to it;</li>
- *   <li>{@code servers}: {@code luoshi.openapi.server-url} ({@code LUOSHI_OPENAPI_SERVER_URL}, default
- *       http://localhost:8080), and the licence.</li>
+ *   <li>{@code servers}: {@code luoshi.openapi.server-url} ({@code LUOSHI_OPENAPI_SERVER_URL}), by default {@code /}:
+ *       relative, so that Swagger UI's "Try it out" calls the gateway at whatever address the page was opened at, and the
+ *       licence.</li>
  * </ul>
  */
 public class GatewayDocumentation implements OASFilter {
@@ -88,8 +89,8 @@ public class GatewayDocumentation implements OASFilter {
         }
         openAPI.setServers(new ArrayList<>(List.of(OASFactory.createServer()
                 .url(ConfigProvider.getConfig().getOptionalValue("luoshi.openapi.server-url", String.class)
-                        .orElse("http://localhost:8080"))
-                .description("The gateway (luoshi.openapi.server-url)"))));
+                        .orElse("/"))
+                .description("The gateway (luoshi.openapi.server-url): by default the address this document was read at"))));
         openAPI.getInfo()
                 .license(OASFactory.createLicense().name("Proprietary: all rights reserved").identifier("LicenseRef-Luoshi"))
                 .contact(OASFactory.createContact().name("Luoshi (落实) maintainers"));

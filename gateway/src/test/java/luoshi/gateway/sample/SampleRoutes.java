@@ -1,7 +1,7 @@
 package luoshi.gateway.sample;
 
-import luoshi.gateway.client.OrgService;
 import luoshi.gateway.client.Route;
+import luoshi.gateway.client.Services;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -10,8 +10,8 @@ public class SampleRoutes implements SampleApi {
 
     private final Route<SampleApi> org;
 
-    SampleRoutes(OrgService org) {
-        this.org = org.route(SampleApi.class);
+    SampleRoutes(Services services) {
+        this.org = services.org().route(SampleApi.class);
     }
 
     @Override

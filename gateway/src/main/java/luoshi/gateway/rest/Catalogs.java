@@ -1,4 +1,4 @@
-package luoshi.gateway.requirement;
+package luoshi.gateway.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
@@ -56,7 +56,7 @@ public class Catalogs {
     }
 
     /** The service a catalog's {@code owner} (org, funding, review) names. */
-    public GuardedService byOwner(String owner) {
+    private GuardedService byOwner(String owner) {
         return services.byOwner(owner).orElseThrow(() -> new IllegalStateException("no service owns " + owner));
     }
 }

@@ -1,4 +1,4 @@
-package luoshi.gateway.routes;
+package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import java.util.List;
@@ -7,8 +7,8 @@ import luoshi.api.region.ImportResult;
 import luoshi.api.region.Region;
 import luoshi.api.region.RegionWrite;
 import luoshi.api.region.RegionsApi;
-import luoshi.gateway.client.OrgService;
 import luoshi.gateway.client.Route;
+import luoshi.gateway.client.Services;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** RegionsApi of org-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
@@ -16,8 +16,8 @@ public class RegionsRoutes implements RegionsApi {
 
     private final Route<RegionsApi> route;
 
-    public RegionsRoutes(OrgService service) {
-        this.route = service.route(RegionsApi.class);
+    public RegionsRoutes(Services services) {
+        this.route = services.org().route(RegionsApi.class);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package luoshi.gateway.rest;
+package luoshi.gateway.client;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;

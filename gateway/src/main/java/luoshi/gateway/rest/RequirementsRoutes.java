@@ -1,4 +1,4 @@
-package luoshi.gateway.requirement;
+package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,8 +19,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The requirements catalog at the gateway: each service serves the requirements it owns; the list
- * merges the three, a new requirement goes to the owner of its rule type, everything about an existing
- * requirement (its versions, parameters and owners) to the requirement's owner, found in the catalogs.
+ * merges the three, a new requirement goes to the service that declares its rule type ({@link RuleTypes}), everything
+ * about an existing requirement (its versions, parameters and owners) to the requirement's owner, found in the catalogs.
  */
 public class RequirementsRoutes implements RequirementsApi {
 
@@ -31,12 +31,14 @@ public class RequirementsRoutes implements RequirementsApi {
     public static final String INCOMPLETE_HEADER = "Luoshi-Incomplete";
 
     private final Catalogs catalogs;
+    private final RuleTypes ruleTypes;
 
     @Context
     HttpServerResponse response;
 
-    RequirementsRoutes(Catalogs catalogs) {
+    RequirementsRoutes(Catalogs catalogs, RuleTypes ruleTypes) {
         this.catalogs = catalogs;
+        this.ruleTypes = ruleTypes;
     }
 
     @Override
@@ -50,8 +52,7 @@ public class RequirementsRoutes implements RequirementsApi {
 
     @Override
     public RestResponse<Requirement> create(NewRequirement requirement) {
-        return catalogs.byOwner(RuleOwners.ownerOf(requirement.rule())).route(RequirementsApi.class)
-                .write(api -> api.create(requirement));
+        return ruleTypes.ownerOf(requirement.rule()).route(RequirementsApi.class).write(api -> api.create(requirement));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package luoshi.gateway.routes;
+package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import java.util.List;
@@ -7,16 +7,16 @@ import luoshi.api.region.Population;
 import luoshi.api.region.PopulationApi;
 import luoshi.api.region.PopulationRow;
 import luoshi.api.region.PopulationWrite;
-import luoshi.gateway.client.OrgService;
 import luoshi.gateway.client.Route;
+import luoshi.gateway.client.Services;
 
 /** PopulationApi of org-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
 public class PopulationRoutes implements PopulationApi {
 
     private final Route<PopulationApi> route;
 
-    public PopulationRoutes(OrgService service) {
-        this.route = service.route(PopulationApi.class);
+    public PopulationRoutes(Services services) {
+        this.route = services.org().route(PopulationApi.class);
     }
 
     @Override

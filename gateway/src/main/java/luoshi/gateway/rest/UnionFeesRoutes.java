@@ -1,4 +1,4 @@
-package luoshi.gateway.routes;
+package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -6,16 +6,16 @@ import luoshi.api.common.BatchResult;
 import luoshi.api.funding.UnionFeeRecord;
 import luoshi.api.funding.UnionFees;
 import luoshi.api.funding.UnionFeesApi;
-import luoshi.gateway.client.FundingService;
 import luoshi.gateway.client.Route;
+import luoshi.gateway.client.Services;
 
 /** UnionFeesApi of funding-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
 public class UnionFeesRoutes implements UnionFeesApi {
 
     private final Route<UnionFeesApi> route;
 
-    public UnionFeesRoutes(FundingService service) {
-        this.route = service.route(UnionFeesApi.class);
+    public UnionFeesRoutes(Services services) {
+        this.route = services.funding().route(UnionFeesApi.class);
     }
 
     @Override

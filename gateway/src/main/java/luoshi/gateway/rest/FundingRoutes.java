@@ -1,4 +1,4 @@
-package luoshi.gateway.routes;
+package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,8 +8,8 @@ import luoshi.api.funding.FundingApi;
 import luoshi.api.funding.FundingCategory;
 import luoshi.api.funding.FundingRecord;
 import luoshi.api.funding.NewFundingRecord;
-import luoshi.gateway.client.FundingService;
 import luoshi.gateway.client.Route;
+import luoshi.gateway.client.Services;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** FundingApi of funding-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
@@ -17,8 +17,8 @@ public class FundingRoutes implements FundingApi {
 
     private final Route<FundingApi> route;
 
-    public FundingRoutes(FundingService service) {
-        this.route = service.route(FundingApi.class);
+    public FundingRoutes(Services services) {
+        this.route = services.funding().route(FundingApi.class);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package luoshi.gateway.health;
+package luoshi.gateway.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;

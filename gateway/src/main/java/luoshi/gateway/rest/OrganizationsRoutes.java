@@ -1,4 +1,4 @@
-package luoshi.gateway.routes;
+package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,8 +14,8 @@ import luoshi.api.org.OrganizationImport;
 import luoshi.api.org.OrganizationRow;
 import luoshi.api.org.OrganizationType;
 import luoshi.api.org.OrganizationsApi;
-import luoshi.gateway.client.OrgService;
 import luoshi.gateway.client.Route;
+import luoshi.gateway.client.Services;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** OrganizationsApi of org-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
@@ -23,8 +23,8 @@ public class OrganizationsRoutes implements OrganizationsApi {
 
     private final Route<OrganizationsApi> route;
 
-    public OrganizationsRoutes(OrgService service) {
-        this.route = service.route(OrganizationsApi.class);
+    public OrganizationsRoutes(Services services) {
+        this.route = services.org().route(OrganizationsApi.class);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package luoshi.gateway.routes;
+package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,8 +8,8 @@ import luoshi.api.review.Meeting;
 import luoshi.api.review.MeetingType;
 import luoshi.api.review.MeetingsApi;
 import luoshi.api.review.NewMeeting;
-import luoshi.gateway.client.ReviewService;
 import luoshi.gateway.client.Route;
+import luoshi.gateway.client.Services;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** MeetingsApi of review-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
@@ -17,8 +17,8 @@ public class MeetingsRoutes implements MeetingsApi {
 
     private final Route<MeetingsApi> route;
 
-    public MeetingsRoutes(ReviewService service) {
-        this.route = service.route(MeetingsApi.class);
+    public MeetingsRoutes(Services services) {
+        this.route = services.review().route(MeetingsApi.class);
     }
 
     @Override

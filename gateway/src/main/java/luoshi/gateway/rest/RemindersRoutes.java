@@ -1,4 +1,4 @@
-package luoshi.gateway.routes;
+package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import java.time.LocalDate;
@@ -7,16 +7,16 @@ import luoshi.api.review.Reminder;
 import luoshi.api.review.ReminderRun;
 import luoshi.api.review.ReminderStage;
 import luoshi.api.review.RemindersApi;
-import luoshi.gateway.client.ReviewService;
 import luoshi.gateway.client.Route;
+import luoshi.gateway.client.Services;
 
 /** RemindersApi of review-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
 public class RemindersRoutes implements RemindersApi {
 
     private final Route<RemindersApi> route;
 
-    public RemindersRoutes(ReviewService service) {
-        this.route = service.route(RemindersApi.class);
+    public RemindersRoutes(Services services) {
+        this.route = services.review().route(RemindersApi.class);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package luoshi.gateway.routes;
+package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,8 +8,8 @@ import luoshi.api.review.CommitteeTerm;
 import luoshi.api.review.CommitteeTermCorrection;
 import luoshi.api.review.CommitteeTermsApi;
 import luoshi.api.review.NewCommitteeTerm;
-import luoshi.gateway.client.ReviewService;
 import luoshi.gateway.client.Route;
+import luoshi.gateway.client.Services;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** CommitteeTermsApi of review-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
@@ -17,8 +17,8 @@ public class CommitteeTermsRoutes implements CommitteeTermsApi {
 
     private final Route<CommitteeTermsApi> route;
 
-    public CommitteeTermsRoutes(ReviewService service) {
-        this.route = service.route(CommitteeTermsApi.class);
+    public CommitteeTermsRoutes(Services services) {
+        this.route = services.review().route(CommitteeTermsApi.class);
     }
 
     @Override

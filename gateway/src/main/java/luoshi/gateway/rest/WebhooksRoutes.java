@@ -1,4 +1,4 @@
-package luoshi.gateway.routes;
+package luoshi.gateway.rest;
 
 import luoshi.api.common.Page;
 import luoshi.api.review.CreatedWebhook;
@@ -6,8 +6,8 @@ import luoshi.api.review.NewWebhook;
 import luoshi.api.review.Webhook;
 import luoshi.api.review.WebhookDelivery;
 import luoshi.api.review.WebhooksApi;
-import luoshi.gateway.client.ReviewService;
 import luoshi.gateway.client.Route;
+import luoshi.gateway.client.Services;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** WebhooksApi of review-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
@@ -15,8 +15,8 @@ public class WebhooksRoutes implements WebhooksApi {
 
     private final Route<WebhooksApi> route;
 
-    public WebhooksRoutes(ReviewService service) {
-        this.route = service.route(WebhooksApi.class);
+    public WebhooksRoutes(Services services) {
+        this.route = services.review().route(WebhooksApi.class);
     }
 
     @Override

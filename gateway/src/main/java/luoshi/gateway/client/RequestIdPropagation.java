@@ -1,4 +1,4 @@
-package luoshi.gateway.requestid;
+package luoshi.gateway.client;
 
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;

@@ -1,4 +1,4 @@
-package luoshi.gateway.routes;
+package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,8 +8,8 @@ import luoshi.api.review.Document;
 import luoshi.api.review.DocumentType;
 import luoshi.api.review.DocumentsApi;
 import luoshi.api.review.NewDocument;
-import luoshi.gateway.client.ReviewService;
 import luoshi.gateway.client.Route;
+import luoshi.gateway.client.Services;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** DocumentsApi of review-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
@@ -17,8 +17,8 @@ public class DocumentsRoutes implements DocumentsApi {
 
     private final Route<DocumentsApi> route;
 
-    public DocumentsRoutes(ReviewService service) {
-        this.route = service.route(DocumentsApi.class);
+    public DocumentsRoutes(Services services) {
+        this.route = services.review().route(DocumentsApi.class);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package luoshi.gateway.audit;
+package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package luoshi.gateway.requestid;
+package luoshi.gateway.client;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import luoshi.platform.IdempotencyKey;
-import luoshi.gateway.rest.CurrentRequest;
 import org.jboss.logging.MDC;
 
 /**

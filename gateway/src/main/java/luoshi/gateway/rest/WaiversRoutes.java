@@ -1,4 +1,4 @@
-package luoshi.gateway.waiver;
+package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import io.vertx.core.http.HttpServerResponse;
@@ -16,8 +16,6 @@ import luoshi.api.waiver.WaiversApi;
 import luoshi.gateway.client.Answers;
 import luoshi.gateway.client.Outcome;
 import luoshi.gateway.client.Services;
-import luoshi.gateway.requirement.Catalogs;
-import luoshi.gateway.requirement.RequirementsRoutes;
 import luoshi.platform.ProblemException;
 import org.jboss.resteasy.reactive.RestResponse;
 
