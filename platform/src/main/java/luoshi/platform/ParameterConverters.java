@@ -47,7 +47,7 @@ public class ParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) new Converter<LocalDate>(name, "a date YYYY-MM-DD that exists") {
                 @Override
                 LocalDate parse(String value) {
-                    return LocalDate.parse(value);
+                    return JsonInput.date(value);   // the one date rule of bodies and parameters alike
                 }
             };
         }
