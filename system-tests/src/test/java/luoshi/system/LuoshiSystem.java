@@ -183,9 +183,11 @@ public final class LuoshiSystem {
         env.put("LUOSHI_REPLICA_POLL_INTERVAL", "1s");
         // the gateway's address, which its OpenAPI document names as its server (Swagger UI's "Try it out" calls it)
         env.put("LUOSHI_OPENAPI_SERVER_URL", url("gateway").toString());
-        // the services trust the tests' tokens (TestTokens), and sign their own calls with the same key
+        // the services trust the tests' tokens (TestTokens), for their audience, and sign their own calls with the same
+        // key, naming that audience too
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.keys().resolve("public.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
+        env.put("LUOSHI_JWT_AUDIENCE", TestTokens.AUDIENCE);
         env.put("LUOSHI_SECURITY_SERVICE_KEY", TestTokens.keys().resolve("private.pem").toString());
         env.put("LUOSHI_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         if (schema != null) {
