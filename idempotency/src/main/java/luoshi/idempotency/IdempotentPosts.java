@@ -38,8 +38,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * <p>A replay is authorised like the first call: a key belongs to its caller's {@code sub} (the table's key) and to
  * the rights of the token it came with (region claim and roles, part of the {@link RequestFingerprint}). Whatever
  * {@code Access} decides depends on those rights and on the request, so the same rights and the same request were
- * authorised once and are answered again; the same key from a token with other rights is another request (422,
- * rolled back before anything is read of the stored answer); another caller's key is that caller's own, a new call
+ * authorised once and are answered again; the same key from a token with other rights is another request (a 422 that
+ * tells nothing of the stored answer); another caller's key is that caller's own, a new call
  * checked by the service as any. A refused replay stores nothing and tells nothing of the first answer.
  */
 public class IdempotentPosts {
