@@ -66,6 +66,13 @@ class WebhookPinningTest extends WithRegionsInCopy {
         }
     }
 
+    /** The receiver answers 204; a reminder run creates one reminder of {@code region}, its delivery due now. */
+    private static void oneReminderFor(WebhookReceiver receiver, String region, String name) {
+        receiver.server.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+        OwnerStubs.answer(List.of(item("JOINT_MEETING", region, name, AS_OF.plusDays(6), PENDING)));
+        given().auth().oauth2(ADMIN).post("/api/v1/reminders/run?asOf=" + AS_OF).then().body("created", is(1));
+    }
+
     private static Instant justAfterNow() {
         return Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
     }
@@ -76,9 +83,7 @@ class WebhookPinningTest extends WithRegionsInCopy {
         ScriptedDns dns = new ScriptedDns("127.0.0.1", "192.0.2.1");
         QuarkusMock.installMockForType(new WebhookTargets(true, dns), WebhookTargets.class);
         try (WebhookReceiver yaohai = new WebhookReceiver("340102", HOST)) {
-            yaohai.server.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
-            OwnerStubs.answer(List.of(item("JOINT_MEETING", "340102", "瑶海区", AS_OF.plusDays(6), PENDING)));
-            given().auth().oauth2(ADMIN).post("/api/v1/reminders/run?asOf=" + AS_OF).then().body("created", is(1));
+            oneReminderFor(yaohai, "340102", "瑶海区");
 
             assertThat(sender.sendDue(justAfterNow())).isEqualTo(1);
             List<LoggedRequest> received = yaohai.received();
@@ -95,9 +100,7 @@ class WebhookPinningTest extends WithRegionsInCopy {
         ScriptedDns dns = new ScriptedDns("93.184.216.34", "127.0.0.1");
         QuarkusMock.installMockForType(new WebhookTargets(false, dns), WebhookTargets.class);
         try (WebhookReceiver luyang = new WebhookReceiver("340103", HOST)) {
-            luyang.server.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
-            OwnerStubs.answer(List.of(item("JOINT_MEETING", "340103", "庐阳区", AS_OF.plusDays(6), PENDING)));
-            given().auth().oauth2(ADMIN).post("/api/v1/reminders/run?asOf=" + AS_OF).then().body("created", is(1));
+            oneReminderFor(luyang, "340103", "庐阳区");
 
             assertThat(sender.sendDue(justAfterNow())).isZero();
             assertThat(luyang.received()).isEmpty();
