@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The token every /api/v1 call sends as {@code Authorization: Bearer …} (API.md, Security): env {@code LUOSHI_TOKEN}
  * when set; else, when {@code deploy/local/token.sh} exists, its answer to {@code admin 000000} for the system's data
- * directory (the key of a local run lives there); else none, for a system without security.
+ * directory (the key of a local run lives there); else none, for a system without security. token.sh's token lives
+ * 12 h (the services refuse more than 24 h) and names the audience in {@code LUOSHI_JWT_AUDIENCE}, which it inherits
+ * from this process as run.sh's services do: a run with an audience gets tokens for it.
  */
 final class BearerToken {
 

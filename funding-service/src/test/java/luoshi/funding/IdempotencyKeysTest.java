@@ -8,7 +8,9 @@ import luoshi.testing.IdempotentPostChecks;
 @QuarkusTest
 class IdempotencyKeysTest extends IdempotentPostChecks {
 
-    private static final String[] TOWNSHIPS = {"米市巷街道", "湖墅街道", "小河街道", "和睦街道", "拱宸桥街道"};
+    private static final String[][] TOWNSHIPS = {{"330105001", "米市巷街道"}, {"330105002", "湖墅街道"},
+            {"330105003", "小河街道"}, {"330105004", "和睦街道"}, {"330105005", "拱宸桥街道"}, {"330105007", "大关街道"},
+            {"330105008", "上塘街道"}};
 
     @Inject
     ReplicaRows replica;
@@ -20,9 +22,9 @@ class IdempotencyKeysTest extends IdempotentPostChecks {
 
     @Override
     protected String region(int n) {
-        String township = "33010500" + (n + 1);
+        String township = TOWNSHIPS[n][0];
         replica.region("330000", "浙江省").region("330100", "杭州市").region("330105", "拱墅区")
-                .region(township, TOWNSHIPS[n]);
+                .region(township, TOWNSHIPS[n][1]);
         return township;
     }
 

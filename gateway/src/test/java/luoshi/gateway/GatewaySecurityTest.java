@@ -36,6 +36,13 @@ class GatewaySecurityTest extends DownstreamTest {
                 .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         given().auth().oauth2(TestTokens.expired("admin", "000000")).get("/api/v1/regions/330600").then().statusCode(401);
         given().auth().oauth2(TestTokens.tampered("viewer", "330600")).post("/api/v1/reminders/run").then().statusCode(401);
+        // API.md, Tokens: the audience is configured here (JwtTestResource)
+        given().auth().oauth2(TestTokens.withoutAudience("admin", "000000")).get("/api/v1/regions/330600").then()
+                .statusCode(401).body("detail", containsString("aud claim"));
+        given().auth().oauth2(TestTokens.issuedInTheFuture("admin", "000000")).get("/api/v1/regions/330600").then()
+                .statusCode(401).body("detail", containsString("issued in the future"));
+        given().auth().oauth2(TestTokens.livingLongerThanADay("admin", "000000")).get("/api/v1/regions/330600").then()
+                .statusCode(401).body("detail", containsString("lives longer"));
         assertNoServiceWasCalled();
     }
 

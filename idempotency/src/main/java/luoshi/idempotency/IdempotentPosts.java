@@ -34,11 +34,18 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * response filter stores a 2xx answer with the key and commits, before the answer is written: a lost answer is
  * replayed to the retry, and an answer that is sent was committed. Any other answer rolls everything back, the key
  * included, so a failed call does not use its key up.
+ *
+ * <p>A replay is authorised like the first call: a key belongs to its caller's {@code sub} (the table's key) and to
+ * the rights of the token it came with (region claim and roles, part of the {@link RequestFingerprint}). Whatever
+ * {@code Access} decides depends on those rights and on the request, so the same rights and the same request were
+ * authorised once and are answered again; the same key from a token with other rights is another request (a 422 that
+ * tells nothing of the stored answer); another caller's key is that caller's own, a new call
+ * checked by the service as any. A refused replay stores nothing and tells nothing of the first answer.
  */
 public class IdempotentPosts {
 
     /** Answered with a replay, as Stripe does: the call was not applied again. */
-    public static final String REPLAYED = "Idempotent-Replayed";
+    public static final String REPLAYED = IdempotencyKey.REPLAYED;
 
     private static final Logger LOG = Logger.getLogger(IdempotentPosts.class);
     private static final String PENDING = IdempotentPosts.class.getName() + ".pending";
@@ -76,7 +83,8 @@ public class IdempotentPosts {
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
         MediaType type = request.getMediaType();
-        byte[] hash = RequestFingerprint.of(request.getUriInfo().getRequestUri().getRawQuery(),
+        byte[] hash = RequestFingerprint.of(new RequestFingerprint.Request(request.getMethod(), path,
+                request.getUriInfo().getRequestUri().getRawQuery(), caller.rights()),
                 type != null && type.getSubtype().endsWith("json"), body);
         IdempotencyKeys.KeyId id = new IdempotencyKeys.KeyId(String.valueOf(caller.subject()), path, key);
 
@@ -95,8 +103,9 @@ public class IdempotentPosts {
         rollback();
         if (claim instanceof IdempotencyKeys.Earlier earlier) {
             return MessageDigest.isEqual(earlier.requestHash(), hash) ? replay(earlier.answer())
-                    : problem(Problem.of(422, "Unprocessable Content", "The Idempotency-Key '" + key + "' was used "
-                            + "with another body at " + path + ". Send a new key for a new request."));
+                    : problem(Problem.of(422, "Unprocessable Content", "The Idempotency-Key '" + key + "' was used at "
+                            + path + " for another request: with another body or query string, or by a token with"
+                            + " another region or roles. Send a new key for a new request."));
         }
         return problem(Problem.of(409, "Conflict", "A call with the Idempotency-Key '" + key + "' is still running at "
                 + path + ". Retry later with the same key to get its answer."));

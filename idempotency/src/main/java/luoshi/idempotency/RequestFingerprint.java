@@ -16,10 +16,12 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What makes two calls with one key "the same request": the SHA-256 of the query and the canonical body. A JSON
- * body is canonical with its object members sorted by name, no white space and each number by its value (the order
- * of a batch's rows counts; the layout of the text, and 20000.0 against 20000.00, do not); any other body (CSV)
- * counts byte for byte.
+ * What makes two calls with one key "the same request" (API.md: the fingerprint covers method, path, query and body):
+ * the SHA-256 of the method, the path, the raw query string, the rights of the caller's token (its region claim and
+ * roles: a key belongs to the caller as it was, so a replay is authorised exactly as the first call was) and the
+ * canonical body. A JSON body is canonical with its object members sorted by name, no white space and each number by
+ * its value (the order of a batch's rows counts; the layout of the text, and 20000.0 against 20000.00, do not); any
+ * other body (CSV) counts byte for byte. The parts are separated by a byte that none of the first four can hold.
  */
 final class RequestFingerprint {
 
@@ -30,15 +32,21 @@ final class RequestFingerprint {
     private RequestFingerprint() {
     }
 
-    static byte[] of(String query, boolean json, byte[] body) {
+    /** The request as a caller sent it; {@code query} is the raw query string (null: none). */
+    record Request(String method, String path, String query, String rights) {
+    }
+
+    static byte[] of(Request request, boolean json, byte[] body) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
-        sha256.update((query == null ? "" : query).getBytes(StandardCharsets.UTF_8));
-        sha256.update((byte) '\n');
+        for (String part : new String[] {request.method(), request.path(), request.query(), request.rights()}) {
+            sha256.update((part == null ? "" : part).getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);   // never in a method, a path, a raw query or a region and role names
+        }
         sha256.update(json ? canonical(body) : body);
         return sha256.digest();
     }

@@ -9,7 +9,7 @@ import luoshi.testing.IdempotentPostChecks;
 @QuarkusTest
 class IdempotencyKeysTest extends IdempotentPostChecks {
 
-    private static final String[] TOWNSHIPS = {"城东街道", "城中街道", "城西街道", "城北街道", "江南街道"};
+    private static final String[] TOWNSHIPS = {"城东街道", "城中街道", "城西街道", "城北街道", "江南街道", "三江街道", "西关街道"};
 
     @Override
     protected String path() {

@@ -75,6 +75,24 @@ class SecurityTest {
     }
 
     @Test
+    void aTokenWithoutTheAudienceFromTheFutureOrLivingTooLongIs401SayingWhy() {
+        // JwtTestResource configures the audience (luoshi.security.audience, LUOSHI_JWT_AUDIENCE in production)
+        Map<String, String> refusals = Map.of(
+                TestTokens.withoutAudience("admin", "000000"), "aud claim must name " + TestTokens.AUDIENCE,
+                TestTokens.issuedInTheFuture("admin", "000000"), "issued in the future",
+                TestTokens.livingLongerThanADay("admin", "000000"), "lives longer than the 86400 s");
+        refusals.forEach((token, why) -> {
+            given().auth().oauth2(token).get("/api/v1/regions/" + SANJIE).then().statusCode(401)
+                    .contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
+                    .body("detail", containsString(why));
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(region("三界测试村", "VILLAGE", SANJIE))
+                    .put("/api/v1/regions/330683104902").then().statusCode(401);
+        });
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/330683104902").then().statusCode(404);
+        given().auth().oauth2(TestTokens.token("admin", "000000")).get("/api/v1/regions/" + SANJIE).then().statusCode(200);
+    }
+
+    @Test
     void aViewerReadsItsSubtreeAndWritesNothing() {
         long regions = count("SELECT COUNT(*) FROM region");
         long events = count("SELECT COUNT(*) FROM audit_event");

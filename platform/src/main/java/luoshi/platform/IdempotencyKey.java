@@ -26,14 +26,18 @@ public class IdempotencyKey implements OASFilter {
 
     public static final String HEADER = "Idempotency-Key";
 
+    /** The header of a replayed answer ({@code true}), as Stripe answers it; the gateway passes it on. */
+    public static final String REPLAYED = "Idempotent-Replayed";
+
     /** The longest key a service keeps. */
     public static final int MAX_LENGTH = 100;
 
     public static final String DESCRIPTION = "Optional, 1 to 100 characters chosen by the caller: a UUID, or a name "
             + "in ASCII (it is an HTTP header) such as shaoxing-2025-youth-import-1. Sent again with the same body, the "
             + "call is not applied again and the first answer is repeated (same status, body and Location, with "
-            + "Idempotent-Replayed: true). A key belongs to the caller (the token's sub) and to the path it was sent to, "
-            + "and is kept at least 24 hours. The same key with another body → 422; while the first call with the key "
+            + "Idempotent-Replayed: true). A key belongs to the caller (the token's sub, with the region and roles the "
+            + "token gave) and to the path it was sent to, and is kept at least 24 hours. The same key with another body "
+            + "or query string, or from a token with another region or roles → 422; while the first call with the key "
             + "is still running → 409. A call that failed (4xx, 5xx) does not use its key up: retry it with the key.";
 
     @Override
@@ -72,8 +76,8 @@ public class IdempotencyKey implements OASFilter {
             responses.addAPIResponse("409", answer("A call with this Idempotency-Key is still running; retry later",
                     problem));
         }
-        responses.addAPIResponse("422", answer("This Idempotency-Key was used with another body (or query) at this "
-                + "path; nothing was stored", problem));
+        responses.addAPIResponse("422", answer("This Idempotency-Key was used with another body (or query string, or "
+                + "by a token with another region or roles) at this path; nothing was stored", problem));
     }
 
     private static APIResponse answer(String description, Schema problem) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 class IdempotencyKeysTest extends IdempotentPostChecks {
 
     private static final String[][] TOWNSHIPS = {{"420102002", "大智街道"}, {"420102003", "一元街道"},
-            {"420102004", "车站街道"}, {"420102005", "四唯街道"}, {"420102006", "永清街道"}};
+            {"420102004", "车站街道"}, {"420102005", "四唯街道"}, {"420102006", "永清街道"}, {"420102007", "西马街道"},
+            {"420102008", "球场街道"}};
 
     @Inject
     DirectSql sql;

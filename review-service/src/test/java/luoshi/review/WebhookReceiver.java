@@ -27,12 +27,17 @@ final class WebhookReceiver implements AutoCloseable {
      * unless it was there before: a test's reminder run meets only the regions it put there itself.
      */
     WebhookReceiver(String regionCode) {
+        this(regionCode, "localhost");
+    }
+
+    /** Subscribed with a URL naming {@code urlHost}, which the test's resolver turns into this server's address. */
+    WebhookReceiver(String regionCode, String urlHost) {
         server.start();
         DirectSql sql = Arc.container().instance(DirectSql.class).get();
         List<String> added = inCopy(() -> sql.putInCopy(List.of(regionCode)));
         try {
             var created = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                    .body("{\"url\":\"" + server.baseUrl() + "/hook\",\"regionCode\":\"" + regionCode + "\"}")
+                    .body("{\"url\":\"" + url(urlHost) + "\",\"regionCode\":\"" + regionCode + "\"}")
                     .post("/api/v1/webhooks").then().statusCode(201).extract();
             id = created.path("id");
             secret = created.path("secret");
@@ -42,6 +47,10 @@ final class WebhookReceiver implements AutoCloseable {
                 return added;
             });
         }
+    }
+
+    String url(String host) {
+        return "http://" + host + ":" + server.port() + "/hook";
     }
 
     private interface CopyChange {

@@ -12,7 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Every call of {@code /api/} and {@code /internal/} carries a valid bearer token (API.md,
  * Security): a token signed by the configured key ({@code mp.jwt.verify.publickey.location}), of the
- * configured issuer ({@code mp.jwt.verify.issuer}), not expired. Otherwise a 401 problem, before
+ * configured issuer ({@code mp.jwt.verify.issuer}), not expired, and accepted by {@link TokenRules} (its audience,
+ * not issued in the future, not living longer than allowed). Otherwise a 401 problem, before
  * anything else runs. Authentication is lazy ({@code quarkus.http.auth.proactive=false}) so that this
  * answer is problem details like every other refusal; {@code /q/} (health, OpenAPI, Swagger UI,
  * metrics) stays open.
@@ -46,9 +47,19 @@ public class Authentication {
                 })
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf(failure, "Bearer token refused on %s", path);
-                    return unauthorized("The bearer token is not valid: it is malformed, expired, of another issuer,"
-                            + " or not signed by the configured key.");
+                    return unauthorized(refusal(failure));
                 });
+    }
+
+    /** Why a token was refused: Luoshi's own rules say which; smallrye's reasons are told together. */
+    private static String refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TokenRules.Refused refused) {
+                return refused.getMessage();
+            }
+        }
+        return "The bearer token is not valid: it is malformed, expired, of another issuer, or not signed by the"
+                + " configured key.";
     }
 
     static Response unauthorized(String detail) {

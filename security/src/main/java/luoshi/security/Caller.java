@@ -48,6 +48,16 @@ public class Caller {
         return value;
     }
 
+    /**
+     * What the token may do, as one text: its region claim (as written) and its roles, sorted, e.g.
+     * {@code "330602 operator,viewer"}. Two tokens with the same rights are decided alike by {@link Access}.
+     */
+    public String rights() {
+        Object claim = token.getClaim("region");
+        String region = claim instanceof JsonString s ? s.getString() : String.valueOf(claim);
+        return region + " " + String.join(",", new java.util.TreeSet<>(token.getGroups() == null ? Set.of() : token.getGroups()));
+    }
+
     /** True when the token grants {@code role}: admin includes operator, operator includes viewer. */
     public boolean has(Role role) {
         if (groups == null) {

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * This service's own identity for the calls it makes to another service: a token of the role
  * {@code service} over the whole country, signed with {@link SecurityConfig#serviceKey}, renewed when
- * half its life has passed. {@link #filter} is the client filter that adds it to a call that carries
+ * half its life has passed. It names the configured audience and lives no longer than the maximum age
+ * ({@link TokenRules}), so that the other services, configured alike, accept it. {@link #filter} is the client filter that adds it to a call that carries
  * no other token.
  */
 @ApplicationScoped
@@ -55,9 +56,11 @@ public class ServiceTokens {
         // real time, not the business clock: a token's life is about now, whatever asOf the tests set
         long now = System.currentTimeMillis() / 1000;
         if (token == null || now >= renewAt) {
-            long lifetime = config.serviceTokenLifetime().toSeconds();
-            token = Rs256.sign(Rs256.claims(issuer, "service:" + name, List.of(Role.SERVICE.group()), RegionCode.COUNTRY,
-                    now, lifetime), key.get(), config.serviceKeyId().orElse(null));
+            // within the life every verifier accepts (the services share the configuration), and for its audience
+            long lifetime = Math.min(config.serviceTokenLifetime().toSeconds(), config.maxTokenAge().toSeconds());
+            token = Rs256.sign(Rs256.claims(issuer, config.audience().orElse(null), "service:" + name,
+                    List.of(Role.SERVICE.group()), RegionCode.COUNTRY, now, lifetime), key.get(),
+                    config.serviceKeyId().orElse(null));
             renewAt = now + lifetime / 2;
         }
         return Optional.of(token);

@@ -25,7 +25,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * again (benchmarks/: a fifth of a service's CPU). A token is remembered by its whole text, signature included, so a
  * tampered or re-signed token is a different text and verified afresh; it is remembered for at most
  * {@value #REMEMBER_SECONDS} s (a revoked signing key is refused within that time) and never past its {@code exp}.
- * Times are the wall clock's, as the verifier's own expiry check reads it.
+ * A token is remembered only once {@link TokenRules} (audience, {@code iat}, longest life) accepted it too; none of
+ * those can change for the worse while it is remembered ({@code iat} only moves into the past).
+ * Times are the wall clock's, as the verifier's own expiry check reads it, not the injected business
+ * {@code java.time.Clock}: a test application fixes that one (the gateway's is 2026-11-22), and {@code asOf} moves
+ * "today" for rules, while whether a token is valid is about the real now.
  */
 @Alternative
 @Priority(1)
@@ -39,6 +43,7 @@ public class VerifiedTokens implements JWTParser {
     }
 
     private final JWTParser verifier;
+    private final TokenRules rules;
     private final LongSupplier nowSeconds;
     private final Map<String, Verified> verified = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -48,12 +53,13 @@ public class VerifiedTokens implements JWTParser {
     };
 
     @Inject
-    VerifiedTokens(DefaultJWTParser verifier) {
-        this(verifier, () -> System.currentTimeMillis() / 1000);
+    VerifiedTokens(DefaultJWTParser verifier, SecurityConfig config) {
+        this(verifier, TokenRules.of(config), () -> System.currentTimeMillis() / 1000);
     }
 
-    VerifiedTokens(JWTParser verifier, LongSupplier nowSeconds) {
+    VerifiedTokens(JWTParser verifier, TokenRules rules, LongSupplier nowSeconds) {
         this.verifier = verifier;
+        this.rules = rules;
         this.nowSeconds = nowSeconds;
     }
 
@@ -68,6 +74,7 @@ public class VerifiedTokens implements JWTParser {
             verified.remove(token);
         }
         JsonWebToken parsed = new ReadOnce(verifier.parse(token));   // throws when the token is not valid
+        rules.check(parsed, now);
         long until = Math.min(now + REMEMBER_SECONDS, parsed.getExpirationTime());
         if (now < until) {
             synchronized (verified) {

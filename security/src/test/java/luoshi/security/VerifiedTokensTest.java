@@ -50,7 +50,8 @@ class VerifiedTokensTest {
 
     final CountingVerifier verifier = new CountingVerifier();
     final AtomicLong now = new AtomicLong(1_000);
-    final VerifiedTokens tokens = new VerifiedTokens(verifier, now::get);
+    final VerifiedTokens tokens = new VerifiedTokens(verifier, new TokenRules(java.util.Optional.empty(),
+            java.time.Duration.ofHours(24)), now::get);
 
     @Test
     void aTokenIsVerifiedOnceAndThenRemembered() throws Exception {

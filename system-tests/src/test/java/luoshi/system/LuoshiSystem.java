@@ -178,9 +178,11 @@ public final class LuoshiSystem {
         env.put("LUOSHI_REPLICA_POLL_INTERVAL", "1s");
         // no LUOSHI_OPENAPI_SERVER_URL: the gateway's document names its default, relative server, which Swagger UI's
         // "Try it out" resolves against the address the page was opened at (SwaggerUiBrowserTest)
-        // the services trust the tests' tokens (TestTokens), and sign their own calls with the same key
+        // the services trust the tests' tokens (TestTokens), for their audience, and sign their own calls with the same
+        // key, naming that audience too
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.keys().resolve("public.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
+        env.put("LUOSHI_JWT_AUDIENCE", TestTokens.AUDIENCE);
         env.put("LUOSHI_SECURITY_SERVICE_KEY", TestTokens.keys().resolve("private.pem").toString());
         env.put("LUOSHI_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         if (schema != null) {

@@ -38,11 +38,13 @@ public abstract class IdempotentPostChecks {
     /** A caller of its own, so that the keys of these checks are theirs alone. */
     private static final String SUBJECT = "idempotency-checks";
     private static final String TOKEN = TestTokens.token("admin", "000000", SUBJECT);
+    /** 北京市东城区: a county whose viewers and operators may act on none of the regions of these checks. */
+    private static final String OTHER_COUNTY = "110101";
 
     /** The POST's path. */
     protected abstract String path();
 
-    /** A region the service knows (prepared by the subclass), one per check: {@code n} from 0 to 4. */
+    /** A region the service knows (prepared by the subclass), one per check: {@code n} from 0 to 6. */
     protected abstract String region(int n);
 
     /** A valid body that creates one record in {@code region}; {@code variant} 0 and 1 differ. */
@@ -85,6 +87,66 @@ public abstract class IdempotentPostChecks {
                 .body("title", is("Unprocessable Content")).body("detail", containsString("another body"));
         assertThat(records(region)).isEqualTo(1);
         assertThat(events(region)).isEqualTo(1);
+    }
+
+    @Test
+    void theKeyFromATokenWithOtherRightsOrFromAnotherCallerNeverGetsTheStoredAnswer() {
+        String region = region(5);
+        String key = key();
+        ExtractableResponse<Response> first = post(TOKEN, key, path(), body(region, 0)).then().extract();
+        assertThat(first.statusCode()).isEqualTo(first2xx());
+        assertThat(first.<Object>path("id")).isNotNull();
+        // the same sub, now with a viewer's or an operator's token of another county: another request, not a replay
+        for (String role : List.of("viewer", "operator")) {
+            ExtractableResponse<Response> refused = post(TestTokens.token(role, OTHER_COUNTY, SUBJECT), key, path(),
+                    body(region, 0)).then().extract();
+            assertThat(refused.statusCode()).as(role).isEqualTo(422);
+            assertLeaksNothingOf(first, refused);
+            assertThat(refused.<String>path("detail")).contains("another region or roles");
+        }
+        // another caller with the same key: a key of its own, a new call, refused by the service's access rules
+        String stranger = "viewer-of-dongcheng-" + UUID.randomUUID();
+        ExtractableResponse<Response> other = post(TestTokens.token("viewer", OTHER_COUNTY, stranger), key, path(),
+                body(region, 0)).then().extract();
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertLeaksNothingOf(first, other);
+        assertThat(count("SELECT COUNT(*) FROM idempotency_key WHERE caller = ?", stranger)).isZero();
+        assertThat(records(region)).isEqualTo(1);
+        assertThat(events(region)).isEqualTo(1);
+        // the refusals changed nothing of the first caller's key
+        ExtractableResponse<Response> again = post(TOKEN, key, path(), body(region, 0)).then().extract();
+        assertThat(again.statusCode()).isEqualTo(first.statusCode());
+        assertThat(again.asString()).isEqualTo(first.asString());
+        assertThat(again.header(IdempotentPosts.REPLAYED)).isEqualTo("true");
+    }
+
+    @Test
+    void aChangedQueryStringIsAnotherRequest() {
+        String region = region(6);
+        String key = key();
+        ExtractableResponse<Response> first = post(TOKEN, key, path() + "?source=first", body(region, 0)).then().extract();
+        assertThat(first.statusCode()).isEqualTo(first2xx());
+        for (String other : List.of(path() + "?source=second", path() + "?source=first&source=second", path())) {
+            ExtractableResponse<Response> refused = post(TOKEN, key, other, body(region, 0)).then().extract();
+            assertThat(refused.statusCode()).as(other).isEqualTo(422);
+            assertLeaksNothingOf(first, refused);
+        }
+        assertThat(records(region)).isEqualTo(1);
+        assertThat(events(region)).isEqualTo(1);
+        post(TOKEN, key, path() + "?source=first", body(region, 0)).then().statusCode(first.statusCode())
+                .header(IdempotentPosts.REPLAYED, "true");
+        assertThat(records(region)).isEqualTo(1);
+    }
+
+    /** A refusal: a problem, not the first answer nor any part of it. */
+    private static void assertLeaksNothingOf(ExtractableResponse<Response> first, ExtractableResponse<Response> refused) {
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.header(IdempotentPosts.REPLAYED)).isNull();
+        assertThat(refused.header("Location")).isNull();
+        assertThat(refused.<Object>path("id")).isNull();
+        if (first.header("Location") != null) {
+            assertThat(refused.asString()).doesNotContain(first.header("Location"));
+        }
     }
 
     @Test
@@ -201,11 +263,16 @@ public abstract class IdempotentPostChecks {
     }
 
     private Response post(String key, String body) {
-        var request = given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(body);
+        return post(TOKEN, key, path(), body);
+    }
+
+    private static Response post(String token, String key, String pathAndQuery, String body) {
+        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
         if (key != null) {
             request.header(IdempotencyKey.HEADER, key);
         }
-        return request.post(path());
+        // the query as written: RestAssured would encode it again
+        return request.urlEncodingEnabled(false).post(pathAndQuery);
     }
 
     private static String key() {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Configures the application under test to trust {@link TestTokens}: their issuer and public key,
- * and the private key that signs the service's own calls. Declare it beside the database resource.
+ * the audience they name (so that every test runs with the audience checked, as production does), and the private
+ * key that signs the service's own calls. Declare it beside the database resource.
  */
 public class JwtTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -16,6 +17,7 @@ public class JwtTestResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "mp.jwt.verify.publickey", TestTokens.publicKeyPem(),
                 "mp.jwt.verify.issuer", TestTokens.ISSUER,
+                "luoshi.security.audience", TestTokens.AUDIENCE,
                 "luoshi.security.service-key", TestTokens.keys().resolve("private.pem").toString());
     }
 

@@ -1,9 +1,11 @@
 package luoshi.gateway.client;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -28,9 +30,11 @@ public class RequestIds {
     /**
      * What a downstream call carries of the caller's request: its id, the caller's token (API.md, Security), and its
      * {@code Cache-Control} (no-cache: the services evaluate afresh rather than answer from what they keep), and its
-     * {@code Idempotency-Key} (the service that owns the write honours it).
+     * {@code Idempotency-Key} (the service that owns the write honours it); and the caller's request itself, whose
+     * answer may take a header of the downstream answer ({@link RequestIdPropagation}).
      */
-    private record Forwarded(String requestId, String authorization, String cacheControl, String idempotencyKey) {
+    private record Forwarded(String requestId, String authorization, String cacheControl, String idempotencyKey,
+            RoutingContext caller) {
     }
 
     private static final ThreadLocal<Forwarded> BOUND = new ThreadLocal<>();
@@ -73,6 +77,12 @@ public class RequestIds {
         return callers(Forwarded::idempotencyKey, IdempotencyKey.HEADER);
     }
 
+    /** The caller's request that a downstream call on this thread serves, where there is one. */
+    static Optional<RoutingContext> callersRequest() {
+        Forwarded forwarded = BOUND.get();
+        return forwarded != null ? Optional.ofNullable(forwarded.caller()) : CurrentRequest.get();
+    }
+
     /** A header of the caller's request: as bound to this thread, else from the request being served. */
     private static String callers(Function<Forwarded, String> bound, String header) {
         Forwarded forwarded = BOUND.get();
@@ -84,7 +94,8 @@ public class RequestIds {
 
     /** {@code call}, carrying the current request's id and forwarded headers to whichever thread runs it. */
     public static <A, T> Function<A, T> bind(Function<A, T> call) {
-        Forwarded forwarded = new Forwarded(current(), authorization(), cacheControl(), idempotencyKey());
+        Forwarded forwarded = new Forwarded(current(), authorization(), cacheControl(), idempotencyKey(),
+                callersRequest().orElse(null));
         return api -> {
             Forwarded previous = BOUND.get();
             BOUND.set(forwarded);

@@ -54,14 +54,14 @@ public class GatewayDocumentation implements OASFilter {
         SHARED.put("400", new String[] {"BadRequest", "Invalid input: the violations name each field (a row of a batch by its "
                 + "index, [3].amount); nothing was stored"});
         SHARED.put("401", new String[] {"Unauthorized", "No bearer token, or one that is malformed, expired, of another issuer "
-                + "or not signed by the configured key"});
+                + "or audience, issued in the future, living longer than allowed, or not signed by the configured key"});
         SHARED.put("403", new String[] {"Forbidden", "The token's role or region does not allow this call (a region outside "
                 + "the caller's subtree, a write by a viewer, administration by an operator); nothing was written"});
         SHARED.put("404", new String[] {"NotFound", "Unknown id or region code (named in the detail); nothing was written"});
         SHARED.put("409", new String[] {"Conflict", "The write conflicts with what is stored (a duplicate, an overlapping "
                 + "term, a stale version); nothing was written"});
-        SHARED.put("422", new String[] {"UnprocessableContent", "The Idempotency-Key was used before with another body; "
-                + "nothing was written"});
+        SHARED.put("422", new String[] {"UnprocessableContent", "The Idempotency-Key was used before with another body "
+                + "(or query string, or by a token with another region or roles); nothing was written"});
     }
 
     @Override

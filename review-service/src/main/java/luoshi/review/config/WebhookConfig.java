@@ -9,8 +9,10 @@ import java.util.List;
 public interface WebhookConfig {
 
     /**
-     * API.md: outside the local and test profiles a URL resolving to a loopback, private or
-     * link-local address is refused, unless this is true (set for %dev, %local and %test).
+     * API.md: outside the local and test profiles a URL resolving to an internal address (loopback, private,
+     * link-local, CGNAT, benchmarking, reserved, broadcast, multicast, and those embedded in IPv6) is refused, unless
+     * this is true (set for %dev, %local and %test). Scheme, host and port are checked either way, and a delivery
+     * always connects to the address it resolved (service/WebhookTargets).
      */
     @WithDefault("false")
     boolean allowPrivateTargets();

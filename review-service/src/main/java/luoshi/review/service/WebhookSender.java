@@ -1,17 +1,15 @@
 package luoshi.review.service;
 
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import luoshi.platform.ProblemException;
 import luoshi.review.config.WebhookConfig;
 import luoshi.review.store.DeliveryStore.Claimed;
@@ -19,8 +17,10 @@ import luoshi.review.store.DeliveryStore.Claimed;
 /**
  * Sends due outbox rows (API.md, Reminders and webhooks): POSTs the stored JSON with the Standard
  * Webhooks headers, {@code webhook-id} being the reminder's id on every attempt. At least once:
- * a row is marked delivered only after a 2xx answer. {@link #sendDue(Instant)} takes "now" as a
- * parameter, so tests drive the back-off without waiting.
+ * a row is marked delivered only after a 2xx answer. Each attempt checks the URL again ({@link WebhookTargets}:
+ * resolved once, every address checked) and connects to the checked address ({@link PinnedHttp}); a refused target
+ * is not contacted, and the delivery log says "refused: …" (retried like a failure: a name may resolve elsewhere
+ * later). {@link #sendDue(Instant)} takes "now" as a parameter, so tests drive the back-off without waiting.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -28,14 +28,20 @@ public class WebhookSender {
     private final Outbox outbox;
     private final WebhookConfig config;
     private final Clock clock;
+    private final WebhookTargets targets;
+    private final PinnedHttp http;
 
-    private volatile HttpClient http;
-    private volatile WebhookTargets targets;
-
-    WebhookSender(Outbox outbox, WebhookConfig config, Clock clock) {
+    WebhookSender(Outbox outbox, WebhookConfig config, Clock clock, WebhookTargets targets, Vertx vertx) {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
+        this.targets = targets;
+        this.http = new PinnedHttp(vertx, config.timeout());
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
     }
 
     @Scheduled(identity = "webhook-sender", every = "${luoshi.webhooks.send-every:5s}",
@@ -62,29 +68,23 @@ public class WebhookSender {
     }
 
     private Outbox.Outcome post(Claimed c, Instant now) {
+        WebhookTargets.Target target;
         try {
-            // checked again at each attempt: a name may resolve elsewhere than when it was subscribed
-            targets().check(c.url());
+            // checked again at each attempt, resolved once, and the connection goes to the address checked here
+            target = targets.resolve(c.url());
         } catch (ProblemException e) {
             return new Outbox.Outcome(null, "refused: " + e.problem().violations().get(0).message());
         }
         long timestamp = now.getEpochSecond();
-        HttpRequest request;
+        Map<String, String> headers = Map.of(
+                "content-type", "application/json",
+                "webhook-id", c.reminderId(),
+                "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature", WebhookSignature.sign(c.secret(), c.reminderId(), timestamp, c.payload()));
         try {
-            request = HttpRequest.newBuilder(URI.create(c.url())).timeout(config.timeout())
-                    .header("content-type", "application/json")
-                    .header("webhook-id", c.reminderId())
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(c.secret(), c.reminderId(), timestamp, c.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(c.payload(), StandardCharsets.UTF_8)).build();
-        } catch (IllegalArgumentException e) {
-            return new Outbox.Outcome(null, "invalid URL");
-        }
-        try {
-            HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
+            int status = http.post(target, headers, c.payload());
             return new Outbox.Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status);
-        } catch (HttpTimeoutException e) {
+        } catch (TimeoutException e) {
             return new Outbox.Outcome(null, "timed out after " + config.timeout().toSeconds() + " s");
         } catch (IOException e) {
             return new Outbox.Outcome(null, "connection failed" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -92,21 +92,5 @@ public class WebhookSender {
             Thread.currentThread().interrupt();
             return new Outbox.Outcome(null, "interrupted");
         }
-    }
-
-    private WebhookTargets targets() {
-        if (targets == null) {
-            targets = WebhookTargets.resolvingWithDns(config.allowPrivateTargets());
-        }
-        return targets;
-    }
-
-    private HttpClient client() {
-        if (http == null) {
-            // never follow redirects: a public URL must not lead the sender to an internal one
-            http = HttpClient.newBuilder().connectTimeout(config.timeout())
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-        }
-        return http;
     }
 }

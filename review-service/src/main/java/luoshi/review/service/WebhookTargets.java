@@ -1,40 +1,123 @@
 package luoshi.review.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Optional;
 import luoshi.platform.ProblemException;
+import luoshi.review.config.WebhookConfig;
 
 /**
- * Which URLs a webhook may have (API.md, Reminders and webhooks): http(s) with a host, and unless
- * private targets are allowed, none resolving to a loopback, private, link-local or otherwise
- * internal address (the service must not be turned into a probe of its own network).
+ * Which URLs a webhook may have, and where a delivery connects (API.md, Reminders and webhooks; Webhook targets):
+ * http or https, a host, a port from 1 to 65535, no credentials; and outside the local and test profiles no host that
+ * resolves to an internal address ({@link InternalAddresses}), so that the service is not a probe of its own network.
+ *
+ * <p>A name is resolved <em>once</em> per use, every address it gives is checked, and a delivery connects to the
+ * address that was checked ({@link Target}, sent by {@link PinnedHttp}), never to what a second lookup answers: a name
+ * whose DNS answers first a public address and then 127.0.0.1 (DNS rebinding) cannot lead a delivery inside. A URL is
+ * checked when the webhook is created (400 naming {@code url}) and again at each delivery, since a name may resolve
+ * elsewhere by then (the delivery is refused, and the delivery log says why).
  */
-public final class WebhookTargets {
+@ApplicationScoped
+public class WebhookTargets {
+
+    /** Turns a host name (or an address literal, without brackets) into its addresses; none when it does not resolve. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /**
+     * A checked URL and the address its delivery connects to. The host name stays what the URL says: it is the
+     * {@code Host} header, and for https the name sent as SNI and the one the server's certificate must prove.
+     */
+    public record Target(URI url, InetAddress address) {
+
+        public boolean https() {
+            return url.getScheme().equalsIgnoreCase("https");
+        }
+
+        /** The URL's host, an IPv6 literal without its brackets. */
+        public String host() {
+            String host = url.getHost();
+            return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        }
+
+        public int port() {
+            return url.getPort() != -1 ? url.getPort() : https() ? 443 : 80;
+        }
+
+        /** The {@code Host} header: the URL's authority as written (it carries no credentials). */
+        public String hostHeader() {
+            return url.getRawAuthority();
+        }
+
+        /** The request target: the path (at least "/") and the query. */
+        public String pathAndQuery() {
+            String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+            return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+        }
+    }
 
     private final boolean allowPrivate;
-    private final Function<String, InetAddress[]> resolver;
+    private final Resolver resolver;
 
-    public WebhookTargets(boolean allowPrivate, Function<String, InetAddress[]> resolver) {
+    @Inject
+    WebhookTargets(WebhookConfig config) {
+        this(config.allowPrivateTargets(), InetAddress::getAllByName);
+    }
+
+    public WebhookTargets(boolean allowPrivate, Resolver resolver) {
         this.allowPrivate = allowPrivate;
         this.resolver = resolver;
     }
 
-    public static WebhookTargets resolvingWithDns(boolean allowPrivate) {
-        return new WebhookTargets(allowPrivate, host -> {
-            try {
-                return InetAddress.getAllByName(host);
-            } catch (UnknownHostException e) {
-                return new InetAddress[0];
-            }
-        });
+    /**
+     * The URL of a new webhook, checked; a {@link ProblemException} 400 naming {@code url} otherwise. Where private
+     * targets are allowed (local and test profiles) the host is not looked up: it may be one that resolves only later.
+     */
+    public URI check(String url) {
+        URI uri = parse(url);
+        if (!allowPrivate) {
+            resolve(uri);
+        }
+        return uri;
     }
 
-    /** The URL, checked; a {@link ProblemException} 400 naming {@code url} otherwise. */
-    public URI check(String url) {
+    /** A delivery's target: the URL checked again, its host resolved once, every address checked, the first kept. */
+    public Target resolve(String url) {
+        URI uri = parse(url);
+        return new Target(uri, resolve(uri));
+    }
+
+    private InetAddress resolve(URI uri) {
+        Target unresolved = new Target(uri, null);
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(unresolved.host());
+        } catch (UnknownHostException e) {
+            addresses = new InetAddress[0];
+        }
+        if (addresses == null || addresses.length == 0) {
+            throw ProblemException.badRequest("url", "the host " + uri.getHost() + " does not resolve");
+        }
+        if (!allowPrivate) {
+            for (InetAddress a : addresses) {
+                Optional<String> refusal = InternalAddresses.refusal(a);
+                if (refusal.isPresent()) {
+                    throw ProblemException.badRequest("url", "the host " + uri.getHost() + " resolves to "
+                            + a.getHostAddress() + ", an address a webhook may not reach: " + refusal.get());
+                }
+            }
+        }
+        return addresses[0];
+    }
+
+    private static URI parse(String url) {
         URI uri;
         try {
             uri = new URI(url.strip());
@@ -48,27 +131,9 @@ public final class WebhookTargets {
         if (uri.getUserInfo() != null) {
             throw ProblemException.badRequest("url", "must not carry credentials");
         }
-        if (allowPrivate) {
-            return uri;
-        }
-        InetAddress[] addresses = resolver.apply(uri.getHost());
-        if (addresses.length == 0) {
-            throw ProblemException.badRequest("url", "the host " + uri.getHost() + " does not resolve");
-        }
-        for (InetAddress a : addresses) {
-            if (isInternal(a)) {
-                throw ProblemException.badRequest("url", "the host " + uri.getHost() + " resolves to "
-                        + a.getHostAddress() + ", a loopback, private or link-local address");
-            }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw ProblemException.badRequest("url", "the port must be 1 to 65535, not " + uri.getPort());
         }
         return uri;
-    }
-
-    static boolean isInternal(InetAddress a) {
-        byte[] b = a.getAddress();
-        boolean uniqueLocalV6 = b.length == 16 && (b[0] & 0xfe) == 0xfc;            // fc00::/7
-        boolean sharedV4 = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64; // 100.64.0.0/10
-        return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                || a.isMulticastAddress() || uniqueLocalV6 || sharedV4;
     }
 }

@@ -14,7 +14,6 @@ import luoshi.audit.AuditTrail;
 import luoshi.audit.AuditTrail.Action;
 import luoshi.db.RetriedOnConflict;
 import luoshi.platform.ProblemException;
-import luoshi.review.config.WebhookConfig;
 import luoshi.review.store.DeliveryStore;
 import luoshi.review.store.WebhookStore;
 import luoshi.review.store.WebhookStore.StoredWebhook;
@@ -34,12 +33,12 @@ public class Webhooks {
     private final AuditTrail audit;
     private final WebhookTargets targets;
 
-    Webhooks(WebhookStore webhooks, DeliveryStore deliveries, WebhookConfig config, Clock clock, AuditTrail audit) {
+    Webhooks(WebhookStore webhooks, DeliveryStore deliveries, WebhookTargets targets, Clock clock, AuditTrail audit) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.clock = clock;
         this.audit = audit;
-        this.targets = WebhookTargets.resolvingWithDns(config.allowPrivateTargets());
+        this.targets = targets;
     }
 
     public CreatedWebhook create(NewWebhook w) {

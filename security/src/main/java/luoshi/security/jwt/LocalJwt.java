@@ -14,12 +14,15 @@ import java.util.List;
  * </pre>
  * {@code keys} creates DIR/private.pem and DIR/public.pem unless they exist: a key pair generated at
  * the first start and kept with the local data, never one committed to the repository. {@code token}
- * prints a token of issuer {@value #ISSUER}, which the local services are configured to accept.
+ * prints a token of issuer {@value #ISSUER}, which the local services are configured to accept: for the audience
+ * in {@code LUOSHI_JWT_AUDIENCE} when that is set (the variable the services read it from), living HOURS (default
+ * 12), at most {@value #MAX_HOURS} (the services' default {@code luoshi.security.max-token-age}).
  */
 public final class LocalJwt {
 
     public static final String ISSUER = "https://luoshi.local";
     static final List<String> ROLES = List.of("viewer", "operator", "admin");
+    static final long MAX_HOURS = 24;
 
     private LocalJwt() {
     }
@@ -47,12 +50,22 @@ public final class LocalJwt {
                 fail("no key in " + dir + ": start the system once with deploy/local/run.sh (it creates the key pair)");
             }
             String subject = args.length > 4 ? args[4] : role + "@" + region;
-            long hours = args.length > 5 ? Long.parseLong(args[5]) : 12;
-            System.out.println(Rs256.sign(Rs256.claims(ISSUER, subject, List.of(role), region,
-                    Instant.now().getEpochSecond(), hours * 3600), Rs256.privateKey(Files.readString(privatePem)), null));
+            long hours = args.length > 5 ? hours(args[5]) : 12;
+            String audience = System.getenv("LUOSHI_JWT_AUDIENCE");
+            System.out.println(Rs256.sign(Rs256.claims(ISSUER, audience == null || audience.isBlank() ? null : audience.strip(),
+                    subject, List.of(role), region, Instant.now().getEpochSecond(), hours * 3600),
+                    Rs256.privateKey(Files.readString(privatePem)), null));
             return;
         }
         fail("usage: LocalJwt keys DIR | LocalJwt token DIR ROLE REGION [SUBJECT] [HOURS]");
+    }
+
+    private static long hours(String given) {
+        long hours = given.matches("\\d{1,4}") ? Long.parseLong(given) : 0;
+        if (hours < 1 || hours > MAX_HOURS) {
+            fail("HOURS must be 1 to " + MAX_HOURS + " (the services refuse a token that lives longer), not " + given);
+        }
+        return hours;
     }
 
     private static void fail(String message) {

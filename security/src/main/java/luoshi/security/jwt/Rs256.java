@@ -86,11 +86,17 @@ public final class Rs256 {
         }
     }
 
-    /** The claims of a Luoshi token; {@code now} and the lifetime in epoch seconds. */
-    public static Map<String, Object> claims(String issuer, String subject, List<String> groups, String region,
-            long issuedAt, long lifetimeSeconds) {
+    /**
+     * The claims of a Luoshi token; {@code issuedAt} in epoch seconds, the lifetime in seconds. {@code audience} is
+     * the {@code aud} claim, left out when null (a system that configures none checks none).
+     */
+    public static Map<String, Object> claims(String issuer, String audience, String subject, List<String> groups,
+            String region, long issuedAt, long lifetimeSeconds) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
+        if (audience != null) {
+            claims.put("aud", audience);
+        }
         claims.put("sub", subject);
         claims.put("upn", subject);
         claims.put("groups", groups);
