@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -21,7 +24,18 @@ public final class VersionChecks {
 
     public static final String IF_MATCH = "If-Match";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private VersionChecks() {
+    }
+
+    /** An answer's body as JSON, to compare answers with each other and with the audit's {@code after}s. */
+    public static JsonNode json(ValidatableResponse answer) {
+        try {
+            return JSON.readTree(answer.extract().asString());
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + answer.extract().asString(), e);
+        }
     }
 
     /** The ETag of a version: {@code "7"}. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import luoshi.api.common.Page;
 import luoshi.db.RetriedOnConflict;
+import luoshi.platform.Patch;
 import luoshi.platform.Preconditions;
 import luoshi.platform.ProblemException;
 import luoshi.api.common.Violation;
