@@ -6,6 +6,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -14,11 +15,15 @@ import luoshi.db.Sql;
 import luoshi.security.Caller;
 
 /**
- * Records a write in the audit trail, inside the transaction of the write itself: a write that rolls
- * back leaves no event, and no write commits without one. Call it from the {@code @Transactional}
- * method that writes, after the checks of {@link luoshi.security.Access}, with the state before and
- * after ({@code null} for a creation or a deletion). A batch is one {@code IMPORT} event that holds
- * its rows. Recording also advances the {@link DataVersion}: every write is recorded, so every write moves it.
+ * Records a write in the audit trail, inside the transaction of the write itself (it refuses to run outside one): a
+ * write that rolls back leaves no event, and no write commits without one. Call it from the {@code @Transactional}
+ * method that writes, after the checks of {@link luoshi.security.Access}, with the state before and after
+ * ({@code null} for a creation or a deletion). For the audit chain (API.md: each event's {@code before} is the previous
+ * event's {@code after}, whatever the concurrency), {@code before} is the row as read with its lock in that
+ * transaction ({@code SELECT … FOR UPDATE}: the newest committed version, which no other writer can change until this
+ * one commits) and {@code after} the row read back after the write, both with their version (CONTRIBUTING,
+ * "Versions"). A batch is one {@code IMPORT} event that holds its rows. Recording also advances the
+ * {@link DataVersion}: every write is recorded, so every write moves it.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -47,6 +52,7 @@ public class AuditTrail {
     record Change(Object before, Object after) {
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void record(Action action, String entity, String entityId, String regionCode, Object before, Object after) {
         String change;
         try {

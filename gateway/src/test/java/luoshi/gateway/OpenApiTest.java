@@ -48,7 +48,7 @@ class OpenApiTest extends DownstreamTest {
             // Funding — funding-service
             Map.entry("/api/v1/funding", List.of("post", "get")),
             Map.entry("/api/v1/funding/batch", List.of("post")),
-            Map.entry("/api/v1/funding/{id}", List.of("get", "put", "delete")),
+            Map.entry("/api/v1/funding/{id}", List.of("get", "put", "patch", "delete")),
             Map.entry("/api/v1/union-fees/{regionCode}/{year}", List.of("put", "delete")),
             Map.entry("/api/v1/union-fees/batch", List.of("post")),
             // Requirements catalog
@@ -151,6 +151,49 @@ class OpenApiTest extends DownstreamTest {
         JsonNode delete = paths.get("/api/v1/union-fees/{regionCode}/{year}").get("delete");
         assertThat(delete.get("operationId").asText()).isEqualTo("deleteUnionFees");
         assertThat(delete.get("responses").fieldNames()).toIterable().contains("204", "403", "404");
+    }
+
+    /** API.md, "Versions and ETags": the writes of every correctable resource take If-Match, answer 412, and tag. */
+    @Test
+    void everyCorrectableResourceDocumentsIfMatchItsETagAndThe412() {
+        JsonNode doc = document();
+        Map<String, List<String>> correctable = Map.of(
+                "/api/v1/organizations/{id}", List.of("get", "patch", "delete"),
+                "/api/v1/organizations/{id}/leaders/{leaderId}", List.of("patch", "delete"),
+                "/api/v1/regions/{code}", List.of("get", "put"),
+                "/api/v1/regions/{code}/population/{year}", List.of("get", "put", "delete"),
+                "/api/v1/committee-terms/{id}", List.of("put", "delete"),
+                "/api/v1/meetings/{id}", List.of("put", "delete"),
+                "/api/v1/documents/{id}", List.of("get", "put", "delete"),
+                "/api/v1/funding/{id}", List.of("get", "put", "patch", "delete"),
+                "/api/v1/union-fees/{regionCode}/{year}", List.of("get", "put", "delete"));
+        List<String> wrong = new ArrayList<>();
+        correctable.forEach((path, methods) -> methods.forEach(method -> {
+            JsonNode op = doc.get("paths").get(path).get(method);
+            String where = method.toUpperCase() + " " + path;
+            boolean ifMatch = op.path("parameters").findValuesAsText("name").contains("If-Match");
+            if (method.equals("get") == ifMatch) {
+                wrong.add(where + (ifMatch ? ": If-Match on a read" : ": no If-Match"));
+            }
+            if (!method.equals("get") && !op.at("/responses/412/$ref").asText().equals("#/components/responses/PreconditionFailed")) {
+                wrong.add(where + ": no 412");
+            }
+            if (!method.equals("delete") && !op.at("/responses/200/headers").has("ETag")) {
+                wrong.add(where + ": no ETag on its 200");
+            }
+        }));
+        assertThat(wrong).isEmpty();
+        assertThat(doc.at("/components/responses/PreconditionFailed/headers").has("ETag")).isTrue();
+        assertThat(doc.at("/paths/~1api~1v1~1regions~1{code}/put/responses/201/headers").has("ETag")).isTrue();
+        assertThat(doc.at("/components/schemas/Problem/properties").has("etag")).isTrue();
+        assertThat(doc.at("/components/schemas/FundingRecord/properties/version/readOnly").asBoolean()).isTrue();
+        // what has no version takes no If-Match: a webhook is deleted, never corrected
+        assertThat(doc.at("/paths/~1api~1v1~1webhooks~1{id}/delete/parameters").findValuesAsText("name"))
+                .doesNotContain("If-Match");
+        assertThat(doc.at("/paths/~1api~1v1~1organizations/get/responses/200/headers").has("ETag")).isFalse();
+        JsonNode patchFunding = doc.at("/paths/~1api~1v1~1funding~1{id}/patch");
+        assertThat(patchFunding.get("operationId").asText()).isEqualTo("patchFunding");
+        assertThat(patchFunding.at("/requestBody/content/application~1json/schema/$ref").asText()).endsWith("/FundingPatch");
     }
 
     @Test

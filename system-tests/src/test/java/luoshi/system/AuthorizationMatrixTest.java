@@ -232,8 +232,10 @@ class AuthorizationMatrixTest {
                 + "\"documentRef\":\"越委〔2025〕" + SEQ.incrementAndGet() + "号\"}";
     }
 
+    /** A record of its own amount, so that a correction with it changes the record (one that changes nothing records nothing). */
     private static String funding() {
-        return "{\"regionCode\":\"330602001\",\"category\":\"OTHER\",\"fiscalYear\":2024,\"amount\":\"1.00\"}";
+        return "{\"regionCode\":\"330602001\",\"category\":\"OTHER\",\"fiscalYear\":2024,\"amount\":\""
+                + SEQ.incrementAndGet() + ".00\"}";
     }
 
     private static Endpoint write(String method, Supplier<String> path, Role required, Supplier<String> body) {

@@ -2,6 +2,7 @@ package luoshi.api.funding;
 
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -40,7 +42,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public interface FundingApi {
 
     String RECORD_EXAMPLE = """
-            {"id":"1024","regionCode":"330602001","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":"20000.00","documentRef":"绍市财〔2025〕12号"}""";
+            {"id":"1024","regionCode":"330602001","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":"20000.00","documentRef":"绍市财〔2025〕12号","version":3}""";
 
     @POST
     @Operation(operationId = "createFunding", summary = "Record a funding allocation",
@@ -106,6 +108,32 @@ public interface FundingApi {
     @APIResponse(responseCode = "404", description = "No such record, or no such region (the problem names the code)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     FundingRecord update(@PathParam("id") @Parameter(example = "1024") String id, @Valid @NotNull NewFundingRecord record);
+
+    // A PATCH body is read as JSON so that a field given as null ("documentRef": null) differs from one not given; its
+    // schema is the named record (as for organisations).
+    @PATCH
+    @Path("/{id}")
+    @Operation(operationId = "patchFunding", summary = "Correct some fields of a funding record (更正经费拨付)",
+            description = "Changes the fields given (regionCode, category, fiscalYear, amount, documentRef) and no other, "
+                    + "with the rules of a creation (amount > 0 with at most two decimals, a known region); a concurrent "
+                    + "correction of another field is kept. A new regionCode moves the record: the caller must be allowed "
+                    + "to write both regions. Audited with the record before and after; the verdicts follow at once.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = FundingPatch.class), examples = {
+            @ExampleObject(name = "金额更正为 20000.00", value = """
+                    {"amount":"20000.00"}"""),
+            @ExampleObject(name = "补录文号", value = """
+                    {"documentRef":"绍市财〔2025〕12号"}"""),
+            @ExampleObject(name = "删除文号", value = """
+                    {"documentRef":null}""")}))
+    @APIResponse(responseCode = "200", description = "The corrected record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundingRecord.class),
+                    examples = @ExampleObject(name = "塔山街道 2025", value = RECORD_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A field that cannot be read, is null or unknown, or breaks a rule of "
+            + "creation; violations name it; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such record, or no such region (the problem names the code)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    FundingRecord patch(@PathParam("id") @Parameter(example = "1024") String id, @NotNull ObjectNode changes);
 
     @DELETE
     @Path("/{id}")

@@ -1,6 +1,7 @@
 package luoshi.api.org;
 
 import java.time.LocalDate;
+import luoshi.api.common.Versioned;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A leader of an organisation, with the tenure's first and last day ({@code to} null while in office). */
@@ -14,7 +15,8 @@ public record Leader(
         @Schema(example = "false") boolean frontline,
         @Schema(example = "2024-01-01") LocalDate from,
         @Schema(nullable = true) LocalDate to,
-        @Schema(example = "false", description = Leader.PARTY_COMMITTEE_MEMBER) boolean partyCommitteeMember) {
+        @Schema(example = "false", description = Leader.PARTY_COMMITTEE_MEMBER) boolean partyCommitteeMember,
+        @Schema(description = Versioned.DESCRIPTION, readOnly = true, example = "2") long version) implements Versioned {
 
     /**
      * REQUIREMENTS.md, second wave (SHAOXING-2015 item 27: 由同级党委组成人员兼任工会主席的，应配专职副主席): a part-time

@@ -1,6 +1,7 @@
 package luoshi.api.review;
 
 import java.time.LocalDate;
+import luoshi.api.common.Versioned;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record Document(
@@ -9,5 +10,6 @@ public record Document(
         DocumentType type,
         @Schema(example = "2015-11-20") LocalDate date,
         @Schema(example = "中共浙江省委关于加强和改进党的群团工作的实施意见") String title,
-        @Schema(example = "浙委发〔2015〕35号") String documentRef) {
+        @Schema(example = "浙委发〔2015〕35号") String documentRef,
+        @Schema(description = Versioned.DESCRIPTION, readOnly = true, example = "1") long version) implements Versioned {
 }

@@ -2,6 +2,7 @@ package luoshi.funding.rest;
 
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.funding.FundingApi;
@@ -42,6 +43,11 @@ public class FundingResource implements FundingApi {
     @Override
     public FundingRecord update(String id, NewFundingRecord record) {
         return funding.update(id, record);
+    }
+
+    @Override
+    public FundingRecord patch(String id, ObjectNode changes) {
+        return funding.patch(id, changes);
     }
 
     @Override

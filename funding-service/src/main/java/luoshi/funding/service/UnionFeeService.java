@@ -11,12 +11,14 @@ import java.util.Map;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Money;
 import luoshi.db.RetriedOnConflict;
+import luoshi.platform.Preconditions;
 import luoshi.platform.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.funding.UnionFeeRecord;
 import luoshi.api.funding.UnionFeeRow;
 import luoshi.api.funding.UnionFees;
 import luoshi.audit.AuditTrail;
+import luoshi.audit.DataVersion;
 import luoshi.batch.BatchImport;
 import luoshi.batch.BatchReader;
 import luoshi.funding.store.UnionFeeStore;
@@ -37,26 +39,52 @@ public class UnionFeeService {
     private final Access access;
     private final AuditTrail audit;
     private final RegionReplica regions;
+    private final Preconditions preconditions;
+    private final DataVersion dataVersion;
 
     UnionFeeService(UnionFeeStore unionFees, BatchReader batchReader, BatchImport batchImport, Access access,
-            AuditTrail audit, RegionReplica regions) {
+            AuditTrail audit, RegionReplica regions, Preconditions preconditions, DataVersion dataVersion) {
         this.unionFees = unionFees;
         this.batchReader = batchReader;
         this.batchImport = batchImport;
         this.access = access;
         this.audit = audit;
         this.regions = regions;
+        this.preconditions = preconditions;
+        this.dataVersion = dataVersion;
     }
 
+    /**
+     * Creates or replaces the fees of a region and year, read with their lock first ({@code If-Match}: only the
+     * version named, and nothing when none is stored); answers them as stored. Unchanged amounts write nothing.
+     */
     public UnionFeeRecord put(String regionCode, int year, UnionFees fees) {
         access.write(regionCode);
         regions.requireKnown(regionCode);
-        UnionFeeRecord before = unionFees.find(regionCode, year).orElse(null);
-        UnionFeeRecord after = stored(regionCode, year, fees.due(), fees.collected());
-        unionFees.upsertAll(List.of(after));
+        UnionFeeRecord before = unionFees.lock(regionCode, year).orElse(null);
+        preconditions.check(what(regionCode, year), before);
+        UnionFeeRecord wanted = stored(regionCode, year, fees.due(), fees.collected(), before == null ? 0 : before.version());
+        if (wanted.equals(before)) {
+            return before;
+        }
+        if (before == null) {
+            unionFees.upsertAll(List.of(wanted), firstVersion());
+        } else {
+            unionFees.update(before, wanted);
+        }
+        UnionFeeRecord after = unionFees.lock(regionCode, year).orElseThrow();
         audit.record(before == null ? AuditTrail.Action.CREATE : AuditTrail.Action.UPDATE, ENTITY,
                 regionCode + "/" + year, regionCode, before, after);
         return after;
+    }
+
+    /**
+     * The version of fees created now: after the service's data version, which every earlier write of the same region
+     * and year advanced at least as far as that write's version, so fees deleted and entered again never answer a
+     * version a caller may still hold.
+     */
+    private long firstVersion() {
+        return dataVersion.current() + 1;
     }
 
     /**
@@ -73,9 +101,9 @@ public class UnionFeeService {
         return batchImport.store(ENTITY, valid, UnionFeeRow::regionCode, authorised -> {
             regions.requireKnownRows(authorised, UnionFeeRow::regionCode);
             List<UnionFeeRecord> stored = authorised.stream()
-                    .map(r -> stored(r.regionCode(), r.year(), r.due(), r.collected())).toList();
-            unionFees.upsertAll(stored);
-            return stored;
+                    .map(r -> stored(r.regionCode(), r.year(), r.due(), r.collected(), 0)).toList();
+            unionFees.upsertAll(stored, firstVersion());
+            return unionFees.findAll(stored);   // the event holds the rows as written, with their versions
         });
     }
 
@@ -88,18 +116,26 @@ public class UnionFeeService {
     /** Authorised like {@link #put}; no check that the region is known, so that fees stored for an unknown one can go. */
     public void delete(String regionCode, int year) {
         access.write(regionCode);
-        UnionFeeRecord before = find(regionCode, year);
-        unionFees.delete(regionCode, year);
+        UnionFeeRecord before = unionFees.lock(regionCode, year).orElseThrow(() -> notFound(regionCode, year));
+        preconditions.check(what(regionCode, year), before);
+        unionFees.delete(before);
         audit.record(AuditTrail.Action.DELETE, ENTITY, regionCode + "/" + year, regionCode, before, null);
     }
 
     private UnionFeeRecord find(String regionCode, int year) {
-        return unionFees.find(regionCode, year)
-                .orElseThrow(() -> ProblemException.notFound("No union fees for " + regionCode + " in " + year));
+        return unionFees.find(regionCode, year).orElseThrow(() -> notFound(regionCode, year));
     }
 
-    /** The fees as the {@code DECIMAL(15,2)} columns hold them. */
-    private static UnionFeeRecord stored(String regionCode, int year, BigDecimal due, BigDecimal collected) {
-        return new UnionFeeRecord(regionCode, year, Money.Amounts.scaled(due), Money.Amounts.scaled(collected));
+    private static ProblemException notFound(String regionCode, int year) {
+        return ProblemException.notFound("No union fees for " + regionCode + " in " + year);
+    }
+
+    private static String what(String regionCode, int year) {
+        return "union fees of " + regionCode + " in " + year;
+    }
+
+    /** The fees as the {@code DECIMAL(15,2)} columns hold them, at {@code version}. */
+    private static UnionFeeRecord stored(String regionCode, int year, BigDecimal due, BigDecimal collected, long version) {
+        return new UnionFeeRecord(regionCode, year, Money.Amounts.scaled(due), Money.Amounts.scaled(collected), version);
     }
 }

@@ -25,10 +25,9 @@ public class FundingRecordStore {
         this.db = db;
     }
 
-    /** Stores one record: the row with its new id. */
+    /** Stores one record: the row as stored, read back (its new id, version 1). */
     public FundingRow insert(NewFundingRecord r) {
-        long id = db.insertReturningIds(INSERT, List.of(r), FundingRecordStore::values).get(0);
-        return new FundingRow(id, r.regionCode(), r.category(), r.fiscalYear(), r.amount(), r.documentRef());
+        return find(db.insertReturningIds(INSERT, List.of(r), FundingRecordStore::values).get(0)).orElseThrow();
     }
 
     /**
@@ -44,17 +43,33 @@ public class FundingRecordStore {
                 FundingRow::read);
     }
 
-    /** Replaces every field of record {@code id}: the row as it is now. */
-    public FundingRow update(long id, NewFundingRecord r) {
-        db.update(Sql.of("UPDATE funding_record SET region_code = :region, category = :category,"
-                + " fiscal_year = :year, amount = :amount, document_ref = :doc WHERE id = :id")
-                .bind("region", r.regionCode()).bind("category", r.category()).bind("year", r.fiscalYear())
-                .bind("amount", r.amount()).bind("doc", r.documentRef()).bind("id", id));
-        return new FundingRow(id, r.regionCode(), r.category(), r.fiscalYear(), r.amount(), r.documentRef());
+    /**
+     * The record, read with a lock on its row until the transaction ends (the newest committed version), for a
+     * correction or a deletion: its read-modify-write is then atomic, and the audit's {@code before} is the previous
+     * write's {@code after}.
+     */
+    public Optional<FundingRow> lock(long id) {
+        return db.one(Sql.of("SELECT " + FundingRow.COLUMNS + " FROM funding_record WHERE id = :id FOR UPDATE")
+                .bind("id", id), FundingRow::read);
     }
 
-    public void delete(long id) {
-        db.update(Sql.of("DELETE FROM funding_record WHERE id = :id").bind("id", id));
+    /**
+     * Replaces every field of the record {@code row} (read with {@link #lock}, at its version) with {@code r}, advancing
+     * its version: the row as it is now, read back.
+     */
+    public FundingRow update(FundingRow row, NewFundingRecord r) {
+        db.updateOne(Sql.of("UPDATE funding_record SET region_code = :region, category = :category,"
+                + " fiscal_year = :year, amount = :amount, document_ref = :doc, version = version + 1"
+                + " WHERE id = :id AND version = :version")
+                .bind("region", r.regionCode()).bind("category", r.category()).bind("year", r.fiscalYear())
+                .bind("amount", r.amount()).bind("doc", r.documentRef()).bind("id", row.id()).bind("version", row.version()));
+        return find(row.id()).orElseThrow();
+    }
+
+    /** Deletes the record {@code row} (read with {@link #lock}, at its version). */
+    public void delete(FundingRow row) {
+        db.updateOne(Sql.of("DELETE FROM funding_record WHERE id = :id AND version = :version").bind("id", row.id())
+                .bind("version", row.version()));
     }
 
     /** One region's records of a fiscal year, in the order stored (a region's compliance items: every record summed). */

@@ -7,13 +7,16 @@ import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import luoshi.platform.IdempotencyKey;
+import luoshi.platform.IfMatch;
 
 /**
  * Passes the request id (so the services' logs name it too), the caller's token (so each service
- * checks it again), its {@code Cache-Control} (so no-cache reaches the services) and its {@code Idempotency-Key}
- * (so a retried write is answered by the service as the first) on every downstream call; and passes the service's
+ * checks it again), its {@code Cache-Control} (so no-cache reaches the services), its {@code Idempotency-Key}
+ * (so a retried write is answered by the service as the first) and its {@code If-Match} (so the service writes only
+ * the version the caller read) on every downstream call; and passes the service's
  * {@code Idempotent-Replayed: true} on to the caller (API.md, Idempotency replays), whatever the gateway's answer is
- * rebuilt from (a {@code RestResponse}, or a plain value such as a batch's counts).
+ * rebuilt from (a {@code RestResponse}, or a plain value such as a batch's counts). The services' {@code ETag} needs
+ * no relaying: the gateway answers the same records, which {@link luoshi.platform.ETags} tags alike.
  */
 public final class RequestIdPropagation implements ClientRequestFilter, ClientResponseFilter {
 
@@ -26,6 +29,7 @@ public final class RequestIdPropagation implements ClientRequestFilter, ClientRe
         forward(request, HttpHeaders.CACHE_CONTROL, RequestIds.cacheControl());
         String key = RequestIds.idempotencyKey();
         forward(request, IdempotencyKey.HEADER, key);
+        forward(request, IfMatch.HEADER, RequestIds.ifMatch());
         if (key != null) {
             // found on the caller's thread (a client's request filters run while the call is made), used on the answer's
             RequestIds.callersRequest().ifPresent(caller -> request.setProperty(CALLER, caller));

@@ -2,6 +2,7 @@ package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.funding.FundingApi;
@@ -44,6 +45,11 @@ public class FundingRoutes implements FundingApi {
     @Override
     public FundingRecord update(String id, NewFundingRecord record) {
         return route.write(api -> api.update(id, record));
+    }
+
+    @Override
+    public FundingRecord patch(String id, ObjectNode changes) {
+        return route.write(api -> api.patch(id, changes));
     }
 
     @Override

@@ -25,7 +25,7 @@ public class PopulationResource implements PopulationApi {
 
     @Override
     public Population put(RegionCode code, int year, PopulationWrite write) {
-        return population.put(new Population(code.value(), year, write.total(), write.female(), write.youth()));
+        return population.put(new Population(code.value(), year, write.total(), write.female(), write.youth(), 0));
     }
 
     @Override
@@ -56,6 +56,6 @@ public class PopulationResource implements PopulationApi {
     }
 
     private static Population population(PopulationRow r) {
-        return new Population(r.regionCode(), r.year(), r.total(), r.female(), r.youth());
+        return new Population(r.regionCode(), r.year(), r.total(), r.female(), r.youth(), 0);
     }
 }

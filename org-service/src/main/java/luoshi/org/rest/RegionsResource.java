@@ -27,9 +27,8 @@ public class RegionsResource implements RegionsApi {
 
     @Override
     public RestResponse<Region> put(RegionCode code, RegionWrite write) {
-        Region region = new Region(code.value(), write.name(), write.level(), write.parentCode());
-        boolean created = regions.put(region);
-        return RestResponse.status(created ? RestResponse.Status.CREATED : RestResponse.Status.OK, region);
+        RegionService.Put put = regions.put(new Region(code.value(), write.name(), write.level(), write.parentCode(), 0));
+        return RestResponse.status(put.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, put.region());
     }
 
     @Override
@@ -53,6 +52,6 @@ public class RegionsResource implements RegionsApi {
     public ImportResult importRegionsCsv(String text) {
         return regions.importRegions(csv.read(text, List.of("code", "name", "level", "parentCode"), List.of(),
                 row -> new Region(row.text("code"), row.text("name"), row.oneOf("level", RegionLevel.class),
-                        row.text("parentCode"))));
+                        row.text("parentCode"), 0)));
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import luoshi.api.common.Page;
 import luoshi.db.RetriedOnConflict;
+import luoshi.platform.Patch;
+import luoshi.platform.Preconditions;
 import luoshi.platform.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.org.Leader;
@@ -35,7 +37,10 @@ import luoshi.security.Access;
 /**
  * Organisations and leaders, with the rules of a superior link and of a tenure. Access follows the
  * organisation's region (API.md, Security): an operator of it or above writes, a viewer reads; a leader's
- * region is its organisation's, looked up first. Every write is audited in its transaction.
+ * region is its organisation's, looked up first. Every write is audited in its transaction. A correction or a
+ * deletion reads its row with a lock, checks {@code If-Match} against it (412), writes it with a version check, and
+ * answers and audits the row read back: two concurrent PATCHes of different fields both take effect, an answer is what
+ * was stored, and every event's {@code before} is the previous one's {@code after} (CONTRIBUTING, "Versions").
  */
 @ApplicationScoped
 @Transactional
@@ -50,14 +55,16 @@ public class OrganizationService {
     private final RegionStore regions;
     private final Access access;
     private final AuditTrail audit;
+    private final Preconditions preconditions;
     private final ObjectMapper json;
 
     public OrganizationService(OrganizationStore store, RegionStore regions, Access access, AuditTrail audit,
-            ObjectMapper json) {
+            Preconditions preconditions, ObjectMapper json) {
         this.store = store;
         this.regions = regions;
         this.access = access;
         this.audit = audit;
+        this.preconditions = preconditions;
         this.json = json;
     }
 
@@ -212,14 +219,15 @@ public class OrganizationService {
      * leads stay below it and of its type (409 otherwise). A correction that changes nothing records nothing.
      */
     public Organization patch(long id, ObjectNode body) {
-        Organization before = find(id);
+        Organization before = lock(id);
         access.write(before.regionCode());
+        preconditions.check("organisation " + id, before);
         Patch<OrganizationPatch> patch = Patch.read(json, body, OrganizationPatch.class);
         Organization after = new Organization(id,
                 patch.value("regionCode", OrganizationPatch::regionCode, before.regionCode()),
                 patch.value("type", OrganizationPatch::type, before.type()),
                 Patch.name(patch.value("name", OrganizationPatch::name, before.name()), NAME_MAX),
-                patch.nullable("superiorId", OrganizationPatch::superiorId, before.superiorId()));
+                patch.nullable("superiorId", OrganizationPatch::superiorId, before.superiorId()), before.version());
         if (after.equals(before)) {
             return before;
         }
@@ -254,30 +262,33 @@ public class OrganizationService {
                     + after.name());
         }
         store.update(after);
+        Organization stored = find(id);
         // a move is recorded in the nearest region containing both, like an import's rows
         audit.record(AuditTrail.Action.UPDATE, "organization", String.valueOf(id),
-                VersionedWrite.commonAncestor(List.of(before.regionCode(), after.regionCode())), before, after);
-        return after;
+                VersionedWrite.commonAncestor(List.of(before.regionCode(), stored.regionCode())), before, stored);
+        return stored;
     }
 
     /** An organisation as it was when deleted, with its leaders: the {@code before} of its audit event. */
     public record DeletedOrganization(long id, String regionCode, OrganizationType type, String name, Long superiorId,
-            List<Leader> leaders) {
+            long version, List<Leader> leaders) {
     }
 
     /** Deletes an organisation and its leaders; one that others name as their superior is kept (409). */
     public void delete(long id) {
-        Organization o = find(id);
+        Organization o = lock(id);
         access.write(o.regionCode());
+        preconditions.check("organisation " + id, o);
         List<Long> led = store.ledBy(id).stream().map(Organization::id).toList();
         if (!led.isEmpty()) {
             throw ProblemException.conflict("the organisations " + led + " have " + id + " as their superior: correct their "
                     + "superiorId or delete them first");
         }
-        List<Leader> leaders = store.allLeaders(id);
-        store.delete(id);
+        List<Leader> leaders = store.lockAllLeaders(id);
+        store.delete(id, o.version());
         audit.record(AuditTrail.Action.DELETE, "organization", String.valueOf(id), o.regionCode(),
-                new DeletedOrganization(o.id(), o.regionCode(), o.type(), o.name(), o.superiorId(), leaders), null);
+                new DeletedOrganization(o.id(), o.regionCode(), o.type(), o.name(), o.superiorId(), o.version(), leaders),
+                null);
     }
 
     /**
@@ -287,7 +298,8 @@ public class OrganizationService {
     public Leader patchLeader(long organizationId, long leaderId, ObjectNode body) {
         Organization organization = find(organizationId);
         access.write(organization.regionCode());
-        Leader before = findLeader(organizationId, leaderId);
+        Leader before = lockLeader(organizationId, leaderId);
+        preconditions.check("leader " + leaderId, before);
         Patch<LeaderPatch> patch = Patch.read(json, body, LeaderPatch.class);
         Leader after = new Leader(leaderId, organizationId,
                 Patch.name(patch.value("name", LeaderPatch::name, before.name()), LEADER_NAME_MAX),
@@ -296,7 +308,8 @@ public class OrganizationService {
                 patch.value("frontline", LeaderPatch::frontline, before.frontline()),
                 patch.value("from", LeaderPatch::from, before.from()),
                 patch.nullable("to", LeaderPatch::to, before.to()),
-                patch.value("partyCommitteeMember", LeaderPatch::partyCommitteeMember, before.partyCommitteeMember()));
+                patch.value("partyCommitteeMember", LeaderPatch::partyCommitteeMember, before.partyCommitteeMember()),
+                before.version());
         if (after.to() != null && after.to().isBefore(after.from())) {
             throw ProblemException.badRequest(patch.names("to") || !patch.names("from") ? "to" : "from",
                     "the tenure ends (" + after.to() + ") before it begins (" + after.from() + ")");
@@ -305,24 +318,36 @@ public class OrganizationService {
             return before;
         }
         store.updateLeader(after);
-        audit.record(AuditTrail.Action.UPDATE, "leader", String.valueOf(leaderId), organization.regionCode(), before, after);
-        return after;
+        Leader stored = store.findLeader(organizationId, leaderId).orElseThrow();
+        audit.record(AuditTrail.Action.UPDATE, "leader", String.valueOf(leaderId), organization.regionCode(), before, stored);
+        return stored;
     }
 
     public void deleteLeader(long organizationId, long leaderId) {
         Organization organization = find(organizationId);
         access.write(organization.regionCode());
-        Leader before = findLeader(organizationId, leaderId);
-        store.deleteLeader(leaderId);
+        Leader before = lockLeader(organizationId, leaderId);
+        preconditions.check("leader " + leaderId, before);
+        store.deleteLeader(leaderId, before.version());
         audit.record(AuditTrail.Action.DELETE, "leader", String.valueOf(leaderId), organization.regionCode(), before, null);
     }
 
-    private Leader findLeader(long organizationId, long leaderId) {
-        return store.findLeader(organizationId, leaderId).orElseThrow(() -> ProblemException.notFound("No leader "
+    /** The leader read with its lock, for a correction or a deletion (404 when the organisation has no such leader). */
+    private Leader lockLeader(long organizationId, long leaderId) {
+        return store.lockLeader(organizationId, leaderId).orElseThrow(() -> ProblemException.notFound("No leader "
                 + leaderId + " of organisation " + organizationId));
     }
 
     private Organization find(long id) {
-        return store.find(id).orElseThrow(() -> ProblemException.notFound("No organisation " + id));
+        return store.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The organisation read with its lock, for a correction or a deletion. */
+    private Organization lock(long id) {
+        return store.lock(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ProblemException notFound(long id) {
+        return ProblemException.notFound("No organisation " + id);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 import luoshi.db.RetriedOnConflict;
+import luoshi.platform.Preconditions;
 import luoshi.platform.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.region.ImportResult;
@@ -40,17 +41,20 @@ public class PopulationService {
     private final FeedCounter counter;
     private final Access access;
     private final AuditTrail audit;
+    private final Preconditions preconditions;
 
     public PopulationService(PopulationStore store, RegionStore regions, RegionService regionService, FeedCounter counter,
-            Access access, AuditTrail audit) {
+            Access access, AuditTrail audit, Preconditions preconditions) {
         this.store = store;
         this.regions = regions;
         this.regionService = regionService;
         this.counter = counter;
         this.access = access;
         this.audit = audit;
+        this.preconditions = preconditions;
     }
 
+    /** Sets a region's population of a year ({@code If-Match}: only the version named); answers the row as stored. */
     public Population put(Population row) {
         if (RegionCode.isCountry(row.regionCode())) {
             throw ProblemException.badRequest("code", "000000 is the country: set the population of its regions");
@@ -58,7 +62,8 @@ public class PopulationService {
         access.write(row.regionCode()); // before the lookup: outside the caller's subtree is a 403, known or not
         regionService.get(row.regionCode());
         write(List.of(row), false);
-        return row;
+        // read with the lock: the newest row even when this one was unchanged (get's snapshot may be older)
+        return store.lock(row.regionCode(), row.year()).orElseThrow();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -74,11 +79,13 @@ public class PopulationService {
      */
     public void delete(String regionCode, int year) {
         access.write(regionCode); // before the lookups, as a write: outside the caller's subtree is a 403, known or not
-        Population before = get(regionCode, year);
+        regionService.get(regionCode);
         long version = counter.lock() + 1;
-        if (!store.delete(regionCode, year, version)) { // deleted by another call since it was read
-            throw ProblemException.notFound("No population of " + regionCode + " for " + year);
-        }
+        // the row as the last write left it: read with its lock after the counter's (get's snapshot may be older)
+        Population before = store.lock(regionCode, year)
+                .orElseThrow(() -> ProblemException.notFound("No population of " + regionCode + " for " + year));
+        preconditions.check("population of " + regionCode + " in " + year, before);
+        store.delete(before, version);
         counter.advance(version);
         audit.record(AuditTrail.Action.DELETE, "population", PopulationStore.key(regionCode, year), regionCode, before, null);
     }
@@ -113,10 +120,15 @@ public class PopulationService {
             }
         }
         VersionedWrite.reject(violations);
-        Map<String, Population> stored = store.findAll(codes, rows.stream().map(Population::year).distinct().toList());
+        Map<String, Population> stored = store.lockAll(codes, rows.stream().map(Population::year).distinct().toList());
+        if (!batch) {
+            Population row = rows.get(0);
+            preconditions.check("population of " + row.regionCode() + " in " + row.year(),
+                    stored.get(PopulationStore.key(row.regionCode(), row.year())));
+        }
         Written<Population> written = VersionedWrite.writeChanged(counter, version, rows,
                 p -> stored.get(PopulationStore.key(p.regionCode(), p.year())), Comparator.comparing(Population::regionCode),
-                store::upsert);
+                (p, v) -> new Population(p.regionCode(), p.year(), p.total(), p.female(), p.youth(), v), store::upsert);
         VersionedWrite.audit(audit, "population", batch, written.changes(),
                 p -> PopulationStore.key(p.regionCode(), p.year()), Population::regionCode);
         return written.result();

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import luoshi.api.common.Page;
 import luoshi.db.RetriedOnConflict;
+import luoshi.platform.Preconditions;
 import luoshi.platform.ProblemException;
 import luoshi.api.common.Violation;
 import luoshi.api.region.ImportResult;
@@ -36,28 +37,36 @@ import luoshi.security.Access;
 @RetriedOnConflict
 public class RegionService {
 
-    /** Names the country on a read; it is never stored. */
-    public static final Region COUNTRY = new Region(RegionCode.COUNTRY, "中华人民共和国", null, null);
+    /** Names the country on a read; it is never stored (its version stays 0). */
+    public static final Region COUNTRY = new Region(RegionCode.COUNTRY, "中华人民共和国", null, null, 0);
 
     private final RegionStore store;
     private final FeedCounter counter;
     private final Access access;
     private final AuditTrail audit;
+    private final Preconditions preconditions;
 
-    public RegionService(RegionStore store, FeedCounter counter, Access access, AuditTrail audit) {
+    public RegionService(RegionStore store, FeedCounter counter, Access access, AuditTrail audit,
+            Preconditions preconditions) {
         this.store = store;
         this.counter = counter;
         this.access = access;
         this.audit = audit;
+        this.preconditions = preconditions;
     }
 
-    /** Creates or renames one region; answers true when it was created. */
-    public boolean put(Region region) {
-        return write(List.of(region), false).created() == 1;
+    /** What a PUT of one region did: whether it created it, and the region as stored (with its version). */
+    public record Put(boolean created, Region region) {
+    }
+
+    /** Creates or renames one region ({@code If-Match}: only the version named). */
+    public Put put(Region region) {
+        boolean created = write(List.of(region), false).result().created() == 1;
+        return new Put(created, store.lock(region.code()).orElseThrow());
     }
 
     public ImportResult importRegions(List<Region> regions) {
-        return write(regions, true);
+        return write(regions, true).result();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -74,7 +83,7 @@ public class RegionService {
         return store.children(code, page, size);
     }
 
-    private ImportResult write(List<Region> rows, boolean batch) {
+    private Written<Region> write(List<Region> rows, boolean batch) {
         IntFunction<String> field = batch ? i -> "[" + i + "]." : i -> "";
         List<Violation> violations = new ArrayList<>();
         Map<String, Integer> rowOfCode = new HashMap<>();
@@ -95,7 +104,10 @@ public class RegionService {
         long version = counter.lock();
         Set<String> wanted = new HashSet<>(rowOfCode.keySet());
         rows.stream().map(Region::parentCode).filter(p -> p != null).forEach(wanted::add);
-        Map<String, Region> stored = store.findAll(wanted);
+        Map<String, Region> stored = store.lockAll(wanted);
+        if (!batch) {
+            preconditions.check("region " + rows.get(0).code(), stored.get(rows.get(0).code()));
+        }
         for (int i = 0; i < rows.size(); i++) {
             Region r = rows.get(i);
             if (r.parentCode() != null && !rowOfCode.containsKey(r.parentCode()) && !stored.containsKey(r.parentCode())) {
@@ -106,8 +118,9 @@ public class RegionService {
 
         // parents before children, whatever the order of the batch
         Written<Region> written = VersionedWrite.writeChanged(counter, version, rows, r -> stored.get(r.code()),
-                Comparator.comparing(Region::level, Comparator.comparingInt(RegionLevel::ordinal)), store::upsert);
+                Comparator.comparing(Region::level, Comparator.comparingInt(RegionLevel::ordinal)),
+                (r, v) -> new Region(r.code(), r.name(), r.level(), r.parentCode(), v), store::upsert);
         VersionedWrite.audit(audit, "region", batch, written.changes(), Region::code, Region::code);
-        return written.result();
+        return written;
     }
 }

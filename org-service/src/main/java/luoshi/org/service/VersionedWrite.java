@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import luoshi.platform.ProblemException;
+import luoshi.api.common.Versioned;
 import luoshi.api.common.Violation;
 import luoshi.api.region.ImportResult;
 import luoshi.api.region.RegionCode;
@@ -17,9 +18,9 @@ import luoshi.org.store.FeedCounter;
 /**
  * The steps of every region and population write, a single row or a batch: the rows are checked in
  * memory ({@link #reject}), each row's region is authorised ({@link #authorize}), then only rows that
- * differ from the stored ones are written, each with the next version of the (locked) feed counter, so
- * that a re-import adds nothing to the feed ({@link #writeChanged}), and what changed is audited
- * ({@link #audit}).
+ * differ from the stored ones (read with their locks, after the feed counter's) are written, each with the next
+ * version of the (locked) feed counter, so that a re-import adds nothing to the feed ({@link #writeChanged}), and
+ * what changed is audited ({@link #audit}). The feed version of a row is its version: its ETag.
  */
 public final class VersionedWrite {
 
@@ -78,26 +79,32 @@ public final class VersionedWrite {
     }
 
     /**
-     * Writes the rows that differ from {@code storedOf} (null: new) in {@code order}, versioned after
-     * {@code lockedVersion} (from {@link FeedCounter#lock}), and advances the counter.
+     * Writes the rows that differ from {@code storedOf} (null: new; read with their locks) in {@code order}, versioned
+     * after {@code lockedVersion} (from {@link FeedCounter#lock}), and advances the counter. A row's version is its
+     * ETag: a row written is {@code versioned} with the feed version it gets (a row given in a request carries none
+     * that counts), an unchanged row keeps its own.
      */
-    public static <T> Written<T> writeChanged(FeedCounter counter, long lockedVersion, List<T> rows, Function<T, T> storedOf,
-            Comparator<T> order, BiConsumer<List<T>, Long> upsert) {
-        List<Change<T>> changes = new ArrayList<>();
+    public static <T extends Versioned> Written<T> writeChanged(FeedCounter counter, long lockedVersion, List<T> rows,
+            Function<T, T> storedOf, Comparator<T> order, BiFunction<T, Long, T> versioned, Consumer<List<T>> upsert) {
+        List<Change<T>> unversioned = new ArrayList<>();
         int created = 0;
         for (T row : rows) {
             T before = storedOf.apply(row);
             created += before == null ? 1 : 0;
-            if (!row.equals(before)) {
-                changes.add(new Change<>(before, row));
+            if (before == null || !versioned.apply(row, before.version()).equals(before)) {
+                unversioned.add(new Change<>(before, row));
             }
         }
-        List<T> changed = new ArrayList<>(changes.stream().map(Change::after).toList());
-        changed.sort(order);
-        upsert.accept(changed, lockedVersion + 1);
-        long version = lockedVersion + changed.size();
+        unversioned.sort(Comparator.comparing(Change::after, order));
+        List<Change<T>> changes = new ArrayList<>(unversioned.size());
+        for (int i = 0; i < unversioned.size(); i++) {
+            Change<T> change = unversioned.get(i);
+            changes.add(new Change<>(change.before(), versioned.apply(change.after(), lockedVersion + 1 + i)));
+        }
+        upsert.accept(changes.stream().map(Change::after).toList());
+        long version = lockedVersion + changes.size();
         counter.advance(version);
-        return new Written<>(new ImportResult(rows.size(), created, changed.size() - created, rows.size() - changed.size(),
+        return new Written<>(new ImportResult(rows.size(), created, changes.size() - created, rows.size() - changes.size(),
                 version), changes);
     }
 

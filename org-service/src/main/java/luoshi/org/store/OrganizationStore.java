@@ -29,10 +29,10 @@ import luoshi.db.Sql;
 @ApplicationScoped
 public class OrganizationStore {
 
-    private static final String ORGANIZATION = "SELECT id, region_code, type, name, superior_id FROM organization";
+    private static final String ORGANIZATION = "SELECT id, region_code, type, name, superior_id, version FROM organization";
     private static final String INSERT_ORGANIZATION = "INSERT INTO organization (region_code, type, name, superior_id) VALUES";
     private static final String LEADER = "SELECT id, organization_id, name, role, employment, frontline, party_committee_member, "
-            + "tenure_from, tenure_to FROM leader";
+            + "tenure_from, tenure_to, version FROM leader";
     private static final String INSERT_LEADER = "INSERT INTO leader (organization_id, name, role, employment, frontline, "
             + "party_committee_member, tenure_from, tenure_to) VALUES";
 
@@ -46,14 +46,23 @@ public class OrganizationStore {
         return db.one(Sql.of(ORGANIZATION + " WHERE id = :id").bind("id", id), OrganizationStore::organization);
     }
 
+    /**
+     * The organisation, read with a lock on its row until the transaction ends (a locking read: the newest committed
+     * version), for a correction or a deletion: its read-modify-write is then atomic, and the audit's {@code before}
+     * is the previous write's {@code after}.
+     */
+    public Optional<Organization> lock(long id) {
+        return db.one(Sql.of(ORGANIZATION + " WHERE id = :id FOR UPDATE").bind("id", id), OrganizationStore::organization);
+    }
+
     public boolean exists(String regionCode, OrganizationType type, String name) {
         return db.count(Sql.of("SELECT COUNT(*) FROM organization WHERE region_code = :code AND type = :type AND name = :name")
                 .bind("code", regionCode).bind("type", type).bind("name", name)) > 0;
     }
 
+    /** Stores a new organisation: as stored, read back (version 1). */
     public Organization insert(NewOrganization o) {
-        long id = insertAll(List.of(o)).get(0);
-        return new Organization(id, o.regionCode(), o.type(), o.name(), o.superiorId());
+        return find(insertAll(List.of(o)).get(0)).orElseThrow();
     }
 
     /** The stored organisations among {@code ids}, by id. */
@@ -93,11 +102,11 @@ public class OrganizationStore {
         db.insertAll(INSERT_LEADER, "", rows, OrganizationStore::leaderValues);
     }
 
+    /** Stores a new leader: as stored, read back (version 1). */
     public Leader insertLeader(long organizationId, NewLeader l) {
         long id = db.insertReturningIds(INSERT_LEADER, List.of(new LeaderOf(organizationId, l)), OrganizationStore::leaderValues)
                 .get(0);
-        return new Leader(id, organizationId, l.name(), l.role(), l.employment(), l.frontline(), l.from(), l.to(),
-                l.partyCommitteeMember());
+        return findLeader(organizationId, id).orElseThrow();
     }
 
     private static List<?> leaderValues(LeaderOf row) {
@@ -132,23 +141,28 @@ public class OrganizationStore {
                 OrganizationStore::organization);
     }
 
-    /** Overwrites the stored organisation of {@code o.id()} with {@code o}. */
+    /**
+     * Overwrites the stored organisation of {@code o.id()} with {@code o}, which must be at {@code o.version()} (read
+     * with {@link #lock}), and advances its version ({@link Database#updateOne}).
+     */
     public void update(Organization o) {
-        db.update(Sql.of("UPDATE organization SET region_code = :code, type = :type, name = :name, superior_id = :superior "
-                + "WHERE id = :id").bind("code", o.regionCode()).bind("type", o.type()).bind("name", o.name())
-                .bind("superior", o.superiorId()).bind("id", o.id()));
+        db.updateOne(Sql.of("UPDATE organization SET region_code = :code, type = :type, name = :name, superior_id = :superior, "
+                + "version = version + 1 WHERE id = :id AND version = :version").bind("code", o.regionCode())
+                .bind("type", o.type()).bind("name", o.name()).bind("superior", o.superiorId()).bind("id", o.id())
+                .bind("version", o.version()));
     }
 
-    /** Deletes an organisation with its leaders. */
-    public void delete(long id) {
+    /** Deletes an organisation at {@code version} (read with {@link #lock}) with its leaders. */
+    public void delete(long id, long version) {
         db.update(Sql.of("DELETE FROM leader WHERE organization_id = :id").bind("id", id));
-        db.update(Sql.of("DELETE FROM organization WHERE id = :id").bind("id", id));
+        db.updateOne(Sql.of("DELETE FROM organization WHERE id = :id AND version = :version").bind("id", id)
+                .bind("version", version));
     }
 
-    /** Every leader of an organisation, by id. */
-    public List<Leader> allLeaders(long organizationId) {
-        return db.list(Sql.of(LEADER + " WHERE organization_id = :organization ORDER BY id").bind("organization", organizationId),
-                OrganizationStore::leader);
+    /** Every leader of an organisation, by id, read with locks (as they are deleted with it: the newest versions). */
+    public List<Leader> lockAllLeaders(long organizationId) {
+        return db.list(Sql.of(LEADER + " WHERE organization_id = :organization ORDER BY id FOR UPDATE")
+                .bind("organization", organizationId), OrganizationStore::leader);
     }
 
     /** The leader {@code leaderId} when it is one of the organisation {@code organizationId}. */
@@ -157,17 +171,29 @@ public class OrganizationStore {
                 .bind("organization", organizationId), OrganizationStore::leader);
     }
 
-    /** Overwrites the stored leader of {@code l.id()} with {@code l} (its organisation stays). */
-    public void updateLeader(Leader l) {
-        db.update(Sql.of("UPDATE leader SET name = :name, role = :role, employment = :employment, frontline = :frontline, "
-                + "party_committee_member = :partyCommitteeMember, tenure_from = :from, tenure_to = :to WHERE id = :id")
-                .bind("name", l.name()).bind("role", l.role()).bind("employment", l.employment())
-                .bind("frontline", l.frontline()).bind("partyCommitteeMember", l.partyCommitteeMember())
-                .bind("from", l.from()).bind("to", l.to()).bind("id", l.id()));
+    /** The leader, read with a lock on its row until the transaction ends, as {@link #lock} an organisation. */
+    public Optional<Leader> lockLeader(long organizationId, long leaderId) {
+        return db.one(Sql.of(LEADER + " WHERE id = :id AND organization_id = :organization FOR UPDATE").bind("id", leaderId)
+                .bind("organization", organizationId), OrganizationStore::leader);
     }
 
-    public void deleteLeader(long leaderId) {
-        db.update(Sql.of("DELETE FROM leader WHERE id = :id").bind("id", leaderId));
+    /**
+     * Overwrites the stored leader of {@code l.id()} with {@code l} (its organisation stays), which must be at
+     * {@code l.version()} (read with {@link #lockLeader}), and advances its version.
+     */
+    public void updateLeader(Leader l) {
+        db.updateOne(Sql.of("UPDATE leader SET name = :name, role = :role, employment = :employment, frontline = :frontline, "
+                + "party_committee_member = :partyCommitteeMember, tenure_from = :from, tenure_to = :to, "
+                + "version = version + 1 WHERE id = :id AND version = :version")
+                .bind("name", l.name()).bind("role", l.role()).bind("employment", l.employment())
+                .bind("frontline", l.frontline()).bind("partyCommitteeMember", l.partyCommitteeMember())
+                .bind("from", l.from()).bind("to", l.to()).bind("id", l.id()).bind("version", l.version()));
+    }
+
+    /** Deletes the leader at {@code version} (read with {@link #lockLeader}). */
+    public void deleteLeader(long leaderId, long version) {
+        db.updateOne(Sql.of("DELETE FROM leader WHERE id = :id AND version = :version").bind("id", leaderId)
+                .bind("version", version));
     }
 
     /** Leaders of an organisation; {@code asOf}: only those in office that day; {@code role}: only that role. */
@@ -190,13 +216,13 @@ public class OrganizationStore {
 
     private static Organization organization(ResultSet rs) throws SQLException {
         return new Organization(rs.getLong("id"), rs.getString("region_code"), OrganizationType.valueOf(rs.getString("type")),
-                rs.getString("name"), rs.getObject("superior_id", Long.class));
+                rs.getString("name"), rs.getObject("superior_id", Long.class), rs.getLong("version"));
     }
 
     private static Leader leader(ResultSet rs) throws SQLException {
         return new Leader(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("name"),
                 LeaderRole.valueOf(rs.getString("role")), Employment.valueOf(rs.getString("employment")),
                 rs.getBoolean("frontline"), rs.getObject("tenure_from", LocalDate.class),
-                rs.getObject("tenure_to", LocalDate.class), rs.getBoolean("party_committee_member"));
+                rs.getObject("tenure_to", LocalDate.class), rs.getBoolean("party_committee_member"), rs.getLong("version"));
     }
 }

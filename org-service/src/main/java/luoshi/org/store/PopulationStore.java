@@ -18,7 +18,7 @@ import luoshi.db.Sql;
 @ApplicationScoped
 public class PopulationStore {
 
-    private static final String POPULATION = "SELECT region_code, year, total, female, youth FROM population";
+    private static final String POPULATION = "SELECT region_code, year, total, female, youth, version FROM population";
 
     private final Database db;
 
@@ -32,32 +32,41 @@ public class PopulationStore {
     }
 
     /**
-     * Deletes a row by making it a tombstone (V4: total NULL) with the feed version {@code version} (the counter must be
-     * locked), so the change feed carries the deletion; answers false when there was no row to delete.
+     * Deletes the row {@code before} (read with {@link #lockAll}) by making it a tombstone (V4: total NULL) with the feed
+     * version {@code version} (the counter must be locked), so the change feed carries the deletion.
      */
-    public boolean delete(String regionCode, int year, long version) {
-        return db.update(Sql.of("UPDATE population SET total = NULL, female = NULL, youth = NULL, version = :version "
-                + "WHERE region_code = :code AND year = :year AND total IS NOT NULL")
-                .bind("version", version).bind("code", regionCode).bind("year", year)) == 1;
+    public void delete(Population before, long version) {
+        db.updateOne(Sql.of("UPDATE population SET total = NULL, female = NULL, youth = NULL, version = :version "
+                + "WHERE region_code = :code AND year = :year AND version = :read AND total IS NOT NULL")
+                .bind("version", version).bind("code", before.regionCode()).bind("year", before.year())
+                .bind("read", before.version()));
     }
 
-    /** The stored rows of the given regions in the given years, keyed by {@link #key} (a tombstone is no row). */
-    public Map<String, Population> findAll(Collection<String> regionCodes, Collection<Integer> years) {
+    /** The stored row of a region and year, read with its lock (as {@link #lockAll}); empty for none or a tombstone. */
+    public Optional<Population> lock(String regionCode, int year) {
+        return Optional.ofNullable(lockAll(List.of(regionCode), List.of(year)).get(key(regionCode, year)));
+    }
+
+    /**
+     * The stored rows of the given regions in the given years, keyed by {@link #key} (a tombstone is no row), read with
+     * locks until the transaction ends: a write reads the rows it may change so (after the feed counter's lock), never
+     * from a snapshot older than the lock.
+     */
+    public Map<String, Population> lockAll(Collection<String> regionCodes, Collection<Integer> years) {
         Map<String, Population> found = new HashMap<>();
         // only the years asked for: a region gains a row a year, and an import of one year must not read them all
         KeyChunks.read(regionCodes, chunk -> db.list(Sql.of(POPULATION + " WHERE year IN (:years) AND total IS NOT NULL "
-                + "AND region_code IN (:codes)").bind("years", years).bind("codes", chunk), PopulationStore::read))
+                + "AND region_code IN (:codes) FOR UPDATE").bind("years", years).bind("codes", chunk), PopulationStore::read))
                 .forEach(p -> found.put(key(p.regionCode(), p.year()), p));
         return found;
     }
 
-    /** Inserts or overwrites {@code rows}, giving them versions firstVersion, firstVersion + 1, … */
-    public void upsert(List<Population> rows, long firstVersion) {
+    /** Inserts or overwrites {@code rows}, each with its (feed) version. */
+    public void upsert(List<Population> rows) {
         db.insertAll("INSERT INTO population (region_code, year, total, female, youth, version) VALUES",
                 "ON DUPLICATE KEY UPDATE total = VALUES(total), female = VALUES(female), youth = VALUES(youth), "
-                        + "version = VALUES(version)", Versioned.from(rows, firstVersion),
-                v -> Arrays.asList(v.row().regionCode(), v.row().year(), v.row().total(), v.row().female(), v.row().youth(),
-                        v.version()));
+                        + "version = VALUES(version)", rows,
+                p -> Arrays.asList(p.regionCode(), p.year(), p.total(), p.female(), p.youth(), p.version()));
     }
 
     /** The change feed's population rows (a deletion's tombstone too): the first {@code limit} after version {@code since}. */
@@ -75,6 +84,6 @@ public class PopulationStore {
 
     private static Population read(ResultSet rs) throws SQLException {
         return new Population(rs.getString("region_code"), rs.getInt("year"), rs.getLong("total"),
-                rs.getObject("female", Long.class), rs.getObject("youth", Long.class));
+                rs.getObject("female", Long.class), rs.getObject("youth", Long.class), rs.getLong("version"));
     }
 }

@@ -21,7 +21,7 @@ import luoshi.db.Sql;
 @ApplicationScoped
 public class RegionStore {
 
-    private static final String REGION = "SELECT code, name, level, parent_code FROM region";
+    private static final String REGION = "SELECT code, name, level, parent_code, version FROM region";
 
     private final Database db;
 
@@ -35,8 +35,25 @@ public class RegionStore {
 
     /** The stored regions among {@code codes}, by code. */
     public Map<String, Region> findAll(Collection<String> codes) {
+        return findAll(codes, "");
+    }
+
+    /**
+     * The stored regions among {@code codes}, by code, read with locks until the transaction ends: a write reads the
+     * rows it may change so (after the feed counter's lock), never from a snapshot older than the lock.
+     */
+    public Map<String, Region> lockAll(Collection<String> codes) {
+        return findAll(codes, " FOR UPDATE");
+    }
+
+    /** The stored region, read with its lock (as {@link #lockAll}). */
+    public Optional<Region> lock(String code) {
+        return Optional.ofNullable(lockAll(List.of(code)).get(code));
+    }
+
+    private Map<String, Region> findAll(Collection<String> codes, String lock) {
         Map<String, Region> found = new HashMap<>();
-        KeyChunks.read(codes, chunk -> db.list(Sql.of(REGION + " WHERE code IN (:codes)").bind("codes", chunk),
+        KeyChunks.read(codes, chunk -> db.list(Sql.of(REGION + " WHERE code IN (:codes)" + lock).bind("codes", chunk),
                 RegionStore::read)).forEach(r -> found.put(r.code(), r));
         return found;
     }
@@ -51,12 +68,11 @@ public class RegionStore {
         return new Page<>(items, page, size, total);
     }
 
-    /** Inserts or overwrites {@code rows} (parents first), giving them versions firstVersion, firstVersion + 1, … */
-    public void upsert(List<Region> rows, long firstVersion) {
+    /** Inserts or overwrites {@code rows} (parents first), each with its (feed) version. */
+    public void upsert(List<Region> rows) {
         db.insertAll("INSERT INTO region (code, name, level, parent_code, version) VALUES", "ON DUPLICATE KEY UPDATE "
                 + "name = VALUES(name), level = VALUES(level), parent_code = VALUES(parent_code), version = VALUES(version)",
-                Versioned.from(rows, firstVersion), v -> Arrays.asList(v.row().code(), v.row().name(), v.row().level(),
-                        v.row().parentCode(), v.version()));
+                rows, r -> Arrays.asList(r.code(), r.name(), r.level(), r.parentCode(), r.version()));
     }
 
     /** The change feed's regions: the first {@code limit} written after version {@code since}, in version order. */
@@ -69,6 +85,6 @@ public class RegionStore {
 
     private static Region read(ResultSet rs) throws SQLException {
         return new Region(rs.getString("code"), rs.getString("name"), RegionLevel.valueOf(rs.getString("level")),
-                rs.getString("parent_code"));
+                rs.getString("parent_code"), rs.getLong("version"));
     }
 }

@@ -17,6 +17,7 @@ import luoshi.api.review.NewMeeting;
 import luoshi.audit.AuditTrail;
 import luoshi.audit.AuditTrail.Action;
 import luoshi.db.RetriedOnConflict;
+import luoshi.platform.Preconditions;
 import luoshi.platform.ProblemException;
 import luoshi.review.store.CommitteeRecord;
 import luoshi.review.store.CommitteeRecordStore;
@@ -25,7 +26,9 @@ import luoshi.review.store.TermStore;
 
 /**
  * Committee terms, meetings and documents: the facts the meeting requirements count. Every write is
- * audited in the write's transaction. A list's {@code scope} is the subtree the caller may read
+ * audited in the write's transaction; a correction or a deletion reads its row with a lock, checks {@code If-Match}
+ * against it (412), writes it with a version check, and answers and audits the row read back (CONTRIBUTING,
+ * "Versions"). A list's {@code scope} is the subtree the caller may read
  * ({@code Access.readScope}): the rows are always inside it, and of {@code regionCode} alone when given.
  */
 @ApplicationScoped
@@ -37,12 +40,15 @@ public class CommitteeRecords {
     private final TermOverlaps overlaps;
     private final TermStore terms;
     private final CommitteeRecordStore records;
+    private final Preconditions preconditions;
 
-    CommitteeRecords(AuditTrail audit, TermOverlaps overlaps, TermStore terms, CommitteeRecordStore records) {
+    CommitteeRecords(AuditTrail audit, TermOverlaps overlaps, TermStore terms, CommitteeRecordStore records,
+            Preconditions preconditions) {
         this.audit = audit;
         this.overlaps = overlaps;
         this.terms = terms;
         this.records = records;
+        this.preconditions = preconditions;
     }
 
     /**
@@ -71,11 +77,16 @@ public class CommitteeRecords {
             throw ProblemException.badRequest("end", problem);
         });
         CommitteeTerm before = found(terms.findForUpdate(id), "committee term", id);
-        CommitteeTerm after = new CommitteeTerm(before.id(), t.regionCode(), t.start(), t.end());
+        preconditions.check("committee term " + id, before);
+        CommitteeTerm after = new CommitteeTerm(before.id(), t.regionCode(), t.start(), t.end(), before.version());
+        if (after.equals(before)) {
+            return before;
+        }
         overlaps.refuseOverlaps(List.of(after), i -> "The term ");
         terms.update(after);
-        audit.record(Action.UPDATE, "committee-term", after.id(), after.regionCode(), before, after);
-        return after;
+        CommitteeTerm stored = found(terms.find(id), "committee term", id);
+        audit.record(Action.UPDATE, "committee-term", id, stored.regionCode(), before, stored);
+        return stored;
     }
 
     /** The region of a term, for the access check before it is corrected or deleted; 404 when there is none. */
@@ -85,8 +96,9 @@ public class CommitteeRecords {
     }
 
     public void deleteTerm(String id) {
-        CommitteeTerm term = found(terms.find(id), "committee term", id);
-        terms.delete(id);
+        CommitteeTerm term = found(terms.findForUpdate(id), "committee term", id);
+        preconditions.check("committee term " + id, term);
+        terms.delete(term);
         audit.record(Action.DELETE, "committee-term", term.id(), term.regionCode(), term, null);
     }
 
@@ -158,12 +170,12 @@ public class CommitteeRecords {
 
     /** The meeting as the contract has it. */
     static Meeting meeting(CommitteeRecord<MeetingType> r) {
-        return new Meeting(r.id(), r.regionCode(), r.type(), r.date(), r.title(), r.documentRef());
+        return new Meeting(r.id(), r.regionCode(), r.type(), r.date(), r.title(), r.documentRef(), r.version());
     }
 
     /** The document as the contract has it. */
     static Document document(CommitteeRecord<DocumentType> r) {
-        return new Document(r.id(), r.regionCode(), r.type(), r.date(), r.title(), r.documentRef());
+        return new Document(r.id(), r.regionCode(), r.type(), r.date(), r.title(), r.documentRef(), r.version());
     }
 
     /** Stores a new record, audited as {@code entity}; answers it as the contract has it ({@code D}). */
@@ -175,22 +187,36 @@ public class CommitteeRecords {
         return created;
     }
 
-    /** The record after {@code correction}, stored and audited with the record before it. */
+    /**
+     * The record after {@code correction} of the one stored (read with its lock; {@code If-Match} checked against it),
+     * stored with the next version and audited with the record before it; answers it as read back. A correction that
+     * changes nothing writes nothing.
+     */
     private <K extends Enum<K>, D> D corrected(Table<K> table, String entity, String id,
             Function<CommitteeRecord<K>, CommitteeRecord<K>> correction, Function<CommitteeRecord<K>, D> toDto) {
-        CommitteeRecord<K> before = stored(table, entity, id);
+        CommitteeRecord<K> before = locked(table, entity, id);
         CommitteeRecord<K> after = correction.apply(before);
+        if (after.equals(before)) {
+            return toDto.apply(before);
+        }
         records.update(table, after);
-        D corrected = toDto.apply(after);
+        D corrected = toDto.apply(stored(table, entity, id));
         audit.record(Action.UPDATE, entity, id, after.regionCode(), toDto.apply(before), corrected);
         return corrected;
     }
 
     private <K extends Enum<K>, D> void deleted(Table<K> table, String entity, String id,
             Function<CommitteeRecord<K>, D> toDto) {
-        CommitteeRecord<K> r = stored(table, entity, id);
-        records.delete(table, id);
+        CommitteeRecord<K> r = locked(table, entity, id);
+        records.delete(table, r);
         audit.record(Action.DELETE, entity, id, r.regionCode(), toDto.apply(r), null);
+    }
+
+    /** The stored record read with its lock, for a correction or a deletion: 404, or 412 unless If-Match names it. */
+    private <K extends Enum<K>> CommitteeRecord<K> locked(Table<K> table, String entity, String id) {
+        CommitteeRecord<K> r = found(records.lock(table, id), entity, id);
+        preconditions.check(entity + " " + id, r);
+        return r;
     }
 
     /** The stored record of that id; a 404 naming the {@code entity} when there is none. */

@@ -27,9 +27,9 @@ public class TermOverlaps {
         this.store = store;
     }
 
-    /** A new term, with its new id, not stored yet. */
+    /** A new term, with its new id, not stored yet (stored, it is at version 1). */
     public static CommitteeTerm created(NewCommitteeTerm t) {
-        return new CommitteeTerm(UUID.randomUUID().toString(), t.regionCode(), t.start(), t.end());
+        return new CommitteeTerm(UUID.randomUUID().toString(), t.regionCode(), t.start(), t.end(), 1);
     }
 
     /** What is wrong with the term's end, if anything (a 400 naming {@code end}). */

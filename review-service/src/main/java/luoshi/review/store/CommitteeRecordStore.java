@@ -28,8 +28,13 @@ public class CommitteeRecordStore {
         private Table(String name, String dateColumn, Class<K> types) {
             this.name = name;
             this.dateColumn = dateColumn;
-            this.columns = "id, region_code, type, " + dateColumn + ", title, document_ref";
+            this.columns = "id, region_code, type, " + dateColumn + ", title, document_ref, version";
             this.types = types;
+        }
+
+        /** The columns a new row is written with (its version is the column's default, 1). */
+        private String written() {
+            return "id, region_code, type, " + dateColumn + ", title, document_ref";
         }
     }
 
@@ -43,7 +48,7 @@ public class CommitteeRecordStore {
     }
 
     public <K extends Enum<K>> void insertAll(Table<K> table, List<CommitteeRecord<K>> records) {
-        db.insertAll("INSERT INTO " + table.name + " (" + table.columns + ") VALUES", "", records,
+        db.insertAll("INSERT INTO " + table.name + " (" + table.written() + ") VALUES", "", records,
                 r -> Arrays.asList(r.id(), r.regionCode(), r.type(), r.date(), r.title(), r.documentRef()));
     }
 
@@ -52,16 +57,28 @@ public class CommitteeRecordStore {
                 rs -> record(table, rs));
     }
 
-    /** Stores the record's fields under its id. */
-    public <K extends Enum<K>> void update(Table<K> table, CommitteeRecord<K> r) {
-        db.update(Sql.of("UPDATE " + table.name + " SET region_code = :region, type = :type, " + table.dateColumn
-                        + " = :date, title = :title, document_ref = :ref WHERE id = :id")
-                .bind("region", r.regionCode()).bind("type", r.type()).bind("date", r.date()).bind("title", r.title())
-                .bind("ref", r.documentRef()).bind("id", r.id()));
+    /**
+     * The record, read with a lock on its row until the transaction ends (the newest committed version), for a
+     * correction or a deletion: the audit's {@code before} is then the previous write's {@code after}.
+     */
+    public <K extends Enum<K>> Optional<CommitteeRecord<K>> lock(Table<K> table, String id) {
+        return db.one(Sql.of("SELECT " + table.columns + " FROM " + table.name + " WHERE id = :id FOR UPDATE").bind("id", id),
+                rs -> record(table, rs));
     }
 
-    public void delete(Table<?> table, String id) {
-        db.update(Sql.of("DELETE FROM " + table.name + " WHERE id = :id").bind("id", id));
+    /** Stores the record's fields under its id, which must be at {@code r.version()} (read with {@link #lock}), advancing it. */
+    public <K extends Enum<K>> void update(Table<K> table, CommitteeRecord<K> r) {
+        db.updateOne(Sql.of("UPDATE " + table.name + " SET region_code = :region, type = :type, " + table.dateColumn
+                        + " = :date, title = :title, document_ref = :ref, version = version + 1 WHERE id = :id "
+                        + "AND version = :version")
+                .bind("region", r.regionCode()).bind("type", r.type()).bind("date", r.date()).bind("title", r.title())
+                .bind("ref", r.documentRef()).bind("id", r.id()).bind("version", r.version()));
+    }
+
+    /** Deletes the record {@code r} (read with {@link #lock}, at its version). */
+    public void delete(Table<?> table, CommitteeRecord<?> r) {
+        db.updateOne(Sql.of("DELETE FROM " + table.name + " WHERE id = :id AND version = :version").bind("id", r.id())
+                .bind("version", r.version()));
     }
 
     /**
@@ -79,6 +96,6 @@ public class CommitteeRecordStore {
 
     private static <K extends Enum<K>> CommitteeRecord<K> record(Table<K> table, ResultSet rs) throws SQLException {
         return new CommitteeRecord<>(rs.getString(1), rs.getString(2), Enum.valueOf(table.types, rs.getString(3)),
-                rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6));
+                rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getLong(7));
     }
 }

@@ -16,7 +16,9 @@ import luoshi.db.Sql;
 @ApplicationScoped
 public class TermStore {
 
-    private static final String COLUMNS = "id, region_code, start_date, end_date";
+    /** The columns a new term is written with (its version is the column's default, 1). */
+    private static final String WRITTEN = "id, region_code, start_date, end_date";
+    private static final String COLUMNS = WRITTEN + ", version";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM committee_term";
 
     private final Database db;
@@ -26,7 +28,7 @@ public class TermStore {
     }
 
     public void insertAll(List<CommitteeTerm> terms) {
-        db.insertAll("INSERT INTO committee_term (" + COLUMNS + ") VALUES", "", terms,
+        db.insertAll("INSERT INTO committee_term (" + WRITTEN + ") VALUES", "", terms,
                 t -> List.of(t.id(), t.regionCode(), t.start(), t.end()));
     }
 
@@ -39,13 +41,17 @@ public class TermStore {
         return db.one(Sql.of(SELECT + " WHERE id = :id FOR UPDATE").bind("id", id), TermStore::term);
     }
 
+    /** Stores the term's dates and region under its id, which must be at {@code t.version()} (read with a lock), advancing it. */
     public void update(CommitteeTerm t) {
-        db.update(Sql.of("UPDATE committee_term SET region_code = :region, start_date = :start, end_date = :end WHERE id = :id")
-                .bind("region", t.regionCode()).bind("start", t.start()).bind("end", t.end()).bind("id", t.id()));
+        db.updateOne(Sql.of("UPDATE committee_term SET region_code = :region, start_date = :start, end_date = :end, "
+                + "version = version + 1 WHERE id = :id AND version = :version").bind("region", t.regionCode())
+                .bind("start", t.start()).bind("end", t.end()).bind("id", t.id()).bind("version", t.version()));
     }
 
-    public void delete(String id) {
-        db.update(Sql.of("DELETE FROM committee_term WHERE id = :id").bind("id", id));
+    /** Deletes the term {@code t} (read with a lock, at its version). */
+    public void delete(CommitteeTerm t) {
+        db.updateOne(Sql.of("DELETE FROM committee_term WHERE id = :id AND version = :version").bind("id", t.id())
+                .bind("version", t.version()));
     }
 
     /**
@@ -71,6 +77,6 @@ public class TermStore {
 
     private static CommitteeTerm term(ResultSet rs) throws SQLException {
         return new CommitteeTerm(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                rs.getObject(4, LocalDate.class));
+                rs.getObject(4, LocalDate.class), rs.getLong(5));
     }
 }

@@ -1,4 +1,4 @@
-package luoshi.org.service;
+package luoshi.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,16 +8,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 import luoshi.api.common.PlainText;
-import luoshi.platform.ProblemException;
-import luoshi.platform.ProblemMappers;
 
 /**
- * A PATCH body (API.md, "Corrections": the fields given are changed): the JSON object read as the record of its fields
- * ({@code fields}), and which fields it names. A field named with null differs from one left out: {@link #nullable}
- * takes the null (a tenure's end, a superior link), {@link #value} refuses it. An unknown or unreadable field is a 400
- * naming it, as for any other body.
+ * A PATCH body (API.md, "Corrections": the fields given are changed), in every service: the JSON object read as the
+ * record of its fields ({@code fields}), and which fields it names. A field named with null differs from one left out:
+ * {@link #nullable} takes the null (a tenure's end, a superior link, a document number), {@link #value} refuses it. An
+ * unknown or unreadable field is a 400 naming it, as for any other body. Merge it onto the row read with its lock, so
+ * that a concurrent PATCH of another field is kept (CONTRIBUTING, "Versions").
  */
-final class Patch<T> {
+public final class Patch<T> {
 
     private final ObjectNode body;
     private final T fields;
@@ -27,7 +26,7 @@ final class Patch<T> {
         this.fields = fields;
     }
 
-    static <T> Patch<T> read(ObjectMapper json, ObjectNode body, Class<T> type) {
+    public static <T> Patch<T> read(ObjectMapper json, ObjectNode body, Class<T> type) {
         try {
             return new Patch<>(body, json.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body));
         } catch (JsonProcessingException e) {
@@ -38,12 +37,12 @@ final class Patch<T> {
     }
 
     /** Whether the body names {@code field}, with a value or null. */
-    boolean names(String field) {
+    public boolean names(String field) {
         return body.has(field);
     }
 
     /** The field's new value when the body names it, which must not be null (400 naming it), else {@code current}. */
-    <V> V value(String field, Function<T, V> given, V current) {
+    public <V> V value(String field, Function<T, V> given, V current) {
         if (!names(field)) {
             return current;
         }
@@ -55,12 +54,12 @@ final class Patch<T> {
     }
 
     /** The field's new value, null included, when the body names it, else {@code current}. */
-    <V> V nullable(String field, Function<T, V> given, V current) {
+    public <V> V nullable(String field, Function<T, V> given, V current) {
         return names(field) ? given.apply(fields) : current;
     }
 
     /** A name given or kept: not blank, at most {@code max} characters (as on create). */
-    static String name(String name, int max) {
+    public static String name(String name, int max) {
         if (name.isBlank()) {
             throw ProblemException.badRequest("name", "must not be blank");
         }
