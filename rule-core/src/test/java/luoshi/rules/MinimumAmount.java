@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import luoshi.api.common.Violation;
 import luoshi.db.Sql;
+import luoshi.rules.catalog.Catalog;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleType;
+import luoshi.rules.spi.Strictness;
 
 /** A rule type for the catalog's tests: a minimum amount, as funding-service's FUNDING_MIN_AMOUNT. */
 @ApplicationScoped

@@ -1,14 +1,12 @@
 package luoshi.rules;
 
-import static luoshi.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
+import static luoshi.testing.TestTokens.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
-import luoshi.db.Database;
-import luoshi.db.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,8 +14,11 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import luoshi.api.compliance.Requirement;
-import luoshi.testing.MariaDbTestResource;
+import luoshi.db.Database;
+import luoshi.db.Sql;
+import luoshi.rules.catalog.RequirementCatalog;
 import luoshi.testing.JwtTestResource;
+import luoshi.testing.MariaDbTestResource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

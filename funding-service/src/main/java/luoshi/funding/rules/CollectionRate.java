@@ -10,11 +10,11 @@ import luoshi.api.common.Violation;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Evidence;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
-import luoshi.rules.Strictness;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleType;
+import luoshi.rules.spi.Strictness;
 
 /**
  * COLLECTION_RATE: union fees collected ÷ due ≥ {@code minRate} (CENTRAL-2015 §10: 依法足额收缴工会经费;

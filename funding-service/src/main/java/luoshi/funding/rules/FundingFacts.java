@@ -12,7 +12,7 @@ import luoshi.api.compliance.Evidence;
 import luoshi.api.funding.FundingCategory;
 import luoshi.db.Database;
 import luoshi.db.Sql;
-import luoshi.rules.Catalog;
+import luoshi.rules.catalog.Catalog;
 
 /** What the funding rule types share: the sum of a category's records, their evidence, and checks of parameters. */
 final class FundingFacts {

@@ -9,11 +9,11 @@ import luoshi.api.common.Violation;
 import luoshi.api.compliance.Evidence;
 import luoshi.db.Database;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
-import luoshi.rules.Strictness;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleType;
+import luoshi.rules.spi.Strictness;
 
 /**
  * FUNDING_MIN_AMOUNT: the funding of one category in a fiscal year sums to at least {@code minAmount}

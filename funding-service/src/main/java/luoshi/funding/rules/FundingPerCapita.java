@@ -11,11 +11,11 @@ import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Evidence;
 import luoshi.db.Database;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
-import luoshi.rules.Strictness;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleType;
+import luoshi.rules.spi.Strictness;
 
 /**
  * FUNDING_PER_CAPITA: the funding of one category in a year is at least {@code perCapita} × the region's total

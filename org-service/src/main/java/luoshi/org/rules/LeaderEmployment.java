@@ -14,10 +14,10 @@ import luoshi.api.org.LeaderRole;
 import luoshi.api.org.OrganizationType;
 import luoshi.db.Database;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleType;
 
 /**
  * LEADER_EMPLOYMENT (TOWNSHIP_FULL_TIME_HEADS, SHAOXING-2015 item 27: 乡镇（街道）工会、共青团、妇联组织主要负责人原则上

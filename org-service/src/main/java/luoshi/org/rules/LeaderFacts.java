@@ -10,7 +10,7 @@ import java.util.Optional;
 import luoshi.api.common.Violation;
 import luoshi.api.org.OrganizationType;
 import luoshi.db.Sql;
-import luoshi.rules.Catalog;
+import luoshi.rules.catalog.Catalog;
 
 /** What org-service's rule types share: the organisation types a rule names, a share parameter, a tenure in office. */
 final class LeaderFacts {

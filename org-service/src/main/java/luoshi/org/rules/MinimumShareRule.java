@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import luoshi.api.common.Violation;
-import luoshi.rules.RuleType;
-import luoshi.rules.Strictness;
+import luoshi.rules.spi.RuleType;
+import luoshi.rules.spi.Strictness;
 
 /**
  * What the two share rules of org-service have in common (LEADER_SHARE, ORGANIZATION_COVERAGE): a share of at least

@@ -12,9 +12,9 @@ import luoshi.api.compliance.Evidence;
 import luoshi.api.region.RegionLevel;
 import luoshi.db.Database;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
 
 /**
  * ORGANIZATION_COVERAGE (SHAOXING-2015 item 10: 扩大群团组织覆盖面……着力推进群团活动向社区、村（居）延伸; CENTRAL-2015

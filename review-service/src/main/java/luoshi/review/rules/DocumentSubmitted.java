@@ -9,10 +9,10 @@ import luoshi.api.compliance.RequirementPeriod;
 import luoshi.api.review.DocumentType;
 import luoshi.db.Database;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleType;
 
 /**
  * DOCUMENT_SUBMITTED: a document of {@code documentType} submitted by the evaluation date (CENTRAL-2015, closing:

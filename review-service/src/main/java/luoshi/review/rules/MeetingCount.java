@@ -11,11 +11,11 @@ import luoshi.api.compliance.Evidence;
 import luoshi.api.review.MeetingType;
 import luoshi.db.Database;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
-import luoshi.rules.Strictness;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleType;
+import luoshi.rules.spi.Strictness;
 
 /**
  * MEETING_COUNT: at least {@code min} meetings of {@code meetingType} in the period (a calendar year: CENTRAL-2015 §3,

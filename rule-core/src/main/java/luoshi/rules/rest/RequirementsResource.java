@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import luoshi.api.compliance.Requirement;
@@ -11,6 +11,8 @@ import luoshi.api.requirement.OwnerWrite;
 import luoshi.api.requirement.ParameterSetting;
 import luoshi.api.requirement.RequirementChange;
 import luoshi.api.requirement.RequirementsApi;
+import luoshi.rules.catalog.Owners;
+import luoshi.rules.catalog.RequirementCatalog;
 import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
 

@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -13,6 +13,12 @@ import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementPeriod;
 import luoshi.api.region.RegionCode;
 import luoshi.db.Sql;
+import luoshi.rules.catalog.Catalog;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.Period;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleType;
+import luoshi.rules.spi.TermSource;
 
 /**
  * The one SQL shape of every verdict (REQUIREMENTS.md, Statuses): for a requirement, each of its periods and every

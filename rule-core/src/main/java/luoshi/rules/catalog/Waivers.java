@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.catalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,7 +25,7 @@ import luoshi.security.Access;
 /**
  * Waivers (豁免) of the requirements this service owns (API.md, "Catalog versions, waivers, owners"): an approved,
  * expiring exception of one requirement for one region. While a waiver is in force on an item's evaluation date (its
- * due date, or asOf while the period runs) the item is NOT_APPLICABLE with it ({@link Verdicts}); a revoked waiver
+ * due date, or asOf while the period runs) the item is NOT_APPLICABLE with it ({@code Verdicts}); a revoked waiver
  * stays on record. Granting and revoking are audited, and advance the data version (through the audit trail), so no
  * kept answer outlives them.
  */

@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.spi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,17 +11,16 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import luoshi.platform.ProblemException;
+import java.util.Set;
 import luoshi.api.common.Violation;
 import luoshi.api.compliance.Dimension;
 import luoshi.api.compliance.ItemOwner;
@@ -36,9 +35,12 @@ import luoshi.api.requirement.RequirementChange;
 import luoshi.audit.AuditTrail;
 import luoshi.audit.DataVersion;
 import luoshi.db.Database;
-import luoshi.db.RetriedOnConflict;
 import luoshi.db.DatabaseException;
+import luoshi.db.RetriedOnConflict;
 import luoshi.db.Sql;
+import luoshi.platform.ProblemException;
+import luoshi.rules.spi.RuleType;
+import luoshi.rules.spi.Strictness;
 
 /**
  * The requirements this service owns, as data (REQUIREMENTS.md): the seed catalog, requirements added by

@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.catalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

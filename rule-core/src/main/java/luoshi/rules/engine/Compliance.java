@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -23,9 +23,9 @@ import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
 import luoshi.api.compliance.RequirementPeriod;
 import luoshi.api.compliance.ServiceItems;
-import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.compliance.ServiceRollup.ChildCounts;
 import luoshi.api.compliance.ServiceRollup.RequirementCounts;
+import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.compliance.StatusCounts;
 import luoshi.api.region.RegionCode;
 import luoshi.db.Database;
@@ -33,8 +33,12 @@ import luoshi.db.Sql;
 import luoshi.platform.Clocks;
 import luoshi.platform.ComplianceWarnings;
 import luoshi.platform.ProblemException;
-import luoshi.rules.Verdicts.DueBetween;
-import luoshi.rules.Verdicts.InYear;
+import luoshi.rules.catalog.Catalog;
+import luoshi.rules.catalog.RequirementCatalog;
+import luoshi.rules.engine.Verdicts.DueBetween;
+import luoshi.rules.engine.Verdicts.InYear;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.RuleType;
 
 /**
  * A service's answers about the requirements it owns ({@link ComplianceSource}), the same in every service: a region's

@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.spi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -13,7 +13,7 @@ import luoshi.api.compliance.Evidence;
  * compares ({@link #measure}), how those numbers read on an item ({@link #texts}), and the facts an inspector checks
  * by hand ({@link #evidence}).
  *
- * <p>Everything else is the framework's ({@link Verdicts}, {@link Compliance}): the periods, the statuses
+ * <p>Everything else is the framework's ({@code Verdicts}, {@code Compliance}): the periods, the statuses
  * ({@code actual ≥ expected} met; not met before the due date PENDING, after it NON_COMPLIANT; NO_DATA;
  * NOT_APPLICABLE), jurisdiction parameters, a region's items, the rollup per child, open items and kept answers. The
  * same SQL decides the status of an item and of every region of a rollup, so the two always agree. The catalog

@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +22,7 @@ import luoshi.api.compliance.RequirementVersion;
 import luoshi.api.region.RegionCode;
 import luoshi.api.region.RegionLevel;
 import luoshi.db.Sql;
+import luoshi.rules.spi.RuleType;
 
 /**
  * The requirements of this service as they stood at one data version ({@link RequirementCatalog#at}): every version
@@ -65,9 +66,9 @@ public final class Catalog {
      * {@code requirement} is the version in force ({@code null}: none is, and the requirement applies nowhere), and
      * {@code day} a day inside, to read the settings on.
      */
-    record Span(LocalDate from, LocalDate to, Requirement requirement, LocalDate day) {
+    public record Span(LocalDate from, LocalDate to, Requirement requirement, LocalDate day) {
 
-        boolean contains(LocalDate d) {
+        public boolean contains(LocalDate d) {
             return (from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to));
         }
     }
@@ -162,7 +163,7 @@ public final class Catalog {
     }
 
     /** The span of {@code id} holding {@code day}. */
-    Span spanOn(String id, LocalDate day) {
+    public Span spanOn(String id, LocalDate day) {
         return spans(id).stream().filter(s -> s.contains(day)).findFirst().orElseThrow();
     }
 
@@ -170,7 +171,7 @@ public final class Catalog {
      * The days of all time cut where the requirement's version or one of its settings changes: consecutive spans, the
      * first unbounded below, the last unbounded above. A requirement that never changed has one span.
      */
-    List<Span> spans(String id) {
+    public List<Span> spans(String id) {
         TreeSet<LocalDate> cuts = new TreeSet<>();
         for (Version v : versions(id)) {
             if (v.from() != null) {
@@ -342,12 +343,12 @@ public final class Catalog {
     }
 
     /** True when the requirement has an active waiver anywhere (else no item of it needs looking one up). */
-    boolean hasWaivers(String id) {
+    public boolean hasWaivers(String id) {
         return waived.contains(id);
     }
 
     /** An active waiver by id. */
-    ItemWaiver waiver(String waiverId) {
+    public ItemWaiver waiver(String waiverId) {
         return waivers.get(waiverId);
     }
 
