@@ -31,13 +31,15 @@ public class Owners {
 
     private final Database db;
     private final RequirementCatalog catalog;
+    private final Regions regions;
     private final Access access;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Owners(Database db, RequirementCatalog catalog, Access access, AuditTrail audit, Clock clock) {
+    Owners(Database db, RequirementCatalog catalog, Regions regions, Access access, AuditTrail audit, Clock clock) {
         this.db = db;
         this.catalog = catalog;
+        this.regions = regions;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -49,7 +51,7 @@ public class Owners {
     public Owner set(String id, String regionCode, OwnerWrite write) {
         access.administer(regionCode);
         catalog.get(id);
-        catalog.requireRegion(regionCode);
+        regions.require(regionCode);
         Optional<Owner> before = find(id, regionCode);
         Owner owner = new Owner(id, regionCode, write.unit().trim(),
                 write.contact() == null || write.contact().isBlank() ? null : write.contact().trim(), access.subject(),
@@ -68,7 +70,7 @@ public class Owners {
     public OwnerList list(String id, String regionCode) {
         String scope = access.readScope(regionCode);
         catalog.get(id);
-        catalog.requireRegion(scope);
+        regions.require(scope);
         List<Owner> set = db.list(Sql.of("SELECT requirement_id, region_code, unit, contact, set_by, updated_at"
                 + " FROM requirement_owner WHERE requirement_id = :id AND region_code LIKE :scope ORDER BY region_code")
                 .bind("id", id).bind("scope", RegionCode.subtreePattern(scope)),

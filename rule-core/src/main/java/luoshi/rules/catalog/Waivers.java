@@ -37,13 +37,15 @@ public class Waivers {
 
     private final Database db;
     private final RequirementCatalog catalog;
+    private final Regions regions;
     private final Access access;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Waivers(Database db, RequirementCatalog catalog, Access access, AuditTrail audit, Clock clock) {
+    Waivers(Database db, RequirementCatalog catalog, Regions regions, Access access, AuditTrail audit, Clock clock) {
         this.db = db;
         this.catalog = catalog;
+        this.regions = regions;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -62,7 +64,7 @@ public class Waivers {
             throw ProblemException.badRequest("to", "must be on or after from (" + w.from() + ")");
         }
         catalog.get(w.requirementId());
-        catalog.requireRegion(w.regionCode());
+        regions.require(w.regionCode());
         List<String> overlapping = db.list(Sql.of("SELECT id FROM requirement_waiver WHERE requirement_id = :id"
                 + " AND region_code = :region AND revoked_at IS NULL AND valid_from <= :to AND valid_to >= :from")
                 .bind("id", w.requirementId()).bind("region", w.regionCode()).bind("from", w.from()).bind("to", w.to()),

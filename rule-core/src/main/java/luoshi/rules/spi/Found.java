@@ -1,6 +1,5 @@
 package luoshi.rules.spi;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import luoshi.api.compliance.ComplianceStatus;
@@ -8,9 +7,10 @@ import luoshi.api.compliance.RequirementPeriod;
 
 /**
  * One item as the framework evaluated it, for its texts and evidence: the region, the period (its facts count from
- * {@code periodStart} to {@code knownOn}; a state is judged on {@code knownOn}), the rule in force for the region
- * (the issuer's overlaid with the jurisdictions' settings) and the numbers of {@link Measure}.
+ * {@code periodStart} to {@code knownOn}; a state is judged on {@code knownOn}), the parameters in force for the
+ * region (the issuer's version made stricter by the jurisdictions' settings) and the numbers of {@link Measure}.
  */
-public record Found(String regionCode, ObjectNode rule, RequirementPeriod kind, ComplianceStatus status, LocalDate periodStart,
-        LocalDate periodEnd, LocalDate knownOn, BigDecimal actual, BigDecimal expected, BigDecimal base) {
+public record Found<P>(String regionCode, P rule, RequirementPeriod kind, ComplianceStatus status,
+        LocalDate periodStart, LocalDate periodEnd, LocalDate knownOn, BigDecimal actual, BigDecimal expected,
+        BigDecimal base) {
 }
