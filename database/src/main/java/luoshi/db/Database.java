@@ -79,6 +79,20 @@ public class Database {
     }
 
     /**
+     * A versioned write of one row ({@code UPDATE … SET …, version = version + 1 WHERE id = :id AND version = :version},
+     * or such a DELETE), after the row was read with its lock: it must change that row. When it changes none, another
+     * transaction wrote the row since it was read (on a Galera cluster row locks hold on one node only), and this one
+     * fails as a serialization conflict (SQLState 40001) that {@link RetriedOnConflict} runs again whole, reading the
+     * row afresh; it never overwrites a version it did not read.
+     */
+    public void updateOne(Sql sql) {
+        if (update(sql) != 1) {
+            throw new DatabaseException("the row changed since it was read: " + abbreviated(sql),
+                    new SQLException("the row changed since it was read", "40001"));
+        }
+    }
+
+    /**
      * An INSERT, UPDATE or DELETE on a connection the caller holds ({@link #withConnection}, for work that needs one
      * connection's settings, such as its isolation level): the rows it changed.
      */

@@ -4,6 +4,7 @@ import luoshi.api.common.Problem;
 import luoshi.api.common.Violation;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -18,9 +19,17 @@ public class ProblemException extends WebApplicationException {
     private final transient Problem problem;
 
     public ProblemException(Problem problem) {
-        super(problem.detail(), null, Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE).entity(problem).build());
+        super(problem.detail(), null, response(problem));
         this.problem = problem;
+    }
+
+    /** The answer of a problem: its status, problem details, and a 412's current tag in {@code ETag} too. */
+    static Response response(Problem problem) {
+        Response.ResponseBuilder answer = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.etag() != null) {
+            answer.header(HttpHeaders.ETAG, problem.etag());
+        }
+        return answer.build();
     }
 
     public Problem problem() {
@@ -49,5 +58,13 @@ public class ProblemException extends WebApplicationException {
 
     public static ProblemException forbidden(String detail) {
         return new ProblemException(Problem.of(403, "Forbidden", detail));
+    }
+
+    /**
+     * 412: the request's {@code If-Match} does not name the stored version ({@link Preconditions#check}); {@code etag}
+     * is the current one (null when nothing is stored), in the problem and in the answer's {@code ETag}.
+     */
+    public static ProblemException preconditionFailed(String detail, String etag) {
+        return new ProblemException(new Problem("about:blank", "Precondition Failed", 412, detail, null, List.of(), etag));
     }
 }

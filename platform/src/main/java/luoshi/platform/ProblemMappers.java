@@ -149,6 +149,6 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem p) {
-        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+        return ProblemException.response(p);
     }
 }

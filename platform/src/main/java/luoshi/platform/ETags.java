@@ -1,0 +1,33 @@
+package luoshi.platform;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Set;
+import luoshi.api.common.Versioned;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * {@code ETag: "<version>"} on every answer of a GET of one, a PUT or a PATCH whose body is a {@link Versioned}
+ * resource (API.md, "Versions and ETags"), in every service and, unchanged, in the gateway: it relays the services'
+ * records, so it answers the same tag from the same version. Lists ({@code Page}) carry the version in each item and
+ * no tag. A 412 carries the current tag too ({@link ProblemException#preconditionFailed}).
+ */
+public class ETags {
+
+    private static final Set<String> TAGGED = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.PATCH);
+
+    /** The strong entity tag of a version: {@code "7"}. */
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    @ServerResponseFilter
+    public void tag(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() / 100 == 2 && response.getEntity() instanceof Versioned resource
+                && TAGGED.contains(request.getMethod()) && !response.getHeaders().containsKey(HttpHeaders.ETAG)) {
+            response.getHeaders().putSingle(HttpHeaders.ETAG, of(resource.version()));
+        }
+    }
+}
