@@ -202,7 +202,7 @@ public final class Catalog {
     private static Requirement view(Requirement base, Version v) {
         return new Requirement(base.id(), base.title(), base.titleZh(), base.source(), base.issuerRegionCode(),
                 v.levels(), base.period(), v.rule(), base.dueDate(), base.owner(), v.number(), v.from(), v.to(),
-                v.weight(), v.dimension(), null);
+                v.weight(), v.dimension(), null, base.revision());
     }
 
     /** True when {@code r} applies to the region: inside the issuer's subtree and of one of its levels. */

@@ -69,9 +69,10 @@ class CatalogReader {
                             rs.getObject(4, LocalDate.class), rs.getString(5)));
                 });
         List<Requirement> requirements = db.list(Sql.of("SELECT id, title, title_zh, source, issuer_region_code, period,"
-                + " due_date FROM requirement ORDER BY id"), rs -> new Requirement(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), List.of(),
-                        RequirementPeriod.valueOf(rs.getString(6)), null, rs.getObject(7, LocalDate.class), types.owner()));
+                + " due_date, revision FROM requirement ORDER BY id"), rs -> new Requirement(rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), List.of(),
+                        RequirementPeriod.valueOf(rs.getString(6)), null, rs.getObject(7, LocalDate.class), types.owner(),
+                        null, null, null, null, null, null, rs.getLong(8)));
         return new Catalog(version, requirements, versions, new Parameters(settings, types), owners, waivers, waived,
                 types);
     }
@@ -87,7 +88,8 @@ class CatalogReader {
                 .sorted().toList();
     }
 
-    private ObjectNode object(String text) {
+    /** A stored rule or setting, as the JSON object it is. */
+    ObjectNode object(String text) {
         try {
             return (ObjectNode) json.readTree(text);
         } catch (JsonProcessingException e) {

@@ -20,13 +20,16 @@ import luoshi.audit.AuditTrail;
 import luoshi.db.Database;
 import luoshi.db.RetriedOnConflict;
 import luoshi.db.Sql;
+import luoshi.platform.Preconditions;
 import luoshi.platform.ProblemException;
 import luoshi.rules.spi.Adjustable;
 
 /**
  * A jurisdiction's settings of a requirement (API.md, {@code PUT /api/v1/requirements/{id}/parameters/{regionCode}}):
  * stricter values of the type's adjustable parameters for the region's subtree, from a day on. The violations name
- * the body's keys ({@code minAmount}, {@code effectiveFrom}), as the body has them. Audited with before and after.
+ * the body's keys ({@code minAmount}, {@code effectiveFrom}), as the body has them. A setting is one row per
+ * requirement, region and day; its version is its ETag, which a write may name in {@code If-Match} (412 when another
+ * write came first). Written with the row locked, answered and audited as read back.
  */
 @ApplicationScoped
 public class ParameterWrites {
@@ -38,14 +41,19 @@ public class ParameterWrites {
     private final RequirementCatalog catalog;
     private final RuleTypes types;
     private final Regions regions;
+    private final Preconditions preconditions;
     private final AuditTrail audit;
+    private final CatalogReader reader;
 
-    ParameterWrites(Database db, RequirementCatalog catalog, RuleTypes types, Regions regions, AuditTrail audit) {
+    ParameterWrites(Database db, RequirementCatalog catalog, RuleTypes types, Regions regions, Preconditions preconditions,
+            AuditTrail audit, CatalogReader reader) {
         this.db = db;
         this.catalog = catalog;
         this.types = types;
         this.regions = regions;
+        this.preconditions = preconditions;
         this.audit = audit;
+        this.reader = reader;
     }
 
     /**
@@ -94,17 +102,35 @@ public class ParameterWrites {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest(violations);
         }
-        ObjectNode before = current.parameters().of(id).getOrDefault(regionCode, List.of()).stream()
-                .filter(s -> s.from().equals(from)).map(Parameters.Setting::parameters).findFirst().orElse(null);
-        db.update(Sql.of("INSERT INTO requirement_parameter (requirement_id, region_code, effective_from, parameters_json)"
-                + " VALUES (:id, :region, :from, :parameters) ON DUPLICATE KEY UPDATE parameters_json = VALUES(parameters_json)")
-                .bind("id", id).bind("region", regionCode).bind("from", from).bind("parameters", parameters.toString()));
         LocalDate shown = from.equals(Catalog.BEGINNING) ? null : from;
-        ParameterSetting setting = new ParameterSetting(id, regionCode, parameters, shown);
-        audit.record(before == null ? AuditTrail.Action.CREATE : AuditTrail.Action.UPDATE, "requirement-parameters",
-                id + "@" + regionCode + (shown == null ? "" : "@" + shown), regionCode,
-                before == null ? null : new ParameterSetting(id, regionCode, before, shown), setting);
-        return setting;
+        Optional<ParameterSetting> before = find(id, regionCode, from, " FOR UPDATE");
+        preconditions.check("setting of " + id + " for " + regionCode + (shown == null ? "" : " from " + shown),
+                before.orElse(null));
+        if (before.isPresent() && before.get().parameters().equals(parameters)) {
+            return before.get();                     // the same values again: nothing to write
+        }
+        if (before.isEmpty()) {
+            Rows.insertFirst(db, Sql.of("INSERT INTO requirement_parameter (requirement_id, region_code, effective_from,"
+                    + " parameters_json) VALUES (:id, :region, :from, :parameters)").bind("id", id).bind("region", regionCode)
+                    .bind("from", from).bind("parameters", parameters.toString()));
+        } else {
+            db.updateOne(Sql.of("UPDATE requirement_parameter SET parameters_json = :parameters, version = version + 1"
+                    + " WHERE requirement_id = :id AND region_code = :region AND effective_from = :from AND version = :version")
+                    .bind("parameters", parameters.toString()).bind("id", id).bind("region", regionCode).bind("from", from)
+                    .bind("version", before.get().version()));
+        }
+        ParameterSetting after = find(id, regionCode, from, "").orElseThrow();
+        audit.record(before.isEmpty() ? AuditTrail.Action.CREATE : AuditTrail.Action.UPDATE, "requirement-parameters",
+                id + "@" + regionCode + (shown == null ? "" : "@" + shown), regionCode, before.orElse(null), after);
+        return after;
+    }
+
+    /** The setting of the region from {@code from}, as stored ({@code lock}: " FOR UPDATE", to write it). */
+    private Optional<ParameterSetting> find(String id, String regionCode, LocalDate from, String lock) {
+        return db.one(Sql.of("SELECT parameters_json, version FROM requirement_parameter WHERE requirement_id = :id"
+                + " AND region_code = :region AND effective_from = :from" + lock).bind("id", id).bind("region", regionCode)
+                .bind("from", from), rs -> new ParameterSetting(id, regionCode, reader.object(rs.getString(1)),
+                        from.equals(Catalog.BEGINNING) ? null : from, rs.getLong(2)));
     }
 
     /** The body's {@code effectiveFrom}: the first day the setting holds; none: every period ({@link Catalog#BEGINNING}). */

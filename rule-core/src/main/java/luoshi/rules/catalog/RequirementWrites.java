@@ -20,29 +20,31 @@ import luoshi.db.Database;
 import luoshi.db.DatabaseException;
 import luoshi.db.RetriedOnConflict;
 import luoshi.db.Sql;
+import luoshi.platform.Preconditions;
 import luoshi.platform.ProblemException;
 
 /**
  * The writes of requirements (API.md, "Requirements catalog", "Catalog versions, waivers, owners"): a new requirement
  * of a type this service evaluates becomes version 1; a change adds version n+1 from a day, or retires the latest.
- * Every rule object is read by its type before anything is stored. Audited with before and after.
+ * Every rule object is read by its type before anything is stored. Each write advances the requirement's
+ * {@code revision}, its ETag. Audited with before and after.
  */
 @ApplicationScoped
 public class RequirementWrites {
 
     private final Database db;
-    private final RequirementCatalog catalog;
     private final CatalogReader reader;
     private final RuleTypes types;
+    private final Preconditions preconditions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    RequirementWrites(Database db, RequirementCatalog catalog, CatalogReader reader, RuleTypes types, AuditTrail audit,
+    RequirementWrites(Database db, CatalogReader reader, RuleTypes types, Preconditions preconditions, AuditTrail audit,
             Clock clock) {
         this.db = db;
-        this.catalog = catalog;
         this.reader = reader;
         this.types = types;
+        this.preconditions = preconditions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -84,12 +86,17 @@ public class RequirementWrites {
      * A new version of requirement {@code id} from {@code change.effectiveFrom()}, taking from the latest version what
      * the change does not give (the rule's parameters are merged; its type cannot change); the latest version ends
      * the day before. Without {@code effectiveFrom}, {@code effectiveTo} retires the latest version. 409 when the new
-     * version would not begin after the latest one.
+     * version would not begin after the latest one. The requirement is read with its row locked, its revision checked
+     * against {@code If-Match} (412), advanced, and the requirement read back: the answer and the audit's {@code after}
+     * are what is stored, its {@code before} the previous change's {@code after}.
      */
     @Transactional
     @RetriedOnConflict
     public Requirement change(String id, RequirementChange change) {
-        Catalog current = catalog.current();
+        long revision = db.one(Sql.of("SELECT revision FROM requirement WHERE id = :id FOR UPDATE").bind("id", id),
+                rs -> rs.getLong(1)).orElseThrow(() -> RequirementCatalog.notFound(id));
+        preconditions.check("requirement " + id, () -> revision);
+        Catalog current = reader.read(-1);        // after the lock: the newest committed rows
         Requirement r = current.find(id).orElseThrow(() -> RequirementCatalog.notFound(id));
         List<Catalog.Version> versions = current.versions(id);
         Catalog.Version last = versions.get(versions.size() - 1);
@@ -131,6 +138,8 @@ public class RequirementWrites {
                     change.weight() != null ? change.weight() : last.weight(),
                     change.dimension() != null ? change.dimension() : last.dimension());
         }
+        db.updateOne(Sql.of("UPDATE requirement SET revision = revision + 1 WHERE id = :id AND revision = :revision")
+                .bind("id", id).bind("revision", revision));
         Requirement after = written(id);
         audit.record(AuditTrail.Action.UPDATE, "requirement", id, r.issuerRegionCode(), before, after);
         return after;
