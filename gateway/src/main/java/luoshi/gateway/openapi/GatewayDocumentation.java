@@ -1,6 +1,5 @@
 package luoshi.gateway.openapi;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 import luoshi.api.common.Money;
 import luoshi.api.common.Problem;
 import luoshi.gateway.requestid.RequestIds;
-import luoshi.platform.VersionsDocumentation;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -34,9 +32,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  *   <li>every 4xx is one of the shared responses of {@code components/responses} ({@link #SHARED}), whose body is
  *       {@code Problem}: 401 and 403 on every operation, 400 where a parameter or a body can be wrong, 404 where a
  *       path names something or a body names a region (API.md: known regions only), 422 on every POST (a reused
- *       {@code Idempotency-Key} with another body), 412 with its {@code ETag} where a write takes {@code If-Match}
- *       (platform's {@link VersionsDocumentation} adds it); an operation's own description of its 4xx is kept beside
- *       the reference;</li>
+ *       {@code Idempotency-Key} with another body); an operation's own description of its 4xx is kept beside the
+ *       reference;</li>
  *   <li>every 201 declares its {@code Location} header (luoshi.platform.CreatedLocations sends it);</li>
  *   <li>money is the one {@code Money} schema: every amount (a string with {@link Money#PATTERN}) refers to it;</li>
  *   <li>{@code servers}: {@code luoshi.openapi.server-url} ({@code LUOSHI_OPENAPI_SERVER_URL}, default
@@ -62,7 +59,6 @@ public class GatewayDocumentation implements OASFilter {
         SHARED.put("404", new String[] {"NotFound", "Unknown id or region code (named in the detail); nothing was written"});
         SHARED.put("409", new String[] {"Conflict", "The write conflicts with what is stored (a duplicate, an overlapping "
                 + "term, a stale version); nothing was written"});
-        SHARED.put("412", new String[] {"PreconditionFailed", VersionsDocumentation.PRECONDITION_FAILED});
         SHARED.put("422", new String[] {"UnprocessableContent", "The Idempotency-Key was used before with another body; "
                 + "nothing was written"});
     }
@@ -81,8 +77,6 @@ public class GatewayDocumentation implements OASFilter {
         openAPI.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER))));
         SHARED.values().forEach(shared -> components.addResponse(shared[0], problem(shared[1])
                 .addHeader(RequestIds.HEADER, requestIdHeader())));
-        components.getResponses().get(SHARED.get("412")[0]).addHeader(HttpHeaders.ETAG, VersionsDocumentation.etag(
-                "The current version, \"7\"; absent when nothing is stored"));
         components.addSchema(MONEY, OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern(Money.PATTERN)
                 .description(Money.DESCRIPTION).examples(List.of("20000.00")));
         if (components.getSchemas() != null) {

@@ -4,14 +4,11 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import luoshi.platform.IdempotencyKey;
-import luoshi.platform.IfMatch;
 
 /**
  * Passes the request id (so the services' logs name it too), the caller's token (so each service
- * checks it again), its {@code Cache-Control} (so no-cache reaches the services), its {@code Idempotency-Key}
- * (so a retried write is answered by the service as the first) and its {@code If-Match} (so the service writes only
- * the version the caller read) on every downstream call. The services' {@code ETag} needs no relaying: the gateway
- * answers the same records, which {@link luoshi.platform.ETags} tags alike.
+ * checks it again), its {@code Cache-Control} (so no-cache reaches the services) and its {@code Idempotency-Key}
+ * (so a retried write is answered by the service as the first) on every downstream call.
  */
 public final class RequestIdPropagation implements ClientRequestFilter {
 
@@ -21,7 +18,6 @@ public final class RequestIdPropagation implements ClientRequestFilter {
         forward(request, HttpHeaders.AUTHORIZATION, RequestIds.authorization());
         forward(request, HttpHeaders.CACHE_CONTROL, RequestIds.cacheControl());
         forward(request, IdempotencyKey.HEADER, RequestIds.idempotencyKey());
-        forward(request, IfMatch.HEADER, RequestIds.ifMatch());
     }
 
     private static void forward(ClientRequestContext request, String header, String value) {

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import luoshi.platform.IdempotencyKey;
-import luoshi.platform.IfMatch;
 import luoshi.gateway.rest.CurrentRequest;
 import org.jboss.logging.MDC;
 
@@ -29,12 +28,10 @@ public class RequestIds {
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     /**
      * What a downstream call carries of the caller's request: its id, the caller's token (API.md, Security), and its
-     * {@code Cache-Control} (no-cache: the services evaluate afresh rather than answer from what they keep), its
-     * {@code Idempotency-Key} (the service that owns the write honours it) and its {@code If-Match} (the service checks
-     * the version it stores).
+     * {@code Cache-Control} (no-cache: the services evaluate afresh rather than answer from what they keep), and its
+     * {@code Idempotency-Key} (the service that owns the write honours it).
      */
-    private record Forwarded(String requestId, String authorization, String cacheControl, String idempotencyKey,
-            String ifMatch) {
+    private record Forwarded(String requestId, String authorization, String cacheControl, String idempotencyKey) {
     }
 
     private static final ThreadLocal<Forwarded> BOUND = new ThreadLocal<>();
@@ -77,16 +74,6 @@ public class RequestIds {
         return callers(Forwarded::idempotencyKey, IdempotencyKey.HEADER);
     }
 
-    /** The caller's {@code If-Match} header (its lines joined: one list), forwarded as it is; null when there is none. */
-    public static String ifMatch() {
-        Forwarded forwarded = BOUND.get();
-        if (forwarded != null) {
-            return forwarded.ifMatch();
-        }
-        return CurrentRequest.get().map(rc -> rc.request().headers().getAll(IfMatch.HEADER))
-                .filter(lines -> !lines.isEmpty()).map(lines -> String.join(", ", lines)).orElse(null);
-    }
-
     /** A header of the caller's request: as bound to this thread, else from the request being served. */
     private static String callers(Function<Forwarded, String> bound, String header) {
         Forwarded forwarded = BOUND.get();
@@ -98,7 +85,7 @@ public class RequestIds {
 
     /** {@code call}, carrying the current request's id and forwarded headers to whichever thread runs it. */
     public static <A, T> Function<A, T> bind(Function<A, T> call) {
-        Forwarded forwarded = new Forwarded(current(), authorization(), cacheControl(), idempotencyKey(), ifMatch());
+        Forwarded forwarded = new Forwarded(current(), authorization(), cacheControl(), idempotencyKey());
         return api -> {
             Forwarded previous = BOUND.get();
             BOUND.set(forwarded);
