@@ -10,7 +10,7 @@ import luoshi.db.Sql;
  * The row lock orders the writers, so the versions are in commit order: a reader that sees version {@code v} sees
  * every write up to {@code v}, and no committed write leaves the version unchanged. An answer computed after
  * reading {@code v} is therefore current for as long as the version reads {@code v}, on every replica of the
- * service, which is what {@code luoshi.rules.ComplianceAnswers} keeps answers by.
+ * service, which is what {@code luoshi.rules.engine.ComplianceAnswers} keeps answers by.
  */
 @ApplicationScoped
 public class DataVersion {

@@ -1,7 +1,7 @@
 package luoshi.funding;
 
-import static luoshi.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
+import static luoshi.testing.TestTokens.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
@@ -30,7 +30,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 import luoshi.api.compliance.ServiceRollup;
 import luoshi.audit.DataVersion;
-import luoshi.rules.Compliance;
+import luoshi.rules.engine.Compliance;
 import luoshi.testing.RegionsCsv;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

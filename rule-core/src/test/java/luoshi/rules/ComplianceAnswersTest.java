@@ -5,8 +5,8 @@ import static luoshi.testing.TestTokens.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
-import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +18,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import luoshi.audit.DataVersion;
+import luoshi.rules.catalog.Catalog;
+import luoshi.rules.catalog.RequirementCatalog;
+import luoshi.rules.engine.ComplianceAnswers;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import luoshi.platform.ProblemException;
+import luoshi.rules.engine.ComplianceAnswers;
 
 /** A test endpoint that answers through {@link ComplianceAnswers} and counts its evaluations. */
 @Path("/test/answers")

@@ -1,14 +1,12 @@
 package luoshi.rules;
 
-import static luoshi.testing.TestTokens.ADMIN;
 import static io.restassured.RestAssured.given;
+import static luoshi.testing.TestTokens.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
-import luoshi.db.Database;
-import luoshi.db.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,8 +14,12 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import luoshi.api.compliance.Requirement;
-import luoshi.testing.MariaDbTestResource;
+import luoshi.db.Database;
+import luoshi.db.Sql;
+import luoshi.rules.catalog.ParameterWrites;
+import luoshi.rules.catalog.RequirementCatalog;
 import luoshi.testing.JwtTestResource;
+import luoshi.testing.MariaDbTestResource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -27,6 +29,9 @@ class RequirementCatalogTest {
 
     @Inject
     RequirementCatalog catalog;
+
+    @Inject
+    ParameterWrites parameters;
 
     @Inject
     Database db;
@@ -106,22 +111,22 @@ class RequirementCatalogTest {
                 .put("/api/v1/requirements/NO_SUCH/parameters/330602").then().statusCode(404);
 
         Requirement r = catalog.get("SX_YOUTH");
-        assertThat(catalog.current().effectiveRule(r, "330602001").get("minAmount").decimalValue()).isEqualByComparingTo("25000.00");
-        assertThat(catalog.current().effectiveRule(r, "330603001").get("minAmount").decimalValue()).isEqualByComparingTo("20000.00");
+        assertThat(catalog.current().parameters().effectiveRule(r, "330602001").get("minAmount").decimalValue()).isEqualByComparingTo("25000.00");
+        assertThat(catalog.current().parameters().effectiveRule(r, "330603001").get("minAmount").decimalValue()).isEqualByComparingTo("20000.00");
         assertThat(catalog.current().applies(r, "330602001")).isTrue();
         assertThat(catalog.current().applies(r, "330602")).isFalse();        // a county: not one of the levels
         assertThat(catalog.current().applies(r, "320102001")).isFalse();     // outside 330600
 
         // the issuer tightens to 30,000 afterwards: the county's 25,000 can no longer be laxer
-        catalog.setParameters("SX_YOUTH", "330600", MinimumAmountJson.of("30000.00"));
-        assertThat(catalog.current().effectiveRule(r, "330602001").get("minAmount").decimalValue()).isEqualByComparingTo("30000.00");
+        parameters.set("SX_YOUTH", "330600", MinimumAmountJson.of("30000.00"));
+        assertThat(catalog.current().parameters().effectiveRule(r, "330602001").get("minAmount").decimalValue()).isEqualByComparingTo("30000.00");
     }
 
     @Test
     void parameterSqlWithoutSettingsIsTheIssuersValue() throws Exception {
         create("SX_YOUTH_PLAIN", "330600", "20000.00");
-        Sql expr = catalog.current().parameterSql(catalog.get("SX_YOUTH_PLAIN"), "minAmount", "t.code");
-        Sql missing = catalog.current().parameterSql(catalog.get("SX_YOUTH_PLAIN"), "minShare", "t.code");
+        Sql expr = catalog.current().parameters().valueSql(catalog.get("SX_YOUTH_PLAIN"), "minAmount", "t.code");
+        Sql missing = catalog.current().parameters().valueSql(catalog.get("SX_YOUTH_PLAIN"), "minShare", "t.code");
         List<Object[]> rows = db.list(Sql.of("SELECT :expr, :missing FROM (SELECT '330602001' code) t")
                 .bind("expr", expr).bind("missing", missing), rs -> new Object[] {rs.getBigDecimal(1), rs.getObject(2)});
         assertThat(rows).hasSize(1);
@@ -132,9 +137,9 @@ class RequirementCatalogTest {
     @Test
     void parameterSqlGivesEachRegionItsValueInOneQuery() throws Exception {
         create("SX_YOUTH_SQL", "330600", "20000.00");
-        catalog.setParameters("SX_YOUTH_SQL", "330602", MinimumAmountJson.of("25000.00"));
-        catalog.setParameters("SX_YOUTH_SQL", "330602001", MinimumAmountJson.of("26000.50"));
-        Sql expr = catalog.current().parameterSql(catalog.get("SX_YOUTH_SQL"), "minAmount", "t.code");
+        parameters.set("SX_YOUTH_SQL", "330602", MinimumAmountJson.of("25000.00"));
+        parameters.set("SX_YOUTH_SQL", "330602001", MinimumAmountJson.of("26000.50"));
+        Sql expr = catalog.current().parameters().valueSql(catalog.get("SX_YOUTH_SQL"), "minAmount", "t.code");
         List<String> values = db.list(Sql.of("SELECT t.code, :expr FROM (SELECT '330602001' code UNION ALL "
                 + "SELECT '330602002' UNION ALL SELECT '330603001') t ORDER BY t.code").bind("expr", expr),
                 rs -> rs.getString(1) + "=" + rs.getBigDecimal(2).setScale(2).toPlainString());

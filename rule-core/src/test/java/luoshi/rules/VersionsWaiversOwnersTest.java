@@ -22,6 +22,7 @@ import luoshi.api.compliance.OpenItem;
 import luoshi.api.compliance.ServiceRollup;
 import luoshi.db.Database;
 import luoshi.db.Sql;
+import luoshi.rules.engine.Compliance;
 import luoshi.testing.JwtTestResource;
 import luoshi.testing.MariaDbTestResource;
 import luoshi.testing.TestTokens;

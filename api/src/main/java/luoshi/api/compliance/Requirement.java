@@ -17,6 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * <p>Levels, rule, weight and dimension are those of {@code version}, the version in force today (or the latest, when
  * none is in force today); {@code versions} lists every version, on {@code GET /api/v1/requirements/{id}}.
+ * {@code revision} counts the writes of the requirement (each new version, a retirement): its ETag, which a change
+ * may name in {@code If-Match} (API.md, "Versions and ETags"). It is not {@code version}, which names the rules in
+ * force, and which a write of a version for a later day leaves as it was.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Requirement(
@@ -35,18 +38,22 @@ public record Requirement(
         @Schema(nullable = true) LocalDate effectiveTo,
         @Schema(example = "1") BigDecimal weight,
         Dimension dimension,
-        List<RequirementVersion> versions) {
+        List<RequirementVersion> versions,
+        @Schema(example = "3", readOnly = true, description = "The requirement's revision, advanced by every write of it "
+                + "(a new version, a retirement): answered as ETag \"<revision>\" on a GET of one and on a PUT; send it "
+                + "back as If-Match: \"<revision>\" to change exactly this revision (412 when another write came first).")
+        Long revision) {
 
     /** A requirement as a service's catalog first knows it: version 1 for all periods, weight 1, no dimension. */
     public Requirement(String id, String title, String titleZh, String source, String issuerRegionCode,
             List<RegionLevel> levels, RequirementPeriod period, ObjectNode rule, LocalDate dueDate, String owner) {
         this(id, title, titleZh, source, issuerRegionCode, levels, period, rule, dueDate, owner, 1, null, null,
-                BigDecimal.ONE, null, null);
+                BigDecimal.ONE, null, null, null);
     }
 
     /** The same requirement with its versions listed. */
     public Requirement withVersions(List<RequirementVersion> all) {
         return new Requirement(id, title, titleZh, source, issuerRegionCode, levels, period, rule, dueDate, owner,
-                version, effectiveFrom, effectiveTo, weight, dimension, all);
+                version, effectiveFrom, effectiveTo, weight, dimension, all, revision);
     }
 }

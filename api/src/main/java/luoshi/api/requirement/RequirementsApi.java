@@ -12,11 +12,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,10 +51,18 @@ public interface RequirementsApi {
     @APIResponse(responseCode = "400", description = "Invalid field, or a rule type no service owns")
     RestResponse<Requirement> create(@Valid @NotNull NewRequirement requirement);
 
+    /** The {@code If-Match} of a requirement's change: its revision (API.md, "Versions and ETags"). */
+    String IF_MATCH = "Optional: the ETag of the revision you read (\"3\", quotes included), or * for any. The change "
+            + "is applied only if the requirement is still at that revision; otherwise 412, nothing is written, and the "
+            + "answer's ETag is the current revision. A malformed value is a 400; a weak tag (W/\"3\") never matches.";
+    /** The {@code ETag} of a requirement's answer. */
+    String ETAG = "The requirement's revision, \"3\": send it as If-Match to change exactly this revision";
+
     @GET
     @Path("/{id}")
     @Operation(operationId = "getRequirement", summary = "A requirement as in force today, with its versions")
-    @APIResponse(responseCode = "200", description = "The requirement, with its versions")
+    @APIResponse(responseCode = "200", description = "The requirement, with its versions",
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such requirement")
     Requirement get(@PathParam("id") String id);
 
@@ -62,10 +73,15 @@ public interface RequirementsApi {
                     + "day (what the body leaves out is kept); the version before ends the day before. With effectiveTo "
                     + "only: the latest version ends that day. A period is judged by the version in force on its due date, "
                     + "so a past verdict never changes because the rule changed later.")
-    @APIResponse(responseCode = "200", description = "The requirement, with its versions")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = false, description = IF_MATCH,
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "The requirement, with its versions",
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid field, neither effectiveFrom nor effectiveTo, or a rule of another type")
     @APIResponse(responseCode = "404", description = "No such requirement")
     @APIResponse(responseCode = "409", description = "effectiveFrom is not after the latest version's")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the requirement's revision (another write "
+            + "came first); nothing was written. The ETag header and the problem's etag give the current revision")
     Requirement change(@PathParam("id") String id, @Valid @NotNull RequirementChange change);
 
     @PUT

@@ -14,6 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -53,8 +56,14 @@ public interface WaiversApi {
     @Path("/{id}")
     @Operation(operationId = "deleteWaiver", summary = "Revoke a waiver (admin of a region strictly above its region)",
             description = "The waiver stays on record with revokedAt; its items are judged again at once. Audited.")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = false, schema = @Schema(type = SchemaType.STRING),
+            description = "Optional: the version of the waiver you read (\"1\", quotes included, as its version in the "
+                    + "list), or *. It is revoked only if it is still at that version; otherwise 412, nothing is written, "
+                    + "and the answer's ETag is the current version.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "403", description = "Not an admin of a region strictly above the waiver's region")
     @APIResponse(responseCode = "404", description = "No such waiver, or it is revoked already")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the waiver's version (another write came "
+            + "first); nothing was written. The ETag header and the problem's etag give the current version")
     void revoke(@PathParam("id") String id);
 }

@@ -6,15 +6,16 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import luoshi.api.common.Money;
-import luoshi.api.common.Violation;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Evidence;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
-import luoshi.rules.Strictness;
+import luoshi.rules.spi.Adjustable;
+import luoshi.rules.spi.Bounds;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleReader;
+import luoshi.rules.spi.RuleType;
 
 /**
  * COLLECTION_RATE: union fees collected ÷ due ≥ {@code minRate} (CENTRAL-2015 §10: 依法足额收缴工会经费;
@@ -23,7 +24,14 @@ import luoshi.rules.Strictness;
  * union fees due for the year (no row, or 0 due): NO_DATA.
  */
 @ApplicationScoped
-public class CollectionRate implements RuleType {
+public class CollectionRate implements RuleType<CollectionRate.Rate> {
+
+    /** The share of the fees due that must be collected. */
+    public record Rate(BigDecimal minRate) {
+    }
+
+    /** A rate above 0 and at most 1, written with two decimals as the seed's 1.00. */
+    static final Bounds RATE = Bounds.MONEY.atMost(BigDecimal.ONE);
 
     @Override
     public String name() {
@@ -31,13 +39,19 @@ public class CollectionRate implements RuleType {
     }
 
     @Override
-    public List<Violation> validate(ObjectNode rule) {
-        return FundingFacts.checkPositive(rule, "minRate", BigDecimal.ONE);
+    public Rate parse(RuleReader rule) {
+        return new Rate(rule.decimal("minRate"));
+    }
+
+    /** The seed UNION_FEES_FULL_COLLECTION's rule: in full. */
+    @Override
+    public ObjectNode example() {
+        return RuleReader.object(name()).put("minRate", "1.00");
     }
 
     @Override
-    public Map<String, Strictness> adjustable() {
-        return Map.of("minRate", Strictness.HIGHER);
+    public Map<String, Adjustable> adjustable() {
+        return Map.of("minRate", Adjustable.higher(RATE));
     }
 
     @Override
@@ -46,21 +60,21 @@ public class CollectionRate implements RuleType {
     }
 
     @Override
-    public Measure measure(RuleQuery q) {
-        return new Measure(Sql.of("LEFT JOIN union_fee u ON u.region_code = g.code AND u.year = :year")
-                .bind("year", q.period().year()), Sql.of("u.collected"),
+    public Measure measure(RuleQuery<Rate> q) {
+        return new Measure(Sql.of("LEFT JOIN union_fee u ON u.region_code = :code AND u.year = :year")
+                .bind("code", q.regionCode()).bind("year", q.period().year()), Sql.of("u.collected"),
                 Sql.of("CEILING((:minRate) * u.due * 100) / 100").bind("minRate", q.threshold()),
                 Sql.of("u.region_code IS NULL OR u.due = 0"), Sql.of("u.due"));
     }
 
     @Override
-    public Texts texts(Found found) {
+    public Texts texts(Found<Rate> found) {
         return found.status() == ComplianceStatus.NO_DATA ? new Texts(null, null)
                 : new Texts(Money.Amounts.format(found.expected()), Money.Amounts.format(found.actual()));
     }
 
     @Override
-    public List<Evidence> evidence(Found found) {
+    public List<Evidence> evidence(Found<Rate> found) {
         if (found.status() == ComplianceStatus.NO_DATA) {
             return List.of();
         }

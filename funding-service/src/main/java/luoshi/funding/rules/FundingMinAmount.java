@@ -1,26 +1,22 @@
 package luoshi.funding.rules;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import luoshi.api.common.Money;
-import luoshi.api.common.Violation;
 import luoshi.api.compliance.Evidence;
+import luoshi.api.funding.FundingCategory;
 import luoshi.db.Database;
-import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
-import luoshi.rules.Strictness;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
 
 /**
  * FUNDING_MIN_AMOUNT: the funding of one category in a fiscal year sums to at least {@code minAmount}
  * (SHAOXING-2015 item 21: 确保各乡镇（街道）每年不少于2万元共青团工作经费). No record: a sum of 0.00.
  */
 @ApplicationScoped
-public class FundingMinAmount implements RuleType {
+public class FundingMinAmount extends MinimumFundingRule {
 
     private final Database db;
 
@@ -29,39 +25,33 @@ public class FundingMinAmount implements RuleType {
     }
 
     @Override
+    String parameter() {
+        return "minAmount";
+    }
+
+    /** TOWNSHIP_YOUTH_LEAGUE_FUNDING: 20,000.00 of youth league work funding. */
+    @Override
+    Funding seed() {
+        return new Funding(FundingCategory.YOUTH_LEAGUE_WORK, new BigDecimal("20000.00"));
+    }
+
+    @Override
     public String name() {
         return "FUNDING_MIN_AMOUNT";
     }
 
     @Override
-    public List<Violation> validate(ObjectNode rule) {
-        return FundingFacts.checkCategoryAndPositive(rule, "minAmount");
-    }
-
-    /** 不少于: a jurisdiction may only raise the bar. */
-    @Override
-    public Map<String, Strictness> adjustable() {
-        return Map.of("minAmount", Strictness.HIGHER);
+    public Measure measure(RuleQuery<Funding> q) {
+        return new Measure(sumJoin(q), TOTAL, q.threshold(), Measure.NEVER, null);
     }
 
     @Override
-    public String threshold() {
-        return "minAmount";
-    }
-
-    @Override
-    public Measure measure(RuleQuery q) {
-        return new Measure(FundingFacts.sumJoin(FundingFacts.category(q.rule()), q.period().year(), q.factsPattern()),
-                Sql.of("COALESCE(f.total, 0)"), q.threshold(), Measure.NEVER, null);
-    }
-
-    @Override
-    public Texts texts(Found found) {
+    public Texts texts(Found<Funding> found) {
         return new Texts(Money.Amounts.format(found.expected()), Money.Amounts.format(found.actual()));
     }
 
     @Override
-    public List<Evidence> evidence(Found found) {
-        return FundingFacts.records(db, found.regionCode(), found.periodStart().getYear(), FundingFacts.category(found.rule()));
+    public List<Evidence> evidence(Found<Funding> found) {
+        return records(db, found);
     }
 }

@@ -1,21 +1,18 @@
 package luoshi.funding.rules;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import luoshi.api.common.Money;
-import luoshi.api.common.Violation;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Evidence;
+import luoshi.api.funding.FundingCategory;
 import luoshi.db.Database;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
-import luoshi.rules.Strictness;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
 
 /**
  * FUNDING_PER_CAPITA: the funding of one category in a year is at least {@code perCapita} × the region's total
@@ -23,7 +20,7 @@ import luoshi.rules.Strictness;
  * the year (the read copy's {@code population}): NO_DATA.
  */
 @ApplicationScoped
-public class FundingPerCapita implements RuleType {
+public class FundingPerCapita extends MinimumFundingRule {
 
     private final Database db;
 
@@ -32,47 +29,42 @@ public class FundingPerCapita implements RuleType {
     }
 
     @Override
+    String parameter() {
+        return "perCapita";
+    }
+
+    /** WOMENS_WORK_PER_CAPITA_FUNDING: 1.00 of women's work funding per inhabitant. */
+    @Override
+    Funding seed() {
+        return new Funding(FundingCategory.WOMENS_WORK, new BigDecimal("1.00"));
+    }
+
+    @Override
     public String name() {
         return "FUNDING_PER_CAPITA";
     }
 
     @Override
-    public List<Violation> validate(ObjectNode rule) {
-        return FundingFacts.checkCategoryAndPositive(rule, "perCapita");
-    }
-
-    @Override
-    public Map<String, Strictness> adjustable() {
-        return Map.of("perCapita", Strictness.HIGHER);
-    }
-
-    @Override
-    public String threshold() {
-        return "perCapita";
-    }
-
-    @Override
-    public Measure measure(RuleQuery q) {
-        Sql joins = Sql.of(":sum LEFT JOIN population p ON p.region_code = g.code AND p.year = :year")
-                .bind("sum", FundingFacts.sumJoin(FundingFacts.category(q.rule()), q.period().year(), q.factsPattern()))
-                .bind("year", q.period().year());
-        return new Measure(joins, Sql.of("COALESCE(f.total, 0)"), Sql.of("(:perCapita) * p.total").bind("perCapita", q.threshold()),
+    public Measure measure(RuleQuery<Funding> q) {
+        Sql joins = Sql.of(":sum LEFT JOIN population p ON p.region_code = :code AND p.year = :year")
+                .bind("sum", sumJoin(q)).bind("code", q.regionCode()).bind("year", q.period().year());
+        return new Measure(joins, TOTAL, Sql.of("(:perCapita) * p.total").bind("perCapita", q.threshold()),
                 Sql.of("p.region_code IS NULL"), Sql.of("p.total"));
     }
 
     @Override
-    public Texts texts(Found found) {
+    public Texts texts(Found<Funding> found) {
         return new Texts(found.status() == ComplianceStatus.NO_DATA ? null : Money.Amounts.format(found.expected()),
                 Money.Amounts.format(found.actual()));
     }
 
+    /** The records summed, and the population multiplied. */
     @Override
-    public List<Evidence> evidence(Found found) {
-        int year = found.periodStart().getYear();
-        List<Evidence> evidence = new ArrayList<>(FundingFacts.records(db, found.regionCode(), year,
-                FundingFacts.category(found.rule())));
+    public List<Evidence> evidence(Found<Funding> found) {
+        List<Evidence> evidence = new ArrayList<>(records(db, found));
         if (found.base() != null) {
-            evidence.add(new Evidence("POPULATION", found.regionCode() + "/" + year, null, "total " + found.base().longValue()));
+            evidence.add(new Evidence("POPULATION", found.regionCode() + "/" + found.periodStart().getYear(), null,
+                    "total " + found.base().longValue()));
         }
         return evidence;
     }

@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import luoshi.api.common.Violation;
 import luoshi.api.compliance.Evidence;
 import luoshi.api.org.Employment;
 import luoshi.api.org.LeaderRole;
 import luoshi.api.org.OrganizationType;
 import luoshi.db.Database;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleReader;
+import luoshi.rules.spi.RuleType;
 
 /**
  * LEADER_EMPLOYMENT (TOWNSHIP_FULL_TIME_HEADS, SHAOXING-2015 item 27: 乡镇（街道）工会、共青团、妇联组织主要负责人原则上
@@ -30,7 +30,16 @@ import luoshi.rules.RuleType;
  * meets it if a FULL_TIME DEPUTY of the same organisation is in office on the evaluation date.
  */
 @ApplicationScoped
-public class LeaderEmployment implements RuleType {
+public class LeaderEmployment implements RuleType<LeaderEmployment.Heads> {
+
+    /** The organisation types, and the role whose every leader in office must be of the employment. */
+    public record Heads(List<OrganizationType> organizationTypes, LeaderRole role, Employment employment) {
+
+        /** SHAOXING-2015 item 27 refines the full-time head of a union; other rules of this type are as they say. */
+        boolean unionRefinement() {
+            return role == LeaderRole.HEAD && employment == Employment.FULL_TIME;
+        }
+    }
 
     private final Database db;
 
@@ -44,16 +53,16 @@ public class LeaderEmployment implements RuleType {
     }
 
     @Override
-    public List<Violation> validate(ObjectNode rule) {
-        List<Violation> v = new ArrayList<>();
-        LeaderFacts.checkOrganizationTypes(rule, v);
-        if (!LeaderFacts.isOneOf(rule.path("role").asText(), LeaderRole.class)) {
-            v.add(new Violation("rule.role", "must be one of HEAD, DEPUTY, MEMBER"));
-        }
-        if (!LeaderFacts.isOneOf(rule.path("employment").asText(), Employment.class)) {
-            v.add(new Violation("rule.employment", "must be one of FULL_TIME, PART_TIME, SECONDED"));
-        }
-        return v;
+    public Heads parse(RuleReader rule) {
+        return new Heads(rule.listOf("organizationTypes", OrganizationType.class), rule.oneOf("role", LeaderRole.class),
+                rule.oneOf("employment", Employment.class));
+    }
+
+    /** The seed TOWNSHIP_FULL_TIME_HEADS's rule. */
+    @Override
+    public ObjectNode example() {
+        return LeaderFacts.mainTypes(RuleReader.object(name())).put("role", LeaderRole.HEAD.name())
+                .put("employment", Employment.FULL_TIME.name());
     }
 
     /**
@@ -62,23 +71,24 @@ public class LeaderEmployment implements RuleType {
      * that leader). Met: every type present and none failing.
      */
     @Override
-    public Measure measure(RuleQuery q) {
-        List<String> types = LeaderFacts.organizationTypes(q.rule());
+    public Measure measure(RuleQuery<Heads> q) {
+        Heads rule = q.rule();
         Sql joins = Sql.of("LEFT JOIN (SELECT o.region_code, COUNT(DISTINCT o.type) AS present,"
                 + " COUNT(DISTINCT CASE WHEN l.id IS NULL OR NOT (:qualified) THEN o.type END) AS failing"
                 + " FROM organization o LEFT JOIN leader l ON l.organization_id = o.id AND l.role = :role AND :inOffice"
-                + " WHERE o.type IN (:types) AND o.region_code LIKE :pattern GROUP BY o.region_code) e ON e.region_code = g.code")
-                .bind("qualified", qualified(q.rule(), q.period().knownOn())).bind("role", q.rule().path("role").asText())
-                .bind("inOffice", LeaderFacts.inOffice("l", q.period().knownOn())).bind("types", types)
-                .bind("pattern", q.factsPattern());
+                + " WHERE o.type IN (:types) AND o.region_code LIKE :pattern GROUP BY o.region_code) e"
+                + " ON e.region_code = :code")
+                .bind("qualified", qualified(rule, q.period().knownOn())).bind("role", rule.role())
+                .bind("inOffice", LeaderFacts.inOffice("l", q.period().knownOn())).bind("types", rule.organizationTypes())
+                .bind("pattern", q.factsPattern()).bind("code", q.regionCode());
         return new Measure(joins, Sql.of("COALESCE(e.present, 0) - COALESCE(e.failing, 0)"),
-                Sql.of(":needed").bind("needed", types.size()), Measure.NEVER, null);
+                Sql.of(":needed").bind("needed", rule.organizationTypes().size()), Measure.NEVER, null);
     }
 
     /** A leader {@code l} of organisation {@code o} that qualifies: of the employment, or the union's refinement. */
-    private static Sql qualified(ObjectNode rule, Object on) {
-        Sql employment = Sql.of("l.employment = :employment").bind("employment", rule.path("employment").asText());
-        if (!unionRefinement(rule)) {
+    private static Sql qualified(Heads rule, Object on) {
+        Sql employment = Sql.of("l.employment = :employment").bind("employment", rule.employment());
+        if (!rule.unionRefinement()) {
             return employment;
         }
         return Sql.of(":employment OR o.type = :union AND l.employment = :partTime AND l.party_committee_member"
@@ -89,28 +99,21 @@ public class LeaderEmployment implements RuleType {
                 .bind("deputyInOffice", LeaderFacts.inOffice("d", on));
     }
 
-    /** SHAOXING-2015 item 27 refines the full-time head of a union; other rules of this type are as they say. */
-    private static boolean unionRefinement(ObjectNode rule) {
-        return LeaderRole.HEAD.name().equals(rule.path("role").asText())
-                && Employment.FULL_TIME.name().equals(rule.path("employment").asText());
-    }
-
     @Override
-    public Texts texts(Found found) {
-        ObjectNode rule = found.rule();
-        return new Texts(String.join(", ", LeaderFacts.organizationTypes(rule)) + ": each led by a "
-                + rule.path("employment").asText() + " " + rule.path("role").asText(),
+    public Texts texts(Found<Heads> found) {
+        Heads rule = found.rule();
+        return new Texts(String.join(", ", rule.organizationTypes().stream().map(Enum::name).toList())
+                + ": each led by a " + rule.employment() + " " + rule.role(),
                 found.actual().longValue() + " of " + found.expected().longValue() + " types met");
     }
 
     /** Each organisation of the types with its leaders of the role in office (and a union's full-time deputies). */
     @Override
-    public List<Evidence> evidence(Found found) {
-        ObjectNode rule = found.rule();
+    public List<Evidence> evidence(Found<Heads> found) {
+        Heads rule = found.rule();
         LocalDate on = found.knownOn();
-        List<String> types = LeaderFacts.organizationTypes(rule);
-        String role = rule.path("role").asText();
-        List<String> roles = unionRefinement(rule) ? List.of(role, LeaderRole.DEPUTY.name()) : List.of(role);
+        String role = rule.role().name();
+        List<LeaderRole> roles = rule.unionRefinement() ? List.of(rule.role(), LeaderRole.DEPUTY) : List.of(rule.role());
         List<Evidence> evidence = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();
         Set<Long> listed = new LinkedHashSet<>();
@@ -119,7 +122,7 @@ public class LeaderEmployment implements RuleType {
                 + " AND l.role IN (:roles) AND :inOffice WHERE o.region_code = :code AND o.type IN (:types)"
                 + " ORDER BY o.type, o.id, l.role DESC, l.id")
                 .bind("roles", roles).bind("inOffice", LeaderFacts.inOffice("l", on)).bind("code", found.regionCode())
-                .bind("types", types), rs -> {
+                .bind("types", rule.organizationTypes()), rs -> {
                     long orgId = rs.getLong(1);
                     String type = rs.getString(2);
                     present.add(type);
@@ -141,8 +144,8 @@ public class LeaderEmployment implements RuleType {
                     }
                     return null;
                 });
-        for (String type : types) {
-            if (!present.contains(type)) {
+        for (OrganizationType type : rule.organizationTypes()) {
+            if (!present.contains(type.name())) {
                 evidence.add(new Evidence("ORGANIZATION", null, null, "no " + type + " organisation in " + found.regionCode()));
             }
         }

@@ -2,15 +2,14 @@ package luoshi.org.rules;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
-import luoshi.api.common.Violation;
 import luoshi.api.compliance.Evidence;
 import luoshi.db.Database;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleReader;
 
 /**
  * LEADER_SHARE (FRONTLINE_SHARE, CENTRAL-2015 §11; SHAOXING-2015 items 11, 25: 基层一线代表人士的比例): of the leaders
@@ -32,38 +31,44 @@ public class LeaderShare extends MinimumShareRule {
         return "LEADER_SHARE";
     }
 
+    /** The share rule's parameters, and {@code flag}: the only flag leaders have is {@code frontline}. */
     @Override
-    public List<Violation> validate(ObjectNode rule) {
-        List<Violation> v = new ArrayList<>(super.validate(rule));
-        if (!"frontline".equals(rule.path("flag").asText())) {
-            v.add(new Violation("rule.flag", "must be frontline"));
-        }
-        return v;
+    public Share parse(RuleReader rule) {
+        Share share = super.parse(rule);
+        rule.exactly("flag", "frontline");
+        return share;
+    }
+
+    /** The seed FRONTLINE_SHARE's rule (no minShare: each jurisdiction sets its own). */
+    @Override
+    public ObjectNode example() {
+        return LeaderFacts.mainTypes(RuleReader.object(name()).put("flag", "frontline"));
     }
 
     @Override
-    public Measure measure(RuleQuery q) {
+    public Measure measure(RuleQuery<Share> q) {
         Sql joins = Sql.of("LEFT JOIN (SELECT o.region_code, SUM(l.frontline) AS flagged, COUNT(*) AS leaders"
                 + " FROM organization o JOIN leader l ON l.organization_id = o.id AND :inOffice"
-                + " WHERE o.type IN (:types) AND o.region_code LIKE :pattern GROUP BY o.region_code) s ON s.region_code = g.code")
+                + " WHERE o.type IN (:types) AND o.region_code LIKE :pattern GROUP BY o.region_code) s"
+                + " ON s.region_code = :code")
                 .bind("inOffice", LeaderFacts.inOffice("l", q.period().knownOn()))
-                .bind("types", LeaderFacts.organizationTypes(q.rule())).bind("pattern", q.factsPattern());
+                .bind("types", q.rule().organizationTypes()).bind("pattern", q.factsPattern()).bind("code", q.regionCode());
         return new Measure(joins, Sql.of("COALESCE(s.flagged, 0)"),
                 Sql.of("(:share) * COALESCE(s.leaders, 0)").bind("share", q.threshold()),
                 Sql.of("s.leaders IS NULL"), Sql.of("COALESCE(s.leaders, 0)"));
     }
 
     @Override
-    public Texts texts(Found found) {
-        return new Texts(LeaderFacts.share(found.rule()), LeaderFacts.ratio(found.actual(), found.base(), ""));
+    public Texts texts(Found<Share> found) {
+        return new Texts(found.rule().shown(), LeaderFacts.ratio(found.actual(), found.base(), ""));
     }
 
     @Override
-    public List<Evidence> evidence(Found found) {
+    public List<Evidence> evidence(Found<Share> found) {
         return db.list(Sql.of("SELECT l.id, l.name, l.role, l.frontline, o.name FROM leader l JOIN organization o"
                 + " ON o.id = l.organization_id WHERE :inOffice AND o.region_code = :code AND o.type IN (:types)"
                 + " ORDER BY o.type, l.id").bind("inOffice", LeaderFacts.inOffice("l", found.knownOn()))
-                .bind("code", found.regionCode()).bind("types", LeaderFacts.organizationTypes(found.rule())),
+                .bind("code", found.regionCode()).bind("types", found.rule().organizationTypes()),
                 rs -> new Evidence("LEADER", String.valueOf(rs.getLong(1)), null, rs.getString(2) + ", " + rs.getString(3)
                         + " of " + rs.getString(5) + (rs.getBoolean(4) ? ", frontline" : "")));
     }

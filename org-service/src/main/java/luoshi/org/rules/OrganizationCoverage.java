@@ -1,5 +1,6 @@
 package luoshi.org.rules;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,12 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Evidence;
+import luoshi.api.org.OrganizationType;
 import luoshi.api.region.RegionLevel;
 import luoshi.db.Database;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleReader;
 
 /**
  * ORGANIZATION_COVERAGE (SHAOXING-2015 item 10: 扩大群团组织覆盖面……着力推进群团活动向社区、村（居）延伸; CENTRAL-2015
@@ -36,37 +39,43 @@ public class OrganizationCoverage extends MinimumShareRule {
         return "ORGANIZATION_COVERAGE";
     }
 
+    /** The seed ORGANIZATION_COVERAGE's rule (no minShare: each jurisdiction sets its own). */
+    @Override
+    public ObjectNode example() {
+        return LeaderFacts.mainTypes(RuleReader.object(name()));
+    }
+
     /**
      * Per region: its villages, and the villages covered by the least covered type (0 when a type covers none): the
      * organisations of the villages are counted per (region, type), then the least taken per region.
      */
     @Override
-    public Measure measure(RuleQuery q) {
-        List<String> types = LeaderFacts.organizationTypes(q.rule());
+    public Measure measure(RuleQuery<Share> q) {
+        List<OrganizationType> types = q.rule().organizationTypes();
         Sql joins = Sql.of("LEFT JOIN (SELECT parent_code, COUNT(*) AS villages FROM region WHERE level = :village"
-                + " AND code LIKE :pattern GROUP BY parent_code) n ON n.parent_code = g.code"
+                + " AND code LIKE :pattern GROUP BY parent_code) n ON n.parent_code = :code"
                 + " LEFT JOIN (SELECT k.parent_code, CASE WHEN COUNT(*) < :typeCount THEN 0 ELSE MIN(k.covered) END AS covered"
                 + " FROM (SELECT v.parent_code, o.type, COUNT(DISTINCT v.code) AS covered FROM region v"
                 + " JOIN organization o ON o.region_code = v.code AND o.type IN (:types)"
                 + " WHERE v.level = :village AND v.code LIKE :pattern GROUP BY v.parent_code, o.type) k"
-                + " GROUP BY k.parent_code) c ON c.parent_code = g.code")
+                + " GROUP BY k.parent_code) c ON c.parent_code = :code")
                 .bind("village", RegionLevel.VILLAGE).bind("pattern", q.factsPattern()).bind("typeCount", types.size())
-                .bind("types", types);
+                .bind("types", types).bind("code", q.regionCode());
         return new Measure(joins, Sql.of("COALESCE(c.covered, 0)"),
                 Sql.of("(:share) * COALESCE(n.villages, 0)").bind("share", q.threshold()),
                 Sql.of("n.villages IS NULL"), Sql.of("n.villages"));
     }
 
     @Override
-    public Texts texts(Found found) {
-        return new Texts(LeaderFacts.share(found.rule()), found.status() == ComplianceStatus.NO_DATA ? null
+    public Texts texts(Found<Share> found) {
+        return new Texts(found.rule().shown(), found.status() == ComplianceStatus.NO_DATA ? null
                 : LeaderFacts.ratio(found.actual(), found.base(), " villages"));
     }
 
     /** The villages without an organisation of each type. */
     @Override
-    public List<Evidence> evidence(Found found) {
-        List<String> types = LeaderFacts.organizationTypes(found.rule());
+    public List<Evidence> evidence(Found<Share> found) {
+        List<OrganizationType> types = found.rule().organizationTypes();
         Map<String, String> villages = new LinkedHashMap<>();
         Map<String, Set<String>> typesIn = new LinkedHashMap<>();
         db.list(Sql.of("SELECT v.code, v.name, o.type FROM region v LEFT JOIN organization o ON o.region_code = v.code"
@@ -80,9 +89,9 @@ public class OrganizationCoverage extends MinimumShareRule {
                     return null;
                 });
         List<Evidence> evidence = new ArrayList<>();
-        for (String type : types) {
+        for (OrganizationType type : types) {
             villages.forEach((code, name) -> {
-                if (!typesIn.get(code).contains(type)) {
+                if (!typesIn.get(code).contains(type.name())) {
                     evidence.add(new Evidence("ORGANIZATION", null, null, "no " + type + " organisation in " + code + " " + name));
                 }
             });

@@ -2,7 +2,7 @@ package luoshi.review.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import luoshi.db.Sql;
-import luoshi.rules.TermSource;
+import luoshi.rules.spi.TermSource;
 
 /** The party committee terms that cut the periods of TERM requirements (TERM_MASS_ORG_CONFERENCE). */
 @ApplicationScoped

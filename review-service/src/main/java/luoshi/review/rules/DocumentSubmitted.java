@@ -2,17 +2,18 @@ package luoshi.review.rules;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.List;
-import luoshi.api.common.Violation;
 import luoshi.api.compliance.Evidence;
 import luoshi.api.compliance.RequirementPeriod;
 import luoshi.api.review.DocumentType;
 import luoshi.db.Database;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleReader;
+import luoshi.rules.spi.RuleType;
 
 /**
  * DOCUMENT_SUBMITTED: a document of {@code documentType} submitted by the evaluation date (CENTRAL-2015, closing:
@@ -20,7 +21,14 @@ import luoshi.rules.RuleType;
  * to the evaluation date, so a late one still counts; other periods count the period's own.
  */
 @ApplicationScoped
-public class DocumentSubmitted implements RuleType {
+public class DocumentSubmitted implements RuleType<DocumentSubmitted.Documents> {
+
+    /** The kind of document that must have been submitted. */
+    public record Documents(DocumentType documentType) {
+    }
+
+    /** Before every document: a ONCE requirement counts from here. */
+    private static final LocalDate EVER = LocalDate.of(1000, 1, 1);
 
     private final Database db;
 
@@ -34,34 +42,38 @@ public class DocumentSubmitted implements RuleType {
     }
 
     @Override
-    public List<Violation> validate(ObjectNode rule) {
-        return RuleFields.enumValue(rule, "documentType", DocumentType.class) == null
-                ? List.of(new Violation("rule.documentType", "must be one of " + List.of(DocumentType.values())))
-                : List.of();
+    public Documents parse(RuleReader rule) {
+        return new Documents(rule.oneOf("documentType", DocumentType.class));
+    }
+
+    /** The seed IMPLEMENTATION_PLAN's rule. */
+    @Override
+    public ObjectNode example() {
+        return RuleReader.object(name()).put("documentType", DocumentType.IMPLEMENTATION_PLAN.name());
     }
 
     @Override
-    public Measure measure(RuleQuery q) {
+    public Measure measure(RuleQuery<Documents> q) {
         Sql from = q.period().kind() == RequirementPeriod.ONCE ? Sql.of("DATE '1000-01-01'") : q.period().start();
-        return new Measure(Measure.NO_JOINS, Sql.of("(SELECT COUNT(*) FROM committee_document d WHERE d.region_code = g.code"
+        return new Measure(Measure.NO_JOINS, Sql.of("(SELECT COUNT(*) FROM committee_document d WHERE d.region_code = :code"
                 + " AND d.type = :type AND d.document_date BETWEEN :from AND :to)")
-                .bind("type", RuleFields.enumValue(q.rule(), "documentType", DocumentType.class))
+                .bind("code", q.regionCode()).bind("type", q.rule().documentType())
                 .bind("from", from).bind("to", q.period().knownOn()), Sql.of("1"), Measure.NEVER, null);
     }
 
     @Override
-    public Texts texts(Found found) {
+    public Texts texts(Found<Documents> found) {
         return new Texts(RuleFields.count(found.expected()), RuleFields.count(found.actual()));
     }
 
     /** The documents counted. */
     @Override
-    public List<Evidence> evidence(Found found) {
+    public List<Evidence> evidence(Found<Documents> found) {
         boolean once = found.kind() == RequirementPeriod.ONCE;
         return db.list(Sql.of("SELECT id, document_ref, document_date, title FROM committee_document WHERE region_code = :code"
                 + " AND type = :type AND document_date BETWEEN :from AND :to ORDER BY document_date, id")
-                .bind("code", found.regionCode()).bind("type", RuleFields.enumValue(found.rule(), "documentType", DocumentType.class))
-                .bind("from", once ? java.time.LocalDate.of(1000, 1, 1) : found.periodStart()).bind("to", found.knownOn()),
+                .bind("code", found.regionCode()).bind("type", found.rule().documentType())
+                .bind("from", once ? EVER : found.periodStart()).bind("to", found.knownOn()),
                 rs -> new Evidence("DOCUMENT", rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate() + " " + rs.getString(4)));
     }
 }

@@ -2,20 +2,20 @@ package luoshi.review.rules;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import luoshi.api.common.Violation;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Evidence;
 import luoshi.api.review.MeetingType;
 import luoshi.db.Database;
 import luoshi.db.Sql;
-import luoshi.rules.Found;
-import luoshi.rules.Measure;
-import luoshi.rules.RuleQuery;
-import luoshi.rules.RuleType;
-import luoshi.rules.Strictness;
+import luoshi.rules.spi.Adjustable;
+import luoshi.rules.spi.Bounds;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.RuleReader;
+import luoshi.rules.spi.RuleType;
 
 /**
  * MEETING_COUNT: at least {@code min} meetings of {@code meetingType} in the period (a calendar year: CENTRAL-2015 §3,
@@ -23,7 +23,11 @@ import luoshi.rules.Strictness;
  * to the evaluation date. A jurisdiction may require more (a county: two report hearings a year), never fewer.
  */
 @ApplicationScoped
-public class MeetingCount implements RuleType {
+public class MeetingCount implements RuleType<MeetingCount.Meetings> {
+
+    /** The kind of meeting counted, and how many the issuer requires. */
+    public record Meetings(MeetingType meetingType, int min) {
+    }
 
     private final Database db;
 
@@ -37,20 +41,19 @@ public class MeetingCount implements RuleType {
     }
 
     @Override
-    public List<Violation> validate(ObjectNode rule) {
-        List<Violation> v = new ArrayList<>();
-        if (RuleFields.enumValue(rule, "meetingType", MeetingType.class) == null) {
-            v.add(new Violation("rule.meetingType", "must be one of " + List.of(MeetingType.values())));
-        }
-        if (!RuleFields.isWholeNumber(rule.path("min")) || rule.path("min").asInt() < 1) {
-            v.add(new Violation("rule.min", "must be a whole number of meetings, at least 1"));
-        }
-        return v;
+    public Meetings parse(RuleReader rule) {
+        return new Meetings(rule.oneOf("meetingType", MeetingType.class), rule.count("min"));
+    }
+
+    /** The seed ANNUAL_COMMITTEE_STUDY's rule. */
+    @Override
+    public ObjectNode example() {
+        return RuleReader.object(name()).put("meetingType", MeetingType.STANDING_COMMITTEE_STUDY.name()).put("min", 1);
     }
 
     @Override
-    public Map<String, Strictness> adjustable() {
-        return Map.of("min", Strictness.HIGHER);
+    public Map<String, Adjustable> adjustable() {
+        return Map.of("min", Adjustable.higher(Bounds.count(1)));
     }
 
     @Override
@@ -60,28 +63,28 @@ public class MeetingCount implements RuleType {
 
     /** The meetings of the region in the period up to the evaluation date: one index range per region evaluated. */
     @Override
-    public Measure measure(RuleQuery q) {
-        return new Measure(Measure.NO_JOINS, Sql.of("(SELECT COUNT(*) FROM meeting mm WHERE mm.region_code = g.code"
+    public Measure measure(RuleQuery<Meetings> q) {
+        return new Measure(Measure.NO_JOINS, Sql.of("(SELECT COUNT(*) FROM meeting mm WHERE mm.region_code = :code"
                 + " AND mm.type = :type AND mm.meeting_date BETWEEN :from AND :to)")
-                .bind("type", RuleFields.enumValue(q.rule(), "meetingType", MeetingType.class))
+                .bind("code", q.regionCode()).bind("type", q.rule().meetingType())
                 .bind("from", q.period().start()).bind("to", q.period().knownOn()), q.threshold(), Measure.NEVER, null);
     }
 
     @Override
-    public Texts texts(Found found) {
+    public Texts texts(Found<Meetings> found) {
         return new Texts(RuleFields.count(found.expected()),
                 found.status() == ComplianceStatus.NO_DATA ? null : RuleFields.count(found.actual()));
     }
 
     /** The meetings counted, so that an inspector can check the verdict by hand. */
     @Override
-    public List<Evidence> evidence(Found found) {
+    public List<Evidence> evidence(Found<Meetings> found) {
         if (found.status() == ComplianceStatus.NO_DATA) {
             return List.of();
         }
         return db.list(Sql.of("SELECT id, document_ref, meeting_date, title FROM meeting WHERE region_code = :code"
                 + " AND type = :type AND meeting_date BETWEEN :from AND :to ORDER BY meeting_date, id")
-                .bind("code", found.regionCode()).bind("type", RuleFields.enumValue(found.rule(), "meetingType", MeetingType.class))
+                .bind("code", found.regionCode()).bind("type", found.rule().meetingType())
                 .bind("from", found.periodStart()).bind("to", found.knownOn()),
                 rs -> new Evidence("MEETING", rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate() + " " + rs.getString(4)));
     }

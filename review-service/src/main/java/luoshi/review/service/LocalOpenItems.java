@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import luoshi.api.compliance.OpenItem;
-import luoshi.rules.Compliance;
+import luoshi.rules.engine.Compliance;
 
 /** This service's own open items for the reminder job, from the rule engine over its own database. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.rest;
 
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +10,7 @@ import luoshi.api.compliance.RequirementList;
 import luoshi.api.compliance.ServiceItems;
 import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.region.RegionCode;
+import luoshi.rules.engine.Compliance;
 import luoshi.security.Access;
 
 /**

@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.engine;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongFunction;
 import luoshi.audit.DataVersion;
+import luoshi.rules.catalog.RulesConfig;
 
 /**
  * This service's compliance answers (a region's items, a subtree's rollup), kept by the {@link DataVersion} they were
@@ -48,7 +49,7 @@ public class ComplianceAnswers {
 
     /**
      * A region's items for a year, evaluated on {@code asOf}, at the committed data version: computed by
-     * {@code evaluate} with that version (for {@link RequirementCatalog#at}) when no answer of this version is kept.
+     * {@code evaluate} with that version (for {@code RequirementCatalog.at}) when no answer of this version is kept.
      */
     public <T> T items(String regionCode, int year, LocalDate asOf, LongFunction<T> evaluate) {
         return get(new Question("items", regionCode, year, asOf), evaluate);

@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import luoshi.api.compliance.Requirement;
@@ -11,6 +11,10 @@ import luoshi.api.requirement.OwnerWrite;
 import luoshi.api.requirement.ParameterSetting;
 import luoshi.api.requirement.RequirementChange;
 import luoshi.api.requirement.RequirementsApi;
+import luoshi.rules.catalog.Owners;
+import luoshi.rules.catalog.ParameterWrites;
+import luoshi.rules.catalog.RequirementCatalog;
+import luoshi.rules.catalog.RequirementWrites;
 import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -18,13 +22,18 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class RequirementsResource implements RequirementsApi {
 
     private final RequirementCatalog catalog;
-    private final Access access;
+    private final RequirementWrites writes;
+    private final ParameterWrites settings;
     private final Owners owners;
+    private final Access access;
 
-    public RequirementsResource(RequirementCatalog catalog, Access access, Owners owners) {
+    RequirementsResource(RequirementCatalog catalog, RequirementWrites writes, ParameterWrites settings, Owners owners,
+            Access access) {
         this.catalog = catalog;
-        this.access = access;
+        this.writes = writes;
+        this.settings = settings;
         this.owners = owners;
+        this.access = access;
     }
 
     @Override
@@ -37,13 +46,13 @@ public class RequirementsResource implements RequirementsApi {
     @Override
     public RestResponse<Requirement> create(NewRequirement requirement) {
         access.administer(requirement.issuerRegionCode());
-        return RestResponse.status(RestResponse.Status.CREATED, catalog.create(requirement));
+        return RestResponse.status(RestResponse.Status.CREATED, writes.create(requirement));
     }
 
     @Override
     public ParameterSetting setParameters(String id, RegionCode regionCode, ObjectNode parameters) {
         access.administer(regionCode.value());
-        return catalog.setParameters(id, regionCode.value(), parameters);
+        return settings.set(id, regionCode.value(), parameters);
     }
 
     @Override
@@ -56,7 +65,7 @@ public class RequirementsResource implements RequirementsApi {
     @Override
     public Requirement change(String id, RequirementChange change) {
         access.administer(catalog.get(id).issuerRegionCode());
-        return catalog.change(id, change);
+        return writes.change(id, change);
     }
 
     @Override

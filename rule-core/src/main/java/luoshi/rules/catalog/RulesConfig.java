@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.catalog;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 public interface RulesConfig {
     String owner();
 
-    /** How many compliance answers {@link ComplianceAnswers} keeps (0: none, every request evaluates). */
+    /** How many compliance answers {@code ComplianceAnswers} keeps (0: none, every request evaluates). */
     @WithDefault("10000")
     int answersKept();
 }

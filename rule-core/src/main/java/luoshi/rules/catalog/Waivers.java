@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.catalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,32 +19,38 @@ import luoshi.db.Database;
 import luoshi.db.RetriedOnConflict;
 import luoshi.db.Sql;
 import luoshi.db.Timestamps;
+import luoshi.platform.Preconditions;
 import luoshi.platform.ProblemException;
 import luoshi.security.Access;
 
 /**
  * Waivers (豁免) of the requirements this service owns (API.md, "Catalog versions, waivers, owners"): an approved,
  * expiring exception of one requirement for one region. While a waiver is in force on an item's evaluation date (its
- * due date, or asOf while the period runs) the item is NOT_APPLICABLE with it ({@link Verdicts}); a revoked waiver
- * stays on record. Granting and revoking are audited, and advance the data version (through the audit trail), so no
- * kept answer outlives them.
+ * due date, or asOf while the period runs) the item is NOT_APPLICABLE with it ({@code Verdicts}); a revoked waiver
+ * stays on record, its version advanced (a waiver's version is its ETag; revoking may name it in If-Match). Granting and
+ * revoking are audited, and advance the data version (through the audit trail), so no kept answer outlives them.
  */
 @ApplicationScoped
 public class Waivers {
 
     private static final String COLUMNS = "id, requirement_id, region_code, valid_from, valid_to, reason, document_ref,"
-            + " approved_by, approved_by_region, created_at, revoked_at, revoked_by";
+            + " approved_by, approved_by_region, created_at, revoked_at, revoked_by, version";
 
     private final Database db;
     private final RequirementCatalog catalog;
+    private final Regions regions;
     private final Access access;
+    private final Preconditions preconditions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Waivers(Database db, RequirementCatalog catalog, Access access, AuditTrail audit, Clock clock) {
+    Waivers(Database db, RequirementCatalog catalog, Regions regions, Access access, Preconditions preconditions,
+            AuditTrail audit, Clock clock) {
         this.db = db;
         this.catalog = catalog;
+        this.regions = regions;
         this.access = access;
+        this.preconditions = preconditions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -62,7 +68,7 @@ public class Waivers {
             throw ProblemException.badRequest("to", "must be on or after from (" + w.from() + ")");
         }
         catalog.get(w.requirementId());
-        catalog.requireRegion(w.regionCode());
+        regions.require(w.regionCode());
         List<String> overlapping = db.list(Sql.of("SELECT id FROM requirement_waiver WHERE requirement_id = :id"
                 + " AND region_code = :region AND revoked_at IS NULL AND valid_from <= :to AND valid_to >= :from")
                 .bind("id", w.requirementId()).bind("region", w.regionCode()).bind("from", w.from()).bind("to", w.to()),
@@ -74,7 +80,7 @@ public class Waivers {
         Waiver created = new Waiver(UUID.randomUUID().toString(), w.requirementId(), w.regionCode(), w.from(), w.to(),
                 w.reason().trim(), w.documentRef(), access.subject(), access.ownRegion(), now(), null, null);
         db.update(Sql.of("INSERT INTO requirement_waiver (" + COLUMNS + ") VALUES (:id, :requirement, :region, :from, :to,"
-                + " :reason, :ref, :by, :byRegion, :created, NULL, NULL)")
+                + " :reason, :ref, :by, :byRegion, :created, NULL, NULL, :version)").bind("version", created.version())
                 .bind("id", created.id()).bind("requirement", created.requirementId()).bind("region", created.regionCode())
                 .bind("from", created.from()).bind("to", created.to()).bind("reason", created.reason())
                 .bind("ref", created.documentRef()).bind("by", created.approvedBy())
@@ -102,19 +108,22 @@ public class Waivers {
                 Waivers::waiver);
     }
 
-    /** Revokes an active waiver (an admin strictly above its region): 404 when unknown here or revoked already. */
+    /**
+     * Revokes an active waiver (an admin strictly above its region): 404 when unknown here or revoked already; read with
+     * its lock, its {@code If-Match} checked (412), written with a version check, read back and audited as read.
+     */
     @Transactional
     @RetriedOnConflict
     public void revoke(String id) {
-        Waiver before = db.one(Sql.of("SELECT " + COLUMNS + " FROM requirement_waiver WHERE id = :id AND revoked_at IS NULL")
-                .bind("id", id), Waivers::waiver).orElseThrow(() -> ProblemException.notFound("No active waiver " + id));
+        Waiver before = db.one(Sql.of("SELECT " + COLUMNS + " FROM requirement_waiver WHERE id = :id AND revoked_at IS NULL"
+                + " FOR UPDATE").bind("id", id), Waivers::waiver).orElseThrow(() -> ProblemException.notFound("No active waiver " + id));
         access.administerAbove(before.regionCode());
-        Instant now = now();
-        db.update(Sql.of("UPDATE requirement_waiver SET revoked_at = :now, revoked_by = :by WHERE id = :id AND revoked_at IS NULL")
-                .bind("now", Timestamps.utc(now)).bind("by", access.subject()).bind("id", id));
-        Waiver after = new Waiver(before.id(), before.requirementId(), before.regionCode(), before.from(), before.to(),
-                before.reason(), before.documentRef(), before.approvedBy(), before.approvedByRegion(), before.createdAt(),
-                now, access.subject());
+        preconditions.check("waiver " + id, before);
+        db.updateOne(Sql.of("UPDATE requirement_waiver SET revoked_at = :now, revoked_by = :by, version = version + 1"
+                + " WHERE id = :id AND version = :version").bind("now", Timestamps.utc(now())).bind("by", access.subject())
+                .bind("id", id).bind("version", before.version()));
+        Waiver after = db.one(Sql.of("SELECT " + COLUMNS + " FROM requirement_waiver WHERE id = :id").bind("id", id),
+                Waivers::waiver).orElseThrow();
         audit.record(AuditTrail.Action.DELETE, "waiver", id, before.regionCode(), before, after);
     }
 
@@ -125,6 +134,6 @@ public class Waivers {
     private static Waiver waiver(ResultSet rs) throws SQLException {
         return new Waiver(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                 rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                Timestamps.instant(rs, 10), Timestamps.instant(rs, 11), rs.getString(12));
+                Timestamps.instant(rs, 10), Timestamps.instant(rs, 11), rs.getString(12), rs.getLong(13));
     }
 }

@@ -1,5 +1,6 @@
-package luoshi.rules;
+package luoshi.rules.engine;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
@@ -21,11 +22,10 @@ import luoshi.api.compliance.ItemOwner;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
-import luoshi.api.compliance.RequirementPeriod;
 import luoshi.api.compliance.ServiceItems;
-import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.compliance.ServiceRollup.ChildCounts;
 import luoshi.api.compliance.ServiceRollup.RequirementCounts;
+import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.compliance.StatusCounts;
 import luoshi.api.region.RegionCode;
 import luoshi.db.Database;
@@ -33,8 +33,14 @@ import luoshi.db.Sql;
 import luoshi.platform.Clocks;
 import luoshi.platform.ComplianceWarnings;
 import luoshi.platform.ProblemException;
-import luoshi.rules.Verdicts.DueBetween;
-import luoshi.rules.Verdicts.InYear;
+import luoshi.rules.catalog.Catalog;
+import luoshi.rules.catalog.RequirementCatalog;
+import luoshi.rules.catalog.RuleTypes;
+import luoshi.rules.catalog.TypedRule;
+import luoshi.rules.engine.Verdicts.DueBetween;
+import luoshi.rules.engine.Verdicts.InYear;
+import luoshi.rules.spi.Found;
+import luoshi.rules.spi.RuleType;
 
 /**
  * A service's answers about the requirements it owns ({@link ComplianceSource}), the same in every service: a region's
@@ -56,15 +62,17 @@ public class Compliance {
     static final String COUNTRY_NAME = "中华人民共和国";
 
     private final RequirementCatalog catalog;
+    private final RuleTypes types;
     private final Verdicts verdicts;
     private final Database db;
     private final ComplianceAnswers answers;
     private final Instance<ComplianceWarnings> warnings;
     private final Clock clock;
 
-    Compliance(RequirementCatalog catalog, Verdicts verdicts, Database db, ComplianceAnswers answers,
+    Compliance(RequirementCatalog catalog, RuleTypes types, Verdicts verdicts, Database db, ComplianceAnswers answers,
             Instance<ComplianceWarnings> warnings, Clock clock) {
         this.catalog = catalog;
+        this.types = types;
         this.verdicts = verdicts;
         this.db = db;
         this.answers = answers;
@@ -93,8 +101,8 @@ public class Compliance {
         List<Requirement> reqs = at.all();
         List<Sql> selects = new ArrayList<>();
         for (int i = 0; i < reqs.size(); i++) {
-            for (Sql rows : verdicts.rows(at, reqs.get(i), new InYear(y), day, regions,
-                    Sql.of("g.code = :code").bind("code", regionCode), regionCode, true)) {
+            for (Sql rows : verdicts.rows(at, reqs.get(i), new InYear(y), day, regions, Verdicts.regionIs(regionCode),
+                    regionCode, true)) {
                 selects.add(Sql.of("SELECT :ord AS ord, x.* FROM (:rows) x").bind("ord", i).bind("rows", rows));
             }
         }
@@ -104,7 +112,7 @@ public class Compliance {
                     .bind("all", Sql.join(" UNION ALL ", selects));
             for (ItemRow row : db.list(all, ItemRow::read)) {
                 name = name == null ? row.name() : name;   // the rows carry the region's name: no statement of its own
-                items.add(item(at, reqs.get(row.ord()), regionCode, y, day, row));
+                items.add(item(at, reqs.get(row.ord()), regionCode, y, row));
             }
         }
         if (name == null) {
@@ -113,19 +121,20 @@ public class Compliance {
         return new ServiceItems(regionCode, name, y, day, items, List.of());
     }
 
-    private record ItemRow(int ord, String name, LocalDate start, LocalDate end, LocalDate due, ComplianceStatus status,
-            Integer version, String waiverId, BigDecimal actual, BigDecimal expected, BigDecimal base) {
+    private record ItemRow(int ord, String name, LocalDate start, LocalDate end, LocalDate due, LocalDate knownOn,
+            ComplianceStatus status, Integer version, String waiverId, BigDecimal actual, BigDecimal expected,
+            BigDecimal base) {
 
         static ItemRow read(ResultSet rs) throws SQLException {
-            return new ItemRow(rs.getInt("ord"), rs.getString("name"), date(rs, "period_start"), date(rs, "period_end"), date(rs, "due_date"),
-                    ComplianceStatus.valueOf(rs.getString("status")), rs.getObject("version", Integer.class),
-                    rs.getString("waiver_id"), rs.getBigDecimal("actual"), rs.getBigDecimal("expected"),
-                    rs.getBigDecimal("base"));
+            return new ItemRow(rs.getInt("ord"), rs.getString("name"), date(rs, "period_start"), date(rs, "period_end"),
+                    date(rs, "due_date"), date(rs, "known_on"), ComplianceStatus.valueOf(rs.getString("status")),
+                    rs.getObject("version", Integer.class), rs.getString("waiver_id"), rs.getBigDecimal("actual"),
+                    rs.getBigDecimal("expected"), rs.getBigDecimal("base"));
         }
     }
 
     /** An item from its row: {@code base} is the requirement, the row names the version that judged it. */
-    private ComplianceItem item(Catalog at, Requirement base, String regionCode, int year, LocalDate asOf, ItemRow row) {
+    private ComplianceItem item(Catalog at, Requirement base, String regionCode, int year, ItemRow row) {
         ItemOwner owner = at.owner(base.id(), regionCode);
         if (row.status() == ComplianceStatus.NOT_APPLICABLE) {
             return new ComplianceItem(base.id(), row.status(), row.start(), row.end(), row.due(), null, null, List.of(),
@@ -134,15 +143,20 @@ public class Compliance {
         Requirement r = at.version(base.id(), row.version()).orElseThrow();
         // the settings of the due date (a term's row without a term: the year's end), as Verdicts read them
         LocalDate day = row.due() != null ? row.due() : LocalDate.of(year, 12, 31);
-        // facts as known on the evaluation date: a state's is its due date, a period's its end or asOf if earlier
-        LocalDate knownOn = r.period() == RequirementPeriod.STATE ? row.due()
-                : r.period() == RequirementPeriod.ONCE || row.end().isAfter(asOf) ? asOf : row.end();
-        RuleType type = verdicts.typeOf(r);
-        Found found = new Found(regionCode, at.effectiveRule(r, regionCode, day), r.period(), row.status(), row.start(),
-                row.end(), knownOn, row.actual(), row.expected(), row.base());
-        RuleType.Texts texts = type.texts(found);
+        ObjectNode effective = at.parameters().effectiveRule(r, regionCode, day);
+        TypedRule<?> rule = types.typed(effective).orElseThrow(() -> new IllegalStateException(
+                "the rule in force for " + regionCode + " of " + r.id() + " is not valid: " + effective));
+        return item(rule, r, regionCode, row, owner);
+    }
+
+    /** An item the type reads: its texts and evidence, from the parameters in force for the region. */
+    private static <P> ComplianceItem item(TypedRule<P> rule, Requirement r, String regionCode, ItemRow row,
+            ItemOwner owner) {
+        Found<P> found = new Found<>(regionCode, rule.parameters(), r.period(), row.status(), row.start(), row.end(),
+                row.knownOn(), row.actual(), row.expected(), row.base());
+        RuleType.Texts texts = rule.type().texts(found);
         return new ComplianceItem(r.id(), row.status(), row.start(), row.end(), row.due(), texts.expected(),
-                texts.actual(), type.evidence(found), row.version(), null, owner);
+                texts.actual(), rule.type().evidence(found), row.version(), null, owner);
     }
 
     /** Counts over the whole subtree, per child and per requirement: one statement, grouped in SQL. */
@@ -154,7 +168,7 @@ public class Compliance {
 
     private ServiceRollup rollup(Catalog at, String root, int y, LocalDate day) {
         String name = RegionCode.isCountry(root) ? COUNTRY_NAME : regionName(root);
-        Sql where = Sql.of("g.code LIKE :scope").bind("scope", RegionCode.subtreePattern(root));
+        Sql where = Verdicts.subtreeOf(root);
         List<Sql> grouped = new ArrayList<>();
         Map<String, StatusCounts> byRequirement = new LinkedHashMap<>();
         for (Requirement r : at.all()) {

@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.spi;
 
 import luoshi.api.compliance.RequirementPeriod;
 import luoshi.db.Sql;

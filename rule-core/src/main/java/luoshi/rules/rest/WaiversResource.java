@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.rest;
 
 import java.time.LocalDate;
 import luoshi.api.region.RegionCode;
@@ -6,6 +6,7 @@ import luoshi.api.waiver.NewWaiver;
 import luoshi.api.waiver.Waiver;
 import luoshi.api.waiver.WaiverList;
 import luoshi.api.waiver.WaiversApi;
+import luoshi.rules.catalog.Waivers;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The waivers of this service's requirements (the gateway routes a waiver to its requirement's owner). */

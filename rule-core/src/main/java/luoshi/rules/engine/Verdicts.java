@@ -1,18 +1,22 @@
-package luoshi.rules;
+package luoshi.rules.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementPeriod;
 import luoshi.api.region.RegionCode;
 import luoshi.db.Sql;
+import luoshi.rules.catalog.Catalog;
+import luoshi.rules.catalog.TypedRule;
+import luoshi.rules.spi.Measure;
+import luoshi.rules.spi.Period;
+import luoshi.rules.spi.RuleQuery;
+import luoshi.rules.spi.TermSource;
 
 /**
  * The one SQL shape of every verdict (REQUIREMENTS.md, Statuses): for a requirement, each of its periods and every
@@ -23,11 +27,15 @@ import luoshi.db.Sql;
  *   NOT_APPLICABLE  the region is not of the requirement's levels, lies outside the issuer's subtree, or no value of
  *                   the type's threshold is in force for it
  *   NO_DATA         a TERM requirement and no committee term; or the rule type's noData
- *   COMPLIANT       actual ≥ expected
+ *   COMPLIANT       actual meets expected by the type's comparison (actual ≥ expected, unless the type says otherwise)
  *   PENDING         not met and due on or after asOf            (never for a STATE requirement)
  *   NON_COMPLIANT   not met and due before asOf; a STATE not met on its evaluation date
  * </pre>
  * A region's items, a subtree's rollup and the reminder job's open items are all read from these rows, so they agree.
+ *
+ * <p>The statement's aliases are the ones {@link RuleQuery} names ({@code g} the region row, {@code t} a committee
+ * term, {@code w} a waiver), written here and nowhere else: a rule type reaches the region row through
+ * {@link RuleQuery#regionCode()}, and a caller names regions through {@link #regionIs} and {@link #subtreeOf}.
  */
 @ApplicationScoped
 public class Verdicts {
@@ -42,32 +50,27 @@ public class Verdicts {
     public record DueBetween(LocalDate from, LocalDate to) implements Window {
     }
 
-    /** One period of a requirement, cut for a window: the rule's view and the framework's columns. */
-    private record Cut(Period period, Sql start, Sql end, Sql due, LocalDate dueDay, Sql termJoin, Sql notMet) {
+    /**
+     * One period of a requirement, cut for a window: the rule's view ({@code period}) and the framework's columns
+     * ({@code knownOn}: the day the item's facts are known on, the same value as {@code period.knownOn()} save that a
+     * TERM row without a term has one too).
+     */
+    private record Cut(Period period, Sql start, Sql end, Sql due, Sql knownOn, LocalDate dueDay, Sql termJoin,
+            Sql notMet) {
     }
 
-    private final Map<String, RuleType> types = new HashMap<>();
     private final Instance<TermSource> terms;
 
-    Verdicts(Instance<RuleType> types, Instance<TermSource> terms) {
-        types.forEach(t -> this.types.put(t.name(), t));
+    Verdicts(Instance<TermSource> terms) {
         this.terms = terms;
-    }
-
-    public RuleType typeOf(Requirement r) {
-        RuleType type = types.get(r.rule().path("type").asText());
-        if (type == null) {
-            throw new IllegalStateException("no rule type " + r.rule().path("type").asText() + " for " + r.id());
-        }
-        return type;
     }
 
     /**
      * The rows of {@code r} for the regions {@code g} matching {@code where}, one statement per period the window
      * covers (and, for TERM, per span of versions); {@code root} is the region whose subtree the query covers (to
-     * narrow the facts read); {@code numbers} adds the columns {@code actual, expected, base}. Every row also has the
-     * number of the version that judged it ({@code version}, NULL when none was in force) and the id of the waiver
-     * that excused it ({@code waiver_id}).
+     * narrow the facts read); {@code numbers} adds the columns {@code actual, expected, base} and {@code known_on}
+     * (the day the item's facts are known on). Every row also has the number of the version that judged it
+     * ({@code version}, NULL when none was in force) and the id of the waiver that excused it ({@code waiver_id}).
      */
     public List<Sql> rows(Catalog catalog, Requirement r, Window window, LocalDate asOf, Sql where, String root,
             boolean numbers) {
@@ -75,14 +78,24 @@ public class Verdicts {
     }
 
     /** The service's regions ({@code region}, org-service's own table or the read copy), as {@code g}. */
-    static final Sql REGIONS = Sql.of("region g");
+    static final Sql REGIONS = Sql.of("region " + RuleQuery.REGION);
+
+    /** The region {@code g} whose code is {@code code}: a region's items. */
+    static Sql regionIs(String code) {
+        return Sql.of("g.code = :code").bind("code", code);
+    }
+
+    /** The regions {@code g} of {@code root}'s subtree, root included: a rollup. */
+    static Sql subtreeOf(String root) {
+        return Sql.of("g.code LIKE :scope").bind("scope", RegionCode.subtreePattern(root));
+    }
 
     /**
      * The country (000000) as the one region {@code g} of a query: it is of no level, so every requirement is
      * NOT_APPLICABLE to it (API.md: 000000 works wherever a region code is read).
      */
     static Sql country(String name) {
-        return Sql.of("(SELECT :code AS code, :name AS name, '' AS level, NULL AS parent_code) g")
+        return Sql.of("(SELECT :code AS code, :name AS name, '' AS level, NULL AS parent_code) " + RuleQuery.REGION)
                 .bind("code", RegionCode.COUNTRY).bind("name", name);
     }
 
@@ -121,11 +134,12 @@ public class Verdicts {
      */
     private Sql row(Catalog catalog, String id, Requirement v, LocalDate day, Cut cut, LocalDate asOf, Sql regions,
             Sql where, Sql inSpan, String root, boolean numbers) {
-        RuleType type = v == null ? null : typeOf(v);
-        // no version, or no value of the threshold in force anywhere (the seeds leave it to the jurisdictions): every
-        // region is NOT_APPLICABLE and no fact needs reading (benchmarks/: a national rollup read every leader for
-        // FRONTLINE_SHARE)
-        boolean nowhere = v == null || type.threshold() != null && !catalog.anyValue(v, type.threshold(), day);
+        TypedRule<?> rule = v == null ? null : catalog.rule(v).orElse(null);
+        String thresholdName = rule == null ? null : rule.type().threshold();
+        // no version, a rule no type here reads, or no value of the threshold in force anywhere (the seeds leave it to
+        // the jurisdictions): every region is NOT_APPLICABLE and no fact needs reading (benchmarks/: a national rollup
+        // read every leader for FRONTLINE_SHARE)
+        boolean nowhere = rule == null || thresholdName != null && !catalog.parameters().anyValue(v, thresholdName, day);
         Sql status;
         Sql joins = Measure.NO_JOINS;
         Sql waiver = Sql.of("NULL");
@@ -136,10 +150,9 @@ public class Verdicts {
             status = Sql.of("'NOT_APPLICABLE'");
         } else {
             Sql applies = applies(v);
-            Sql threshold = type.threshold() == null ? null : catalog.parameterSql(v, type.threshold(), "g.code", day);
+            Sql threshold = thresholdName == null ? null : catalog.parameters().valueSql(v, thresholdName, "g.code", day);
             Sql facts = Sql.of(":pattern").bind("pattern", Subtrees.factsPattern(root, v.issuerRegionCode()));
-            Measure m = type.measure(new RuleQuery(v, v.rule(), threshold == null ? Sql.of("NULL") : threshold,
-                    cut.period(), facts));
+            Measure m = measure(rule, v, threshold == null ? Sql.of("NULL") : threshold, cut.period(), facts);
             joins = m.joins();
             actual = m.actual();
             expected = m.expected();
@@ -160,16 +173,16 @@ public class Verdicts {
             if (cut.termJoin() != null) {
                 text.append(" WHEN t.id IS NULL THEN 'NO_DATA'");   // REQUIREMENTS.md: no committee term
             }
-            text.append(" WHEN :noData THEN 'NO_DATA' WHEN (:actual) >= (:expected) THEN 'COMPLIANT' ELSE :notMet END");
+            text.append(" WHEN :noData THEN 'NO_DATA' WHEN :met THEN 'COMPLIANT' ELSE :notMet END");
             status = Sql.of(text.toString()).bind("applies", applies).bind("noData", m.noData())
-                    .bind("actual", m.actual()).bind("expected", m.expected()).bind("notMet", cut.notMet());
+                    .bind("met", rule.type().comparison().met(m.actual(), m.expected())).bind("notMet", cut.notMet());
             if (threshold != null) {
                 status = status.bind("threshold", threshold);
             }
         }
         Sql select = Sql.of("SELECT g.code AS code, g.name AS name, :start AS period_start, :end AS period_end,"
                 + " :due AS due_date, :status AS status, :version AS version, :waiver AS waiver_id"
-                + (numbers ? ", :actual AS actual, :expected AS expected, :base AS base" : "")
+                + (numbers ? ", :actual AS actual, :expected AS expected, :base AS base, :knownOn AS known_on" : "")
                 + " FROM :regions :termJoin :joins WHERE :where" + (inSpan == null ? "" : " AND :inSpan"))
                 .bind("regions", regions).bind("start", cut.start()).bind("end", cut.end()).bind("due", cut.due())
                 .bind("status", status).bind("version", v == null ? null : v.version()).bind("waiver", waiver)
@@ -179,9 +192,15 @@ public class Verdicts {
             select = select.bind("inSpan", inSpan);
         }
         if (numbers) {
-            select = select.bind("actual", actual).bind("expected", expected).bind("base", base);
+            select = select.bind("actual", actual).bind("expected", expected).bind("base", base)
+                    .bind("knownOn", cut.knownOn());
         }
         return select;
+    }
+
+    /** The type's numbers for version {@code v}, from the parameters it parsed. */
+    private static <P> Measure measure(TypedRule<P> rule, Requirement v, Sql threshold, Period period, Sql facts) {
+        return rule.type().measure(new RuleQuery<>(v, rule.parameters(), threshold, period, facts));
     }
 
     /** The regions a version applies to: of its levels, inside its issuer's subtree. */
@@ -233,7 +252,7 @@ public class Verdicts {
         ComplianceStatus notMet = kind == RequirementPeriod.STATE ? ComplianceStatus.NON_COMPLIANT
                 : ComplianceStatus.decide(false, due, asOf);
         return new Cut(new Period(kind, year, date(start), date(end), date(knownOn)), date(start), date(end), date(due),
-                due, null, Sql.of(":status").bind("status", notMet));
+                date(knownOn), due, null, Sql.of(":status").bind("status", notMet));
     }
 
     /** Each committee term in the window (overlapping the year, or ending in the window), or one NO_DATA row. */
@@ -252,7 +271,8 @@ public class Verdicts {
         Period period = new Period(RequirementPeriod.TERM, 0, Sql.of("t.start_date"), Sql.of("t.end_date"),
                 Sql.of("LEAST(t.end_date, :asOf)").bind("asOf", date(asOf)));
         return new Cut(period, Sql.of("COALESCE(t.start_date, :from)").bind("from", date(from)),
-                Sql.of("COALESCE(t.end_date, :to)").bind("to", date(to)), Sql.of("t.end_date"), null, join,
+                Sql.of("COALESCE(t.end_date, :to)").bind("to", date(to)), Sql.of("t.end_date"),
+                Sql.of("LEAST(COALESCE(t.end_date, :to), :asOf)").bind("to", date(to)).bind("asOf", date(asOf)), null, join,
                 Sql.of("CASE WHEN t.end_date < :asOf THEN 'NON_COMPLIANT' ELSE 'PENDING' END").bind("asOf", date(asOf)));
     }
 

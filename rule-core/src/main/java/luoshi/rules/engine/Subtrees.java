@@ -1,4 +1,4 @@
-package luoshi.rules;
+package luoshi.rules.engine;
 
 import luoshi.api.region.RegionCode;
 import luoshi.db.Sql;
