@@ -6,13 +6,15 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Set;
 import luoshi.api.common.Versioned;
+import luoshi.api.compliance.Requirement;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * {@code ETag: "<version>"} on every answer of a GET of one, a PUT or a PATCH whose body is a {@link Versioned}
  * resource (API.md, "Versions and ETags"), in every service and, unchanged, in the gateway: it relays the services'
  * records, so it answers the same tag from the same version. Lists ({@code Page}) carry the version in each item and
- * no tag. A 412 carries the current tag too ({@link ProblemException#preconditionFailed}).
+ * no tag. A 412 carries the current tag too ({@link ProblemException#preconditionFailed}). A {@link Requirement} is
+ * tagged by its {@code revision}, which counts its writes (its {@code version} names the rules in force).
  */
 public class ETags {
 
@@ -25,9 +27,15 @@ public class ETags {
 
     @ServerResponseFilter
     public void tag(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() / 100 == 2 && response.getEntity() instanceof Versioned resource
-                && TAGGED.contains(request.getMethod()) && !response.getHeaders().containsKey(HttpHeaders.ETAG)) {
+        if (response.getStatus() / 100 != 2 || !TAGGED.contains(request.getMethod())
+                || response.getHeaders().containsKey(HttpHeaders.ETAG)) {
+            return;
+        }
+        if (response.getEntity() instanceof Versioned resource) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, of(resource.version()));
+        } else if (response.getEntity() instanceof Requirement r && r.revision() != null
+                && !HttpMethod.PATCH.equals(request.getMethod())) {
+            response.getHeaders().putSingle(HttpHeaders.ETAG, of(r.revision()));
         }
     }
 }
