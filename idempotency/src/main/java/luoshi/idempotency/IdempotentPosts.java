@@ -76,9 +76,10 @@ public class IdempotentPosts {
         if (key == null || !HttpMethod.POST.equals(request.getMethod()) || !path.startsWith("/api/")) {
             return null;
         }
-        if (key.isBlank() || key.length() > IdempotencyKey.MAX_LENGTH) {
+        if (key.isBlank() || key.length() > IdempotencyKey.MAX_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            // printable ASCII, as an HTTP token or a UUID is: the key is stored and shown as it was sent
             return problem(ProblemException.badRequest(IdempotencyKey.HEADER,
-                    "must be 1 to " + IdempotencyKey.MAX_LENGTH + " characters").problem());
+                    "must be 1 to " + IdempotencyKey.MAX_LENGTH + " printable ASCII characters (a UUID, say)").problem());
         }
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));

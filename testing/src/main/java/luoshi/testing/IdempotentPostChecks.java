@@ -187,9 +187,14 @@ public abstract class IdempotentPostChecks {
     }
 
     @Test
-    void aKeyOfMoreThan100CharactersIsRefused() {
+    void aKeyOfMoreThan100CharactersOrNotPrintableAsciiIsRefused() {
         String region = region(4);
         post("k".repeat(IdempotencyKey.MAX_LENGTH + 1), body(region, 0)).then().statusCode(400)
+                .body("violations[0].field", is(IdempotencyKey.HEADER));
+        // é and ÿ as their UTF-8 bytes read as Latin-1 header characters: a 400 naming the header, never a 500
+        post("\u00c3\u00a9\u00c3\u00bf", body(region, 0)).then().statusCode(400)
+                .body("violations[0].field", is(IdempotencyKey.HEADER));
+        post("two words", body(region, 0)).then().statusCode(400)
                 .body("violations[0].field", is(IdempotencyKey.HEADER));
         assertThat(records(region)).isZero();
     }
