@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,10 +40,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public interface RequirementsApi {
 
     @GET
+    @Requires(Role.VIEWER)
     @Operation(operationId = "listRequirements", summary = "The requirements catalog", description = "Every requirement with its issuer, levels, period and rule.")
     RequirementList list();
 
     @POST
+    @Requires(Role.ADMIN)
     @Operation(operationId = "createRequirement", summary = "Add a requirement of an existing rule type (admin)",
             description = "For example Jiangsu (320000) requiring 30,000 CNY a year for its townships' youth league work.")
     @APIResponseSchema(value = Requirement.class, responseCode = "201", responseDescription = "Added")
@@ -49,6 +53,7 @@ public interface RequirementsApi {
     RestResponse<Requirement> create(@Valid @NotNull NewRequirement requirement);
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{id}")
     @Operation(operationId = "getRequirement", summary = "A requirement as in force today, with its versions")
     @APIResponse(responseCode = "200", description = "The requirement, with its versions")
@@ -56,6 +61,7 @@ public interface RequirementsApi {
     Requirement get(@PathParam("id") String id);
 
     @PUT
+    @Requires(Role.ADMIN)
     @Path("/{id}")
     @Operation(operationId = "updateRequirement", summary = "A new version from a date, or retire the latest (admin of the issuer)",
             description = "With effectiveFrom: a new version of the levels, rule parameters, weight and dimension from that "
@@ -69,6 +75,7 @@ public interface RequirementsApi {
     Requirement change(@PathParam("id") String id, @Valid @NotNull RequirementChange change);
 
     @PUT
+    @Requires(Role.ADMIN)
     @Path("/{id}/parameters/{regionCode}")
     @Operation(operationId = "putRequirementParameters", summary = "Set a stricter parameter for a region's subtree",
             description = "The most specific setting wins. A value laxer than one in force (the issuer's version, or a "
@@ -83,6 +90,7 @@ public interface RequirementsApi {
             @NotNull ObjectNode parameters);
 
     @PUT
+    @Requires(Role.ADMIN)
     @Path("/{id}/owners/{regionCode}")
     @Operation(operationId = "putRequirementOwner", summary = "Name the unit responsible for a requirement in a region's subtree (admin of the region)",
             description = "It holds for the region's subtree unless a region below sets its own; items, open items, "
@@ -93,6 +101,7 @@ public interface RequirementsApi {
             @Valid @NotNull OwnerWrite owner);
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{id}/owners")
     @Operation(operationId = "listRequirementOwners", summary = "The owner in force for a region, and the owners set in its subtree")
     @APIResponse(responseCode = "200", description = "The owner in force, and the owners set on the region or below it")

@@ -13,10 +13,12 @@ import java.util.function.Function;
 import luoshi.platform.ProblemException;
 import luoshi.gateway.config.GatewayConfig;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -121,10 +123,13 @@ public abstract class GuardedService {
     }
 
     // A method of its own because fault tolerance configures a timeout per method: its @Timeout is
-    // luoshi.gateway.bulk-timeout-ms (application.properties)
+    // luoshi.gateway.bulk-timeout-ms (application.properties). Its bulkhead: at most 4 imports stream through to this
+    // service at once, 16 more wait their turn (their bodies unread), any more is a 503: however many batches callers
+    // send, they cannot take the threads and connections that other calls need.
     @Asynchronous
+    @Bulkhead(value = 4, waitingTaskQueue = 16)
     @Timeout
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, skipOn = {ProblemException.class, BulkheadException.class})
     @Fallback(fallbackMethod = "unansweredBulkWrite", skipOn = ProblemException.class)
     public CompletionStage<Object> guardedBulkWrite(Class<?> api, Function<Object, Object> call) {
         return CompletableFuture.completedFuture(call.apply(api));

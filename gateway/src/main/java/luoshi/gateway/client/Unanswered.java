@@ -2,6 +2,7 @@ package luoshi.gateway.client;
 
 import luoshi.api.common.Problem;
 import luoshi.platform.ProblemException;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -29,6 +30,10 @@ public class Unanswered extends ProblemException {
         if (cause instanceof TimeoutException) {
             return new Unanswered(service, Problem.of(504, "Gateway Timeout",
                     service + " did not answer within " + timeoutMs + " ms." + unknownOutcome));
+        }
+        if (cause instanceof BulkheadException) {
+            return new Unanswered(service, Problem.of(503, "Service Unavailable", "Too many imports to " + service
+                    + " are under way; this one was not sent. Send it again later."));
         }
         if (cause instanceof CircuitBreakerOpenException) {
             return new Unanswered(service, Problem.of(503, "Service Unavailable",
