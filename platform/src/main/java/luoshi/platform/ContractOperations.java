@@ -2,7 +2,7 @@ package luoshi.platform;
 
 import java.lang.annotation.Annotation;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,9 +51,11 @@ public final class ContractOperations {
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             PathItem item = path.getValue();
-            for (org.eclipse.microprofile.openapi.models.Operation op : List.of(item.getGET(), item.getPOST(), item.getPUT(),
-                    item.getPATCH(), item.getDELETE()).stream().filter(o -> o != null).toList()) {
-                each.accept(path.getKey(), op);
+            for (org.eclipse.microprofile.openapi.models.Operation op : Arrays.asList(item.getGET(), item.getPOST(),
+                    item.getPUT(), item.getPATCH(), item.getDELETE())) {
+                if (op != null) {
+                    each.accept(path.getKey(), op);
+                }
             }
         }
     }

@@ -1,0 +1,36 @@
+package luoshi.funding;
+
+import io.quarkus.test.junit.QuarkusTest;
+import luoshi.api.common.BatchResult;
+import luoshi.testing.BodyChecks;
+
+/** API.md, "Bodies", on funding-service: its funding batch (the checks are {@link BodyChecks}'). */
+@QuarkusTest
+class BodiesTest extends BodyChecks {
+
+    @Override
+    protected String bulkPath() {
+        return "/api/v1/funding/batch";
+    }
+
+    @Override
+    protected int maxRows() {
+        return BatchResult.MAX_ROWS;
+    }
+
+    @Override
+    protected String row(int i) {
+        return "{\"regionCode\":\"330602001\",\"category\":\"YOUTH_LEAGUE_WORK\",\"fiscalYear\":2025,\"amount\":\"" + (i + 1)
+                + ".00\",\"documentRef\":\"绍市财〔2025〕12号\"}";
+    }
+
+    @Override
+    protected String invalidRow() {
+        return "{\"regionCode\":\"330602001\",\"category\":\"YOUTH_LEAGUE_WORK\",\"fiscalYear\":2025,\"amount\":\"-1.00\"}";
+    }
+
+    @Override
+    protected String singlePath() {
+        return "/api/v1/funding";
+    }
+}
