@@ -65,6 +65,9 @@ public class BatchReader {
     BatchReader(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper.copy();
         this.mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_TEXT).build());
+        // the body's stream is never closed here: closing a request's stream reads it to its end, and a refused batch
+        // is answered without reading the rest (the connection is closed after the answer)
+        this.mapper.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
         this.validator = validator;
     }
 

@@ -24,6 +24,9 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * request is done, and the connection is closed after the answer (the rest of the body is not read). It runs after the
  * role is checked ({@code security}'s {@code RoleCheck}) and before anything reads the body (the idempotency filter, the
  * resource). {@code quarkus.http.limits.max-body-size} is the largest of these limits ({@link Bulk#MAX_BYTES}).
+ *
+ * <p>Whoever reads a body must not close its stream: closing a request's stream reads the rest of it (Quarkus's
+ * {@code VertxInputStream}), which a refusal must not wait for.
  */
 public class BodyLimits {
 
@@ -32,6 +35,8 @@ public class BodyLimits {
 
     /** Set on the request when its body passed its limit while being read. */
     static final String EXCEEDED = BodyLimits.class.getName() + ".exceeded";
+    /** Where Quarkus leaves the body limit for RESTEasy Reactive's input stream ({@code VertxInputStream}). */
+    static final String QUARKUS_LIMIT_KEY = "io.quarkus.max-request-size";
     /** The counted body of the request. */
     static final String BODY = BodyLimits.class.getName() + ".body";
 
@@ -44,6 +49,12 @@ public class BodyLimits {
         long declared = request.getLength();
         if (declared > max) {
             return refusal(rc, tooLarge(max));
+        }
+        if (rc != null) {
+            // Quarkus counts the body against quarkus.http.limits.max-body-size too, and answers its own empty 413 when
+            // it passes: this count (never above that one) answers instead, as problem details. Switched off before the
+            // stream is opened, which reads the setting.
+            rc.put(QUARKUS_LIMIT_KEY, -1L);
         }
         Counted body = new Counted(request.getEntityStream(), max, rc);
         if (rc != null) {
