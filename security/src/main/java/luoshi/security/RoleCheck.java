@@ -5,7 +5,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.List;
 import luoshi.api.common.Problem;
 import luoshi.api.common.Requires;
 import luoshi.api.common.Role;
@@ -47,7 +47,7 @@ public class RoleCheck {
         if (caller.has(requires.value())) {
             return null;
         }
-        return refused(request, rc, "This call requires the role " + requires.value().group() + " (or one that includes it: "
+        return refused(request, rc, "This call requires the role " + requires.value().group() + " (a token of "
                 + including(requires.value()) + "); nothing was read or done.");
     }
 
@@ -57,9 +57,11 @@ public class RoleCheck {
                 : Response.status(403).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** The roles of people that include {@code needed}, for the answer and the OpenAPI documents. */
+    /** The roles of people that include {@code needed}, for the answer and the OpenAPI documents: "operator or admin". */
     static String including(Role needed) {
-        return Arrays.stream(Role.values()).filter(r -> r != Role.SERVICE && r.includes(needed)).map(Role::group)
-                .collect(Collectors.joining(", "));
+        List<String> roles = Arrays.stream(Role.values()).filter(r -> r != Role.SERVICE && r.includes(needed))
+                .map(Role::group).toList();
+        return roles.size() == 1 ? roles.get(0)
+                : String.join(", ", roles.subList(0, roles.size() - 1)) + " or " + roles.get(roles.size() - 1);
     }
 }

@@ -32,8 +32,8 @@ public class RolesDocumentation implements OASFilter {
             }
             Role role = Role.valueOf(declared.value().asEnum());
             op.addExtension("x-luoshi-role", role.group());
-            ContractOperations.describe(op, "Role: " + role.group() + " (" + RoleCheck.including(role) + " may call it; any "
-                    + "other token is a 403 before the body is read).");
+            ContractOperations.describe(op, "Role: " + role.group() + " (a token of " + RoleCheck.including(role) + "; any other is a 403" + (op.getRequestBody() != null
+                    ? ", before the body is read)." : ")."));
         });
     }
 }
