@@ -8,29 +8,11 @@ import luoshi.testing.BodyChecks;
 @QuarkusTest
 class BodiesTest extends BodyChecks {
 
-    @Override
-    protected String bulkPath() {
-        return "/api/v1/funding/batch";
-    }
-
-    @Override
-    protected int maxRows() {
-        return BatchResult.MAX_ROWS;
-    }
-
-    @Override
-    protected String row(int i) {
-        return "{\"regionCode\":\"330602001\",\"category\":\"YOUTH_LEAGUE_WORK\",\"fiscalYear\":2025,\"amount\":\"" + (i + 1)
-                + ".00\",\"documentRef\":\"绍市财〔2025〕12号\"}";
-    }
-
-    @Override
-    protected String invalidRow() {
-        return "{\"regionCode\":\"330602001\",\"category\":\"YOUTH_LEAGUE_WORK\",\"fiscalYear\":2025,\"amount\":\"-1.00\"}";
-    }
-
-    @Override
-    protected String singlePath() {
-        return "/api/v1/funding";
+    BodiesTest() {
+        super("/api/v1/funding/batch", BatchResult.MAX_ROWS,
+                i -> "{\"regionCode\":\"330602001\",\"category\":\"YOUTH_LEAGUE_WORK\",\"fiscalYear\":2025,\"amount\":\""
+                        + (i + 1) + ".00\",\"documentRef\":\"绍市财〔2025〕12号\"}",
+                "{\"regionCode\":\"330602001\",\"category\":\"YOUTH_LEAGUE_WORK\",\"fiscalYear\":2025,\"amount\":\"-1.00\"}",
+                "/api/v1/funding");
     }
 }

@@ -18,6 +18,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BodiesTest extends BodyChecks {
 
+    BodiesTest() {
+        super("/api/v1/organizations/batch", OrganizationsApi.MAX_BATCH_ROWS,
+                i -> "{\"regionCode\":\"330602001\",\"type\":\"UNION\",\"name\":\"塔山街道总工会" + i + "\"}",
+                "{\"regionCode\":\"33060\",\"type\":\"UNION\",\"name\":\"塔山街道总工会\"}", "/api/v1/organizations");
+    }
+
     @Test
     void nineRegionCsvsOfThreeHundredThousandRowsAtOnceAreEachRefused() throws Exception {
         StringBuilder csv = new StringBuilder(EIGHT_MB).append("code,name,level,parentCode\n");
@@ -33,30 +39,5 @@ class BodiesTest extends BodyChecks {
             assertThat(answer.json().path("detail").asText()).as("past the 50,000 rows of a regions import").contains("50,000");
         }
         assertNothingStored();
-    }
-
-    @Override
-    protected String bulkPath() {
-        return "/api/v1/organizations/batch";
-    }
-
-    @Override
-    protected int maxRows() {
-        return OrganizationsApi.MAX_BATCH_ROWS;
-    }
-
-    @Override
-    protected String row(int i) {
-        return "{\"regionCode\":\"330602001\",\"type\":\"UNION\",\"name\":\"塔山街道总工会" + i + "\"}";
-    }
-
-    @Override
-    protected String invalidRow() {
-        return "{\"regionCode\":\"33060\",\"type\":\"UNION\",\"name\":\"塔山街道总工会\"}";
-    }
-
-    @Override
-    protected String singlePath() {
-        return "/api/v1/organizations";
     }
 }

@@ -6,12 +6,10 @@ import java.util.Map;
 import luoshi.api.common.Bulk;
 import luoshi.api.common.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.IndexView;
 
 /**
@@ -20,40 +18,35 @@ import org.jboss.jandex.IndexView;
  * that takes a body may answer 413.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-public class BodyLimitsDocumentation implements OASFilter {
-
-    private final Map<String, AnnotationInstance> bulk;
+public class BodyLimitsDocumentation extends ContractOperations {
 
     public BodyLimitsDocumentation(IndexView index) {
-        this.bulk = ContractOperations.byOperationId(index, Bulk.class);
+        super(index, Bulk.class);
     }
 
     @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
+    protected void document(OpenAPI openAPI, Operation op, AnnotationInstance bulk) {
+        if (op.getRequestBody() == null) {
+            return;
+        }
         boolean problemSchema = openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null
                 && openAPI.getComponents().getSchemas().containsKey("Problem");
         Schema problem = problemSchema ? OASFactory.createSchema().ref("Problem")
                 : OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description("RFC 9457 problem details");
-        ContractOperations.forEach(openAPI, (path, op) -> {
-            if (op.getRequestBody() == null) {
-                return;
-            }
-            AnnotationInstance declared = op.getOperationId() == null ? null : bulk.get(op.getOperationId());
-            if (declared != null) {
-                int rows = intValue(declared.value("rows"), luoshi.api.common.BatchResult.MAX_ROWS);
-                long bytes = longValue(declared.value("bytes"), Bulk.MAX_BYTES);
-                Map<String, Object> limits = new LinkedHashMap<>();
-                limits.put("rows", rows);
-                limits.put("bytes", bytes);
-                op.addExtension("x-luoshi-bulk", limits);
-                ContractOperations.describe(op, "Read as a stream: at most " + String.format("%,d", rows) + " rows and "
-                        + bytes / (1024 * 1024) + " MiB, else 413 without the rest being read.");
-                answer(op, "More than " + String.format("%,d", rows) + " rows, or more than " + bytes / (1024 * 1024)
-                        + " MiB; nothing was stored", problem);
-            } else {
-                answer(op, "A body of more than " + Bulk.OTHER_BYTES / 1024 + " KiB; nothing was done", problem);
-            }
-        });
+        if (bulk == null) {
+            answer(op, "A body of more than " + Bulk.OTHER_BYTES / 1024 + " KiB; nothing was done", problem);
+            return;
+        }
+        int rows = bulk.value("rows") == null ? luoshi.api.common.BatchResult.MAX_ROWS : bulk.value("rows").asInt();
+        long bytes = bulk.value("bytes") == null ? Bulk.MAX_BYTES : bulk.value("bytes").asLong();
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("rows", rows);
+        limits.put("bytes", bytes);
+        op.addExtension("x-luoshi-bulk", limits);
+        describe(op, "Read as a stream: at most " + String.format("%,d", rows) + " rows and " + bytes / (1024 * 1024)
+                + " MiB, else 413 without the rest being read.");
+        answer(op, "More than " + String.format("%,d", rows) + " rows, or more than " + bytes / (1024 * 1024)
+                + " MiB; nothing was stored", problem);
     }
 
     private static void answer(Operation op, String description, Schema problem) {
@@ -63,13 +56,5 @@ public class BodyLimitsDocumentation implements OASFilter {
         op.getResponses().addAPIResponse("413", OASFactory.createAPIResponse().description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(problem))));
-    }
-
-    private static int intValue(AnnotationValue v, int otherwise) {
-        return v == null ? otherwise : v.asInt();
-    }
-
-    private static long longValue(AnnotationValue v, long otherwise) {
-        return v == null ? otherwise : v.asLong();
     }
 }

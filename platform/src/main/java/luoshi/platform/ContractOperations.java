@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -15,17 +16,30 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 
 /**
- * For the OpenAPI filters that document what the contract declares on its methods (a role, the limits of a bulk body):
- * the operations of the document, and which of them carry an annotation, by their {@code operationId} (read from the
- * index that the OpenAPI scan reads; a filter gets it as its constructor's argument).
+ * The base of the OpenAPI filters that document what the contract declares on its methods (a role, the limits of a bulk
+ * body): each operation of the document is shown with its {@code type} annotation, found by its {@code operationId} in
+ * the index that the OpenAPI scan reads (a filter gets it as its constructor's argument), or null when it has none.
  */
-public final class ContractOperations {
+public abstract class ContractOperations implements OASFilter {
 
-    private ContractOperations() {
+    private final Map<String, AnnotationInstance> declared;
+
+    protected ContractOperations(IndexView index, Class<? extends Annotation> type) {
+        this.declared = byOperationId(index, type);
+    }
+
+    /** Documents {@code op} (of {@code openAPI}), which declares {@code annotation} (null: none). */
+    protected abstract void document(OpenAPI openAPI, org.eclipse.microprofile.openapi.models.Operation op,
+            AnnotationInstance annotation);
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        forEach(openAPI, (path, op) -> document(openAPI, op, op.getOperationId() == null ? null
+                : declared.get(op.getOperationId())));
     }
 
     /** The {@code type} annotations of the contract's methods, by the {@code operationId} of their method. */
-    public static Map<String, AnnotationInstance> byOperationId(IndexView index, Class<? extends Annotation> type) {
+    static Map<String, AnnotationInstance> byOperationId(IndexView index, Class<? extends Annotation> type) {
         Map<String, AnnotationInstance> found = new HashMap<>();
         if (index == null) {
             return found;
@@ -45,7 +59,7 @@ public final class ContractOperations {
     }
 
     /** Every operation of the document with its path. */
-    public static void forEach(OpenAPI openAPI, BiConsumer<String, org.eclipse.microprofile.openapi.models.Operation> each) {
+    static void forEach(OpenAPI openAPI, BiConsumer<String, org.eclipse.microprofile.openapi.models.Operation> each) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -61,7 +75,7 @@ public final class ContractOperations {
     }
 
     /** Adds {@code sentence} to the operation's description. */
-    public static void describe(org.eclipse.microprofile.openapi.models.Operation op, String sentence) {
+    protected static void describe(org.eclipse.microprofile.openapi.models.Operation op, String sentence) {
         String d = op.getDescription();
         op.setDescription(d == null || d.isBlank() ? sentence : d.strip() + (d.strip().endsWith(".") ? " " : ". ") + sentence);
     }

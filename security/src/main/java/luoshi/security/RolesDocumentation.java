@@ -1,12 +1,11 @@
 package luoshi.security;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import java.util.Map;
 import luoshi.api.common.Requires;
 import luoshi.api.common.Role;
 import luoshi.platform.ContractOperations;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.IndexView;
 
@@ -15,25 +14,20 @@ import org.jboss.jandex.IndexView;
  * service and of the gateway: {@code x-luoshi-role} names it, and a sentence of the description says which roles may call.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-public class RolesDocumentation implements OASFilter {
-
-    private final Map<String, AnnotationInstance> roles;
+public class RolesDocumentation extends ContractOperations {
 
     public RolesDocumentation(IndexView index) {
-        this.roles = ContractOperations.byOperationId(index, Requires.class);
+        super(index, Requires.class);
     }
 
     @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
-        ContractOperations.forEach(openAPI, (path, op) -> {
-            AnnotationInstance declared = op.getOperationId() == null ? null : roles.get(op.getOperationId());
-            if (declared == null) {
-                return;
-            }
-            Role role = Role.valueOf(declared.value().asEnum());
-            op.addExtension("x-luoshi-role", role.group());
-            ContractOperations.describe(op, "Role: " + role.group() + " (a token of " + RoleCheck.including(role) + "; any other is a 403" + (op.getRequestBody() != null
-                    ? ", before the body is read)." : ")."));
-        });
+    protected void document(OpenAPI openAPI, Operation op, AnnotationInstance requires) {
+        if (requires == null) {
+            return;
+        }
+        Role role = Role.valueOf(requires.value().asEnum());
+        op.addExtension("x-luoshi-role", role.group());
+        describe(op, "Role: " + role.group() + " (a token of " + RoleCheck.including(role) + "; any other is a 403"
+                + (op.getRequestBody() != null ? ", before the body is read)." : ")."));
     }
 }

@@ -35,24 +35,30 @@ public abstract class BodyChecks {
     protected static final String OPERATOR = TestTokens.token("operator", "000000", SUBJECT);
     protected static final int EIGHT_MB = 8 * 1000 * 1000;
 
-    /** A JSON bulk endpoint of the service. */
-    protected abstract String bulkPath();
+    private final String bulkPath;
+    private final int maxRows;
+    private final IntFunction<String> row;
+    private final String invalidRow;
+    private final String singlePath;
 
-    /** Its row limit. */
-    protected abstract int maxRows();
-
-    /** Row {@code i} of a batch: a JSON object that Bean Validation accepts (whether it could be stored does not matter). */
-    protected abstract String row(int i);
-
-    /** A JSON object the single-row endpoint refuses as invalid (a 400 naming a field). */
-    protected abstract String invalidRow();
-
-    /** An endpoint of the service that takes one record as JSON (not a bulk one). */
-    protected abstract String singlePath();
+    /**
+     * @param bulkPath a JSON bulk endpoint of the service, taking at most {@code maxRows} rows
+     * @param row row {@code i} of a batch: a JSON object that Bean Validation accepts (whether it could be stored does
+     *        not matter)
+     * @param invalidRow a JSON object the endpoint refuses as invalid (a 400 naming a field)
+     * @param singlePath an endpoint of the service that takes one record as JSON (not a bulk one)
+     */
+    protected BodyChecks(String bulkPath, int maxRows, IntFunction<String> row, String invalidRow, String singlePath) {
+        this.bulkPath = bulkPath;
+        this.maxRows = maxRows;
+        this.row = row;
+        this.invalidRow = invalidRow;
+        this.singlePath = singlePath;
+    }
 
     @Test
     void aViewersEightMegabyteBatchIsA403BeforeAByteOfItIsRead() {
-        try (RawHttp post = RawHttp.post(bulkPath(), TestTokens.token("viewer", "330602001", SUBJECT), "application/json",
+        try (RawHttp post = RawHttp.post(bulkPath, TestTokens.token("viewer", "330602001", SUBJECT), "application/json",
                 EIGHT_MB)) {
             RawHttp.Answer answer = post.answer();   // nothing of the body was sent: only the role can answer this
             assertThat(answer.status()).as("a viewer's batch: " + answer).isEqualTo(403);
@@ -65,12 +71,12 @@ public abstract class BodyChecks {
 
     @Test
     void aBodyThatDeclaresMoreThanItsLimitIsA413BeforeAByteOfItIsRead() {
-        try (RawHttp post = RawHttp.post(bulkPath(), OPERATOR, "application/json", Bulk.MAX_BYTES + 1)) {
+        try (RawHttp post = RawHttp.post(bulkPath, OPERATOR, "application/json", Bulk.MAX_BYTES + 1)) {
             RawHttp.Answer answer = post.answer();
             assertThat(answer.status()).as("a batch declaring 16 MiB + 1: " + answer).isEqualTo(413);
             assertThat(answer.isProblem()).as("as problem details: " + answer).isTrue();
         }
-        try (RawHttp post = RawHttp.post(singlePath(), OPERATOR, "application/json", Bulk.OTHER_BYTES + 1)) {
+        try (RawHttp post = RawHttp.post(singlePath, OPERATOR, "application/json", Bulk.OTHER_BYTES + 1)) {
             RawHttp.Answer answer = post.answer();
             assertThat(answer.status()).as("a single record declaring 256 KiB + 1: " + answer).isEqualTo(413);
             assertThat(answer.json().path("detail").asText()).contains("262144 bytes");
@@ -81,11 +87,11 @@ public abstract class BodyChecks {
     @Test
     void aBodyOfUndeclaredLengthIsCutAtItsLimit() {
         // a row, then white space past 16 MiB: well-formed JSON so far, so that only the byte limit can refuse it
-        byte[] body = padded("[" + row(0) + ",", (int) Bulk.MAX_BYTES + 1024 * 1024, ' ');
-        RawHttp.Answer answer = RawHttp.send(bulkPath(), OPERATOR, "application/json", body, true);
+        byte[] body = padded("[" + row.apply(0) + ",", (int) Bulk.MAX_BYTES + 1024 * 1024, ' ');
+        RawHttp.Answer answer = RawHttp.send(bulkPath, OPERATOR, "application/json", body, true);
         assertThat(answer.status()).as("a chunked body past 16 MiB: " + answer).isEqualTo(413);
         assertThat(answer.isProblem()).as("as problem details: " + answer).isTrue();
-        RawHttp.Answer single = RawHttp.send(singlePath(), OPERATOR, "application/json",
+        RawHttp.Answer single = RawHttp.send(singlePath, OPERATOR, "application/json",
                 padded("{", (int) Bulk.OTHER_BYTES + 1024, ' '), true);
         assertThat(single.status()).as("a chunked single record past 256 KiB: " + single).isEqualTo(413);
         assertThat(single.isProblem()).as("as problem details: " + single).isTrue();
@@ -95,29 +101,29 @@ public abstract class BodyChecks {
     @Test
     void aBatchPastItsRowsIsA413BeforeTheRestIsRead() {
         StringBuilder rows = new StringBuilder("[");
-        for (int i = 0; i <= maxRows(); i++) {
-            rows.append(i == 0 ? "" : ",").append(row(i));
+        for (int i = 0; i <= maxRows; i++) {
+            rows.append(i == 0 ? "" : ",").append(row.apply(i));
         }
         byte[] sent = rows.append(",").toString().getBytes(StandardCharsets.UTF_8);
-        try (RawHttp post = RawHttp.post(bulkPath(), OPERATOR, "application/json", sent.length + EIGHT_MB)) {
+        try (RawHttp post = RawHttp.post(bulkPath, OPERATOR, "application/json", sent.length + EIGHT_MB)) {
             assertThat(post.send(sent, 0, sent.length)).isTrue();
             RawHttp.Answer answer = post.answer();   // the 8 MB after the rows were never sent
-            assertThat(answer.status()).as("a batch of " + (maxRows() + 1) + " rows: " + answer).isEqualTo(413);
+            assertThat(answer.status()).as("a batch of " + (maxRows + 1) + " rows: " + answer).isEqualTo(413);
             assertThat(answer.isProblem()).as("as problem details: " + answer).isTrue();
-            assertThat(answer.json().path("detail").asText()).contains(String.format("%,d", maxRows()));
+            assertThat(answer.json().path("detail").asText()).contains(String.format("%,d", maxRows));
         }
         assertNothingStored();
     }
 
     @Test
     void anInvalidRowIsA400NamingItAndNothingIsStored() {
-        String batch = "[" + row(0) + "," + row(1) + "," + row(2) + "," + invalidRow() + "," + row(4) + "]";
-        RawHttp.Answer answer = RawHttp.send(bulkPath(), OPERATOR, "application/json",
+        String batch = "[" + row.apply(0) + "," + row.apply(1) + "," + row.apply(2) + "," + invalidRow + "," + row.apply(4) + "]";
+        RawHttp.Answer answer = RawHttp.send(bulkPath, OPERATOR, "application/json",
                 batch.getBytes(StandardCharsets.UTF_8), false);
         assertThat(answer.status()).as("row 3 invalid: " + answer).isEqualTo(400);
         assertThat(answer.json().path("violations").get(0).path("field").asText()).startsWith("[3].");
-        RawHttp.Answer broken = RawHttp.send(bulkPath(), OPERATOR, "application/json",
-                ("[" + row(0) + "," + row(1) + ",{\"x\":").getBytes(StandardCharsets.UTF_8), false);
+        RawHttp.Answer broken = RawHttp.send(bulkPath, OPERATOR, "application/json",
+                ("[" + row.apply(0) + "," + row.apply(1) + ",{\"x\":").getBytes(StandardCharsets.UTF_8), false);
         assertThat(broken.status()).as("JSON cut in row 2: " + broken).isEqualTo(400);
         assertThat(broken.json().path("violations").get(0).path("field").asText()).isEqualTo("[2]");
         assertNothingStored();
@@ -128,13 +134,13 @@ public abstract class BodyChecks {
         // made once and sent by nine callers at once: more rows than a batch holds; a million rows that are all invalid
         // (chunked); one text of 8 MB
         List<byte[]> bodies = List.of(rowsOf(EIGHT_MB), emptyRows(EIGHT_MB), padded("[\"", EIGHT_MB, 'x'));
-        List<RawHttp.Answer> answers = atOnce(9, n -> RawHttp.send(bulkPath(), OPERATOR, "application/json",
+        List<RawHttp.Answer> answers = atOnce(9, n -> RawHttp.send(bulkPath, OPERATOR, "application/json",
                 bodies.get(n % bodies.size()), n % bodies.size() == 1));
         for (RawHttp.Answer answer : answers) {
             assertThat(answer.status()).as("an 8 MB hostile body among nine at once: " + answer).isIn(400, 413);
             assertThat(answer.isProblem()).as("as problem details: " + answer).isTrue();
         }
-        System.out.printf("Bodies: nine 8 MB bodies at once to %s answered %s; test JVM heap max %d MiB%n", bulkPath(),
+        System.out.printf("Bodies: nine 8 MB bodies at once to %s answered %s; test JVM heap max %d MiB%n", bulkPath,
                 answers.stream().map(RawHttp.Answer::status).toList(), Runtime.getRuntime().maxMemory() >> 20);
         assertNothingStored();
     }
@@ -162,7 +168,7 @@ public abstract class BodyChecks {
     private byte[] rowsOf(int bytes) {
         StringBuilder rows = new StringBuilder(bytes + 1024).append('[');
         for (int i = 0; rows.length() < bytes; i++) {
-            rows.append(i == 0 ? "" : ",").append(row(i));
+            rows.append(i == 0 ? "" : ",").append(row.apply(i));
         }
         return rows.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }
