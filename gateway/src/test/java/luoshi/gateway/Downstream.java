@@ -23,6 +23,7 @@ public class Downstream implements QuarkusTestResourceLifecycleManager {
     public static final int BULK_QUEUE = 2;
 
     private List<WireMockServer> servers;
+    private static Relay orgRelay;
 
     @Override
     public Map<String, String> start() {
@@ -32,6 +33,13 @@ public class Downstream implements QuarkusTestResourceLifecycleManager {
         for (int i = 0; i < names.size(); i++) {
             config.put(serviceUrlKey(names.get(i)), servers.get(i).baseUrl());
         }
+        try {
+            // org-service is reached through a relay that counts what the gateway sends it (BulkBodiesTest)
+            orgRelay = new Relay(servers.get(0).port());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot open the relay", e);
+        }
+        config.put(serviceUrlKey("org"), "http://127.0.0.1:" + orgRelay.port());
         config.put("luoshi.gateway.timeout-ms", String.valueOf(TIMEOUT_MS));
         config.put("luoshi.gateway.bulk-timeout-ms", String.valueOf(BULK_TIMEOUT_MS));
         config.put("luoshi.gateway.bulk-concurrency", String.valueOf(BULK_CONCURRENCY));
@@ -56,8 +64,18 @@ public class Downstream implements QuarkusTestResourceLifecycleManager {
         return server;
     }
 
+    /** The relay in front of org-service's WireMock. */
+    static Relay orgRelay() {
+        return orgRelay;
+    }
+
     @Override
     public void stop() {
+        try {
+            orgRelay.close();
+        } catch (java.io.IOException e) {
+            // closed
+        }
         servers.forEach(WireMockServer::stop);
     }
 }

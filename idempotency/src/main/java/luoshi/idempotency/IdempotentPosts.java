@@ -2,6 +2,7 @@ package luoshi.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.Transaction;
@@ -13,8 +14,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,7 +71,7 @@ public class IdempotentPosts {
 
     // after authentication and before the body is read into the method's parameters, on the method's thread
     @ServerRequestFilter(priority = Priorities.USER, readBody = true)
-    public Response claim(ContainerRequestContext request) throws IOException {
+    public Response claim(ContainerRequestContext request, RoutingContext rc) throws IOException {
         String key = request.getHeaderString(IdempotencyKey.HEADER);
         String path = request.getUriInfo().getPath();
         if (key == null || !HttpMethod.POST.equals(request.getMethod()) || !path.startsWith("/api/")) {
@@ -81,12 +82,15 @@ public class IdempotentPosts {
             return problem(ProblemException.badRequest(IdempotencyKey.HEADER,
                     "must be 1 to " + IdempotencyKey.MAX_LENGTH + " printable ASCII characters (a UUID, say)").problem());
         }
-        byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
-        request.setEntityStream(new ByteArrayInputStream(body));
+        // read to its end before the key's transaction begins (no connection waits for a slow upload), kept to be read
+        // again by the resource: in memory when small, in a file when large (a batch), never whole in the heap
+        SpooledBody body = SpooledBody.of(request.hasEntity() ? request.getEntityStream() : InputStream.nullInputStream());
+        rc.addEndHandler(ended -> body.delete());
+        request.setEntityStream(body.open());
         MediaType type = request.getMediaType();
         byte[] hash = RequestFingerprint.of(new RequestFingerprint.Request(request.getMethod(), path,
                 request.getUriInfo().getRequestUri().getRawQuery(), caller.rights()),
-                type != null && type.getSubtype().endsWith("json"), body);
+                type != null && type.getSubtype().endsWith("json"), body::open);
         IdempotencyKeys.KeyId id = new IdempotencyKeys.KeyId(String.valueOf(caller.subject()), path, key);
 
         IdempotencyKeys.Claim claim;

@@ -108,6 +108,26 @@ class SecurityTest {
         assertThat(count("SELECT COUNT(*) FROM audit_event")).isEqualTo(events);
     }
 
+    /**
+     * API.md, Security: the assessor (a third party, 第三方评估) reads in its subtree and holds no write of facts; its role
+     * is refused before the body is read, like a viewer's.
+     */
+    @Test
+    void anAssessorReadsItsSubtreeAndWritesNoFact() {
+        String assessor = TestTokens.token("assessor", SHENGZHOU);
+        long events = count("SELECT COUNT(*) FROM audit_event");
+        given().auth().oauth2(assessor).get("/api/v1/regions/" + SANJIE).then().statusCode(200).body("name", is("三界镇"));
+        given().auth().oauth2(assessor).get("/api/v1/regions/" + LIANGHU).then().statusCode(403);
+        given().auth().oauth2(assessor).contentType(ContentType.JSON).body(region("三界测试村", "VILLAGE", SANJIE))
+                .put("/api/v1/regions/330683104905").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("operator or admin"));
+        putPopulation(assessor, SANJIE, 2022, 30000).statusCode(403);
+        createOrganization(assessor, SANJIE, "三界镇科学技术协会(评估)").statusCode(403);
+        given().auth().oauth2(assessor).contentType("text/csv").body("regionCode,year,total\n330683104,2022,1\n")
+                .post("/api/v1/regions/population/batch").then().statusCode(403);
+        assertThat(count("SELECT COUNT(*) FROM audit_event")).isEqualTo(events);
+    }
+
     @Test
     void anOperatorWritesOnlyBelowItsOwnRegionAndInsideItsSubtree() {
         long outside = count("SELECT COUNT(*) FROM region WHERE code LIKE '330604%'");

@@ -2,12 +2,15 @@ package luoshi.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import luoshi.platform.ProblemException;
+import luoshi.api.common.Role;
 import luoshi.api.region.RegionCode;
 
 /**
- * The authorisation rules of API.md "Security", in one place; every endpoint asks here before it
- * reads or writes. A refusal is a 403 problem that says which role or which region was missing,
- * thrown before anything is written.
+ * The authorisation rules of API.md "Security", in one place; every service asks here, from its {@code service/}
+ * layer, before it reads or writes. The role an operation needs was checked already, before its body was read
+ * ({@link RoleCheck}); what is checked here needs the request's region, sometimes from its body, and the roles are
+ * checked again with it. A refusal is a 403 problem that says which role or which region was missing, thrown before
+ * anything is written.
  * <ul>
  *   <li>viewer: reads in its subtree; operator: also writes facts there; admin: also the catalog,
  *       parameters, reminder runs, webhooks and the audit trail there.</li>

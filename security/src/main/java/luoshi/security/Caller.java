@@ -3,6 +3,7 @@ package luoshi.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
 import java.util.Set;
+import luoshi.api.common.Role;
 import luoshi.api.region.RegionCode;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -58,19 +59,17 @@ public class Caller {
         return region + " " + String.join(",", new java.util.TreeSet<>(token.getGroups() == null ? Set.of() : token.getGroups()));
     }
 
-    /** True when the token grants {@code role}: admin includes operator, operator includes viewer. */
+    /**
+     * True when the token grants {@code role}: one of its groups is a role that includes it ({@link Role#includes}: admin
+     * includes operator and assessor, each of them viewer; the service identity reads).
+     */
     public boolean has(Role role) {
         if (groups == null) {
             groups = token.getGroups() == null ? Set.of() : token.getGroups();
         }
-        if (groups.isEmpty()) {
-            return false;
-        }
-        if (role == Role.SERVICE) {
-            return groups.contains(Role.SERVICE.group());
-        }
-        for (Role granted : Role.values()) {
-            if (granted != Role.SERVICE && granted.ordinal() >= role.ordinal() && groups.contains(granted.group())) {
+        for (String group : groups) {
+            Role granted = Role.ofGroup(group);
+            if (granted != null && granted.includes(role)) {
                 return true;
             }
         }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.util.List;
 import java.util.Optional;
+import luoshi.api.common.Role;
 import luoshi.api.region.RegionCode;
 import luoshi.security.jwt.Rs256;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

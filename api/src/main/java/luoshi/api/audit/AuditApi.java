@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import luoshi.api.common.Page;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,6 +27,7 @@ public interface AuditApi {
     int MAX_DEPTH = 10_000;
 
     @GET
+    @Requires(Role.ADMIN)
     @Operation(operationId = "listAuditEvents", summary = "The writes in a region's subtree between two dates, newest first (admin)",
             description = "regionCode defaults to the caller's region; from and to are calendar days in China "
                     + "Standard Time, both included, and default to the beginning and the end of the trail. A batch "

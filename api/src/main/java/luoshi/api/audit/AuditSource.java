@@ -8,6 +8,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import luoshi.api.common.Page;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 
 /**
  * One service's audit trail (internal): the newest {@code limit} events of a subtree and period, and
@@ -18,6 +20,7 @@ import luoshi.api.common.Page;
 public interface AuditSource {
 
     @GET
+    @Requires(Role.ADMIN)
     Page<AuditEvent> newest(@QueryParam("regionCode") RegionCode regionCode, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to, @QueryParam("limit") int limit);
 }

@@ -13,7 +13,9 @@ public record BatchResult(int accepted) {
     public static final int MAX_ROWS = 10_000;
 
     /** How a batch endpoint treats its rows, for the OpenAPI documents of the batch endpoints. */
-    public static final String ALL_OR_NOTHING = "At most 10,000 rows, each as the single-row endpoint takes it. Every row is "
-            + "checked first: any invalid row → 400 naming every invalid row by index ([3].date), and nothing is stored. "
-            + "A row outside the caller's region → 403 naming the first such row, and nothing is stored. ";
+    public static final String ALL_OR_NOTHING = "At most 10,000 rows and 16 MiB, each row as the single-row endpoint takes "
+            + "it; the body is read as a stream, and a body past either limit is a 413 without the rest being read. Every "
+            + "row is checked before anything is stored: invalid rows → 400 naming each invalid field by its row's index "
+            + "([3].date; the first 100 of them), and nothing is stored. A row outside the caller's region → 403 naming the "
+            + "first such row, and nothing is stored. ";
 }

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.concurrent.CompletionStage;
 import luoshi.api.common.Problem;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -48,6 +50,7 @@ public interface ComplianceApi {
             + "what it kept for unchanged data (the answer is the same; for diagnosis and measurement).";
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{regionCode}")
     @Operation(operationId = "getCompliance", summary = "The compliance of one region for one year (一个地区的落实情况)",
             description = "One item per requirement in the catalog (a TERM requirement: one per committee term that "
@@ -65,6 +68,7 @@ public interface ComplianceApi {
             @Parameter(description = AS_OF) @QueryParam("asOf") LocalDate asOf);
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{regionCode}/rollup")
     @Operation(operationId = "getComplianceRollup", summary = "The compliance of a region's whole subtree (汇总: 省 → 市 → 县 → 乡镇)",
             description = "`counts` cover the region and its whole subtree; each child's `counts` cover that child and "

@@ -12,6 +12,8 @@ import io.smallrye.common.annotation.Blocking;
 import java.time.LocalDate;
 import java.util.concurrent.CompletionStage;
 import luoshi.api.common.Page;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 
 /**
  * What each of org-, funding- and review-service answers about the requirements it owns. Internal:
@@ -32,6 +34,7 @@ public interface ComplianceSource {
 
     /** The requirements this service owns, with their parameters as the issuer set them. */
     @GET
+    @Requires(Role.VIEWER)
     @Path("/requirements")
     RequirementList requirements();
 
@@ -40,6 +43,7 @@ public interface ComplianceSource {
      * the gateway's three calls hold no thread while they wait (benchmarks/); a service evaluates on a worker thread.
      */
     @GET
+    @Requires(Role.VIEWER)
     @Path("/regions/{regionCode}")
     @Blocking
     CompletionStage<ServiceItems> items(@PathParam("regionCode") RegionCode regionCode, @QueryParam("year") int year,
@@ -47,6 +51,7 @@ public interface ComplianceSource {
 
     /** Counts over the region's whole subtree, per child and per requirement, computed in SQL; asynchronous as {@link #items}. */
     @GET
+    @Requires(Role.VIEWER)
     @Path("/regions/{regionCode}/rollup")
     @Blocking
     CompletionStage<ServiceRollup> rollup(@PathParam("regionCode") RegionCode regionCode, @QueryParam("year") int year,
@@ -58,6 +63,7 @@ public interface ComplianceSource {
      * pages are stable. The reminder job's bulk read: a call per page, never one per region.
      */
     @GET
+    @Requires(Role.SERVICE)
     @Path("/open-items")
     Page<OpenItem> openItems(@QueryParam("asOf") LocalDate asOf, @QueryParam("dueFrom") LocalDate dueFrom,
             @QueryParam("dueTo") LocalDate dueTo, @QueryParam("page") @DefaultValue("0") int page,

@@ -1,7 +1,6 @@
 package luoshi.api.funding;
 
 import luoshi.api.region.RegionCode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,9 +18,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import luoshi.api.common.BatchResult;
+import luoshi.api.common.Bulk;
 import luoshi.api.common.Page;
 import luoshi.api.common.Problem;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,6 +48,7 @@ public interface FundingApi {
             {"id":"1024","regionCode":"330602001","category":"YOUTH_LEAGUE_WORK","fiscalYear":2025,"amount":"20000.00","documentRef":"绍市财〔2025〕12号","version":3}""";
 
     @POST
+    @Requires(Role.OPERATOR)
     @Operation(operationId = "createFunding", summary = "Record a funding allocation",
             description = "amount > 0 with at most two decimals, as a string or a number.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewFundingRecord.class),
@@ -56,6 +60,8 @@ public interface FundingApi {
     RestResponse<FundingRecord> create(@Valid @NotNull NewFundingRecord record);
 
     @POST
+    @Requires(Role.OPERATOR)
+    @Bulk
     @Path("/batch")
     @Operation(operationId = "createFundingBatch", summary = "Record up to 10,000 funding allocations at once, all or nothing",
             description = "Any invalid row → 400 naming every invalid row by index ([3].amount), and nothing is stored.")
@@ -67,10 +73,10 @@ public interface FundingApi {
     @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row, and every row "
             + "whose region does not exist ([3].regionCode)")
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
-    BatchResult createBatch(
-            @NotNull ArrayNode rows);
+    BatchResult createBatch(InputStream rows);
 
     @GET
+    @Requires(Role.VIEWER)
     @Operation(operationId = "listFunding", summary = "List funding records", description = "Filtered by region (exact code), fiscal year and category.")
     Page<FundingRecord> list(
             @QueryParam("regionCode") @Parameter(example = "330602001") RegionCode regionCode,
@@ -81,6 +87,7 @@ public interface FundingApi {
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{id}")
     @Operation(operationId = "getFunding", summary = "A funding record (一笔经费拨付)",
             description = "The record as stored, by its id.")
@@ -92,6 +99,7 @@ public interface FundingApi {
     FundingRecord get(@PathParam("id") @Parameter(example = "1024") String id);
 
     @PUT
+    @Requires(Role.OPERATOR)
     @Path("/{id}")
     @Operation(operationId = "updateFunding", summary = "Correct a funding record (更正经费拨付)",
             description = "Replaces every field of the record, with the rules of its creation (amount > 0, a known "
@@ -136,6 +144,7 @@ public interface FundingApi {
     FundingRecord patch(@PathParam("id") @Parameter(example = "1024") String id, @NotNull ObjectNode changes);
 
     @DELETE
+    @Requires(Role.OPERATOR)
     @Path("/{id}")
     @Operation(operationId = "deleteFunding", summary = "Delete a funding record")
     @APIResponse(responseCode = "204", description = "Deleted")

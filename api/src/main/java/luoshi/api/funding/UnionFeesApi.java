@@ -1,7 +1,6 @@
 package luoshi.api.funding;
 
 import luoshi.api.region.RegionCode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,8 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import luoshi.api.common.BatchResult;
+import luoshi.api.common.Bulk;
 import luoshi.api.common.Problem;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public interface UnionFeesApi {
 
     @PUT
+    @Requires(Role.OPERATOR)
     @Path("/{regionCode}/{year}")
     @Operation(operationId = "putUnionFees", summary = "Set the union fees due and collected for a region and year (工会经费收缴)",
             description = "Creates or replaces. Both amounts ≥ 0 with at most two decimals.")
@@ -48,6 +52,8 @@ public interface UnionFeesApi {
             @Valid @NotNull UnionFees fees);
 
     @POST
+    @Requires(Role.OPERATOR)
+    @Bulk
     @Path("/batch")
     @Operation(operationId = "importUnionFees", summary = "Set the union fees of up to 10,000 regions and years at once, all or nothing (工会经费收缴)",
             description = BatchResult.ALL_OR_NOTHING + "Each row creates or replaces the fees of its region and year, as PUT "
@@ -61,10 +67,10 @@ public interface UnionFeesApi {
     @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row, and every row "
             + "whose region does not exist ([3].regionCode)")
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
-    BatchResult putBatch(
-            @NotNull ArrayNode rows);
+    BatchResult putBatch(InputStream rows);
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{regionCode}/{year}")
     @Operation(operationId = "getUnionFees", summary = "The union fees of a region and year")
     @APIResponse(responseCode = "200", description = "Found")
@@ -73,6 +79,7 @@ public interface UnionFeesApi {
             @PathParam("year") @Min(FundingRecord.FIRST_FISCAL_YEAR) @Max(FundingRecord.LAST_FISCAL_YEAR) int year);
 
     @DELETE
+    @Requires(Role.OPERATOR)
     @Path("/{regionCode}/{year}")
     @Operation(operationId = "deleteUnionFees", summary = "Delete the union fees of a region and year (撤销工会经费收缴记录)",
             description = "Authorised like setting them; the verdicts reflect the deletion at once (NO_DATA).")

@@ -1,11 +1,11 @@
 package luoshi.api.org;
 
 import luoshi.api.region.RegionCode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -17,11 +17,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.List;
+import luoshi.api.common.Bulk;
 import luoshi.api.common.Page;
 import luoshi.api.common.Problem;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,6 +44,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public interface OrganizationsApi {
 
     @POST
+    @Requires(Role.OPERATOR)
     @Operation(operationId = "createOrganization", summary = "Create an organisation",
             description = "The region must exist. A superior (dual leadership) must be an organisation of the same type in an "
                     + "ancestor region: 越城区团委 (330602) may lead 塔山街道团工委 (330602001), 柯桥区妇联 may not.")
@@ -52,18 +57,22 @@ public interface OrganizationsApi {
     int MAX_BATCH_ROWS = 10_000;
 
     @POST
+    @Requires(Role.OPERATOR)
+    @Bulk(rows = MAX_BATCH_ROWS)
     @Path("/batch")
     @Operation(operationId = "createOrganizationBatch", summary = "Create up to 10,000 organisations with their leaders, all or nothing",
             description = "Each row is an organisation as POST /api/v1/organizations takes it, with an optional leaders array "
                     + "as POST /api/v1/organizations/{id}/leaders takes them. Every row is checked first: any invalid row is a "
                     + "400 naming it ([3].regionCode, [3].leaders[0].to) and nothing is stored. A superiorId names an "
                     + "organisation stored already. The answer lists the new ids in the order of the rows.")
+    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrganizationRow.class)))
     @APIResponse(responseCode = "200", description = "Every organisation and leader stored")
     @APIResponse(responseCode = "400", description = "Invalid rows, each named by its index; nothing is stored")
     @APIResponse(responseCode = "409", description = "A row repeats an organisation stored already (region, type and name); nothing is stored")
-    OrganizationImport importOrganizations(@Valid @NotNull List<@Valid @NotNull OrganizationRow> organizations);
+    OrganizationImport importOrganizations(InputStream organizations);
 
     @GET
+    @Requires(Role.VIEWER)
     @Operation(operationId = "listOrganizations", summary = "Organisations, sorted by region code, type and id",
             description = "regionCode: of that region only; within: of that region and its whole subtree; type: of that type.")
     @APIResponse(responseCode = "200", description = "A page of organisations")
@@ -74,6 +83,7 @@ public interface OrganizationsApi {
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{id}")
     @Operation(operationId = "getOrganization", summary = "An organisation")
     @APIResponse(responseCode = "200", description = "The organisation")
@@ -81,6 +91,7 @@ public interface OrganizationsApi {
     Organization get(@PathParam("id") long id);
 
     @POST
+    @Requires(Role.OPERATOR)
     @Path("/{id}/leaders")
     @Operation(operationId = "createLeader", summary = "Add a leader", description = "to, when given, is on or after from.")
     @APIResponseSchema(value = Leader.class, responseCode = "201", responseDescription = "Created")
@@ -89,6 +100,7 @@ public interface OrganizationsApi {
     RestResponse<Leader> addLeader(@PathParam("id") long id, @Valid @NotNull NewLeader leader);
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{id}/leaders")
     @Operation(operationId = "listLeaders", summary = "The leaders of an organisation, by role and start of tenure",
             description = "asOf: only those in office on that date; role: only that role.")
@@ -105,6 +117,7 @@ public interface OrganizationsApi {
     // given as null ("to": null, "superiorId": null) differs from one not given; its schema is the named record.
 
     @PATCH
+    @Requires(Role.OPERATOR)
     @Path("/{id}")
     @Operation(operationId = "patchOrganization", summary = "Correct an organisation",
             description = "Changes the fields given (name, type, regionCode, superiorId) and no other. A new regionCode moves "
@@ -132,6 +145,7 @@ public interface OrganizationsApi {
     Organization patch(@PathParam("id") long id, @NotNull ObjectNode changes);
 
     @DELETE
+    @Requires(Role.OPERATOR)
     @Path("/{id}")
     @Operation(operationId = "deleteOrganization", summary = "Delete an organisation and its leaders",
             description = "Audited with the organisation and its leaders as they were. An organisation that leads others "
@@ -144,6 +158,7 @@ public interface OrganizationsApi {
     void delete(@PathParam("id") long id);
 
     @PATCH
+    @Requires(Role.OPERATOR)
     @Path("/{id}/leaders/{leaderId}")
     @Operation(operationId = "patchLeader", summary = "Correct a leader, or end or reopen a tenure",
             description = "Changes the fields given (name, role, employment, frontline, partyCommitteeMember, from, to) and no "
@@ -170,6 +185,7 @@ public interface OrganizationsApi {
     Leader patchLeader(@PathParam("id") long id, @PathParam("leaderId") long leaderId, @NotNull ObjectNode changes);
 
     @DELETE
+    @Requires(Role.OPERATOR)
     @Path("/{id}/leaders/{leaderId}")
     @Operation(operationId = "deleteLeader", summary = "Delete a leader entered in error",
             description = "A leader who left office keeps its record: end the tenure with PATCH {\"to\":…} instead. "

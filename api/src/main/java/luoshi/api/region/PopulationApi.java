@@ -11,12 +11,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import java.io.InputStream;
+import luoshi.api.common.Bulk;
 import luoshi.api.common.Problem;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,6 +40,7 @@ public interface PopulationApi {
     int LAST_YEAR = 2100;
 
     @PUT
+    @Requires(Role.OPERATOR)
     @Path("/{code}/population/{year}")
     @Operation(operationId = "putPopulation", summary = "Set a region's population for a year",
             description = "female and youth, when given, are at most total.")
@@ -45,6 +51,7 @@ public interface PopulationApi {
             @Parameter(example = "2025") @PathParam("year") int year, @Valid @NotNull PopulationWrite population);
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{code}/population/{year}")
     @Operation(operationId = "getPopulation", summary = "A region's population for a year")
     @APIResponse(responseCode = "200", description = "The population")
@@ -53,23 +60,31 @@ public interface PopulationApi {
             @Parameter(example = "2025") @PathParam("year") int year);
 
     @POST
+    @Requires(Role.OPERATOR)
+    @Bulk
     @Path("/population/batch")
     @Operation(operationId = "importPopulation", summary = "Import population rows (JSON array)",
-            description = "All or nothing; every region must exist. Identical rows change nothing.")
+            description = "All or nothing, at most 10,000 rows; every region must exist. Identical rows change nothing.")
+    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PopulationRow.class)))
     @APIResponse(responseCode = "200", description = "What the import did")
     @APIResponse(responseCode = "400", description = "Invalid rows, each named like [3].total; nothing is stored")
-    ImportResult importPopulation(@Valid @NotNull List<@Valid @NotNull PopulationRow> rows);
+    ImportResult importPopulation(InputStream rows);
 
     @POST
+    @Requires(Role.OPERATOR)
+    @Bulk
     @Path("/population/batch")
     @Consumes(RegionsApi.CSV)
     @Operation(operationId = "importPopulation", summary = "Import population rows (CSV)",
-            description = "text/csv with the header regionCode,year,total and optionally female,youth.")
+            description = "text/csv with the header regionCode,year,total and optionally female,youth; at most 10,000 rows.")
+    @RequestBody(content = @Content(mediaType = RegionsApi.CSV, schema = @Schema(type = SchemaType.STRING,
+            example = "regionCode,year,total,female,youth\n330602,2025,1014000,507000,240000\n")))
     @APIResponse(responseCode = "200", description = "What the import did")
     @APIResponse(responseCode = "400", description = "A malformed file or invalid rows; nothing is stored")
-    ImportResult importPopulationCsv(@NotNull String csv);
+    ImportResult importPopulationCsv(InputStream csv);
 
     @DELETE
+    @Requires(Role.OPERATOR)
     @Path("/{code}/population/{year}")
     @Operation(operationId = "deletePopulation", summary = "Delete a region's population for a year",
             description = "For a figure entered in error. The deletion reaches the other services' copies through the change "

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import io.smallrye.common.annotation.Blocking;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,6 +47,7 @@ public interface RegionFeed {
     String MIN_VERSION_HEADER = "Luoshi-Min-Region-Version";
 
     @GET
+    @Requires(Role.SERVICE)
     @Blocking
     @Operation(summary = "Regions and population rows changed after a version",
             description = "In version order, at most limit rows (regions and population together). since=0 is the full "

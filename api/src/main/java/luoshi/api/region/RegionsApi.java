@@ -14,10 +14,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import java.io.InputStream;
+import luoshi.api.common.Bulk;
 import luoshi.api.common.Page;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,7 +43,11 @@ public interface RegionsApi {
 
     String CSV = "text/csv";
 
+    /** The most rows of one regions import: the whole national list (44,700 rows) in one call. */
+    int MAX_IMPORT_ROWS = 50_000;
+
     @PUT
+    @Requires(Role.OPERATOR)
     @Path("/{code}")
     @Operation(operationId = "putRegion", summary = "Create or rename a region",
             description = "The level and the parent must be the ones the code implies: 330600 绍兴市 is a CITY under 330000, "
@@ -49,6 +60,7 @@ public interface RegionsApi {
             @Valid @NotNull RegionWrite region);
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{code}")
     @Operation(operationId = "getRegion", summary = "A region", description = "000000 answers the country (中华人民共和国), whose level is null.")
     @APIResponse(responseCode = "200", description = "The region")
@@ -56,6 +68,7 @@ public interface RegionsApi {
     Region get(@Parameter(example = "330602") @PathParam("code") RegionCode code);
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{code}/children")
     @Operation(operationId = "listRegionChildren", summary = "The children of a region, sorted by code",
             description = "000000's children are the provinces; 330600's are its counties (and, in cities with no "
@@ -67,22 +80,30 @@ public interface RegionsApi {
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
 
     @POST
+    @Requires(Role.OPERATOR)
+    @Bulk(rows = MAX_IMPORT_ROWS)
     @Path("/batch")
     @Operation(operationId = "importRegions", summary = "Import regions (JSON array)",
             description = "All or nothing. A parent must be in the same batch or stored already. Rows identical "
-                    + "to the stored ones change nothing, so a re-import is harmless. The whole national list "
-                    + "(44,700 rows) imports in one call.")
+                    + "to the stored ones change nothing, so a re-import is harmless. At most 50,000 rows, not the "
+                    + "10,000 of other batches: the whole national list (44,700 rows) imports in one call.")
+    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Region.class)))
     @APIResponse(responseCode = "200", description = "What the import did")
     @APIResponse(responseCode = "400", description = "Some rows are invalid: each violation names its row, e.g. [3].parentCode; nothing is stored")
-    ImportResult importRegions(@Valid @NotNull List<@Valid @NotNull Region> regions);
+    ImportResult importRegions(InputStream regions);
 
     @POST
+    @Requires(Role.OPERATOR)
+    @Bulk(rows = MAX_IMPORT_ROWS)
     @Path("/batch")
     @Consumes(CSV)
     @Operation(operationId = "importRegions", summary = "Import regions (CSV)",
             description = "text/csv with the header code,name,level,parentCode (an empty parentCode for a province), "
-                    + "e.g. the national file regions-cn-2023.csv. Same rules as the JSON import; row [0] is the first after the header.")
+                    + "e.g. the national file regions-cn-2023.csv. Same rules and limits as the JSON import; row [0] is the first "
+                    + "after the header.")
+    @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+            example = "code,name,level,parentCode\n330602,越城区,COUNTY,330600\n")))
     @APIResponse(responseCode = "200", description = "What the import did")
     @APIResponse(responseCode = "400", description = "A malformed file or invalid rows; nothing is stored")
-    ImportResult importRegionsCsv(@NotNull String csv);
+    ImportResult importRegionsCsv(InputStream csv);
 }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import luoshi.api.compliance.Requirement;
 import luoshi.api.compliance.RequirementList;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -41,10 +43,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public interface RequirementsApi {
 
     @GET
+    @Requires(Role.VIEWER)
     @Operation(operationId = "listRequirements", summary = "The requirements catalog", description = "Every requirement with its issuer, levels, period and rule.")
     RequirementList list();
 
     @POST
+    @Requires(Role.ADMIN)
     @Operation(operationId = "createRequirement", summary = "Add a requirement of an existing rule type (admin)",
             description = "For example Jiangsu (320000) requiring 30,000 CNY a year for its townships' youth league work.")
     @APIResponseSchema(value = Requirement.class, responseCode = "201", responseDescription = "Added")
@@ -59,6 +63,7 @@ public interface RequirementsApi {
     String ETAG = "The requirement's revision, \"3\": send it as If-Match to change exactly this revision";
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{id}")
     @Operation(operationId = "getRequirement", summary = "A requirement as in force today, with its versions")
     @APIResponse(responseCode = "200", description = "The requirement, with its versions",
@@ -67,6 +72,7 @@ public interface RequirementsApi {
     Requirement get(@PathParam("id") String id);
 
     @PUT
+    @Requires(Role.ADMIN)
     @Path("/{id}")
     @Operation(operationId = "updateRequirement", summary = "A new version from a date, or retire the latest (admin of the issuer)",
             description = "With effectiveFrom: a new version of the levels, rule parameters, weight and dimension from that "
@@ -85,6 +91,7 @@ public interface RequirementsApi {
     Requirement change(@PathParam("id") String id, @Valid @NotNull RequirementChange change);
 
     @PUT
+    @Requires(Role.ADMIN)
     @Path("/{id}/parameters/{regionCode}")
     @Operation(operationId = "putRequirementParameters", summary = "Set a stricter parameter for a region's subtree",
             description = "The most specific setting wins. A value laxer than one in force (the issuer's version, or a "
@@ -99,6 +106,7 @@ public interface RequirementsApi {
             @NotNull ObjectNode parameters);
 
     @PUT
+    @Requires(Role.ADMIN)
     @Path("/{id}/owners/{regionCode}")
     @Operation(operationId = "putRequirementOwner", summary = "Name the unit responsible for a requirement in a region's subtree (admin of the region)",
             description = "It holds for the region's subtree unless a region below sets its own; items, open items, "
@@ -109,6 +117,7 @@ public interface RequirementsApi {
             @Valid @NotNull OwnerWrite owner);
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{id}/owners")
     @Operation(operationId = "listRequirementOwners", summary = "The owner in force for a region, and the owners set in its subtree")
     @APIResponse(responseCode = "200", description = "The owner in force, and the owners set on the region or below it")

@@ -1,7 +1,6 @@
 package luoshi.api.review;
 
 import luoshi.api.region.RegionCode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,9 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import luoshi.api.common.BatchResult;
+import luoshi.api.common.Bulk;
 import luoshi.api.common.Page;
 import luoshi.api.common.Problem;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,6 +43,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public interface CommitteeTermsApi {
 
     @POST
+    @Requires(Role.OPERATOR)
     @Operation(operationId = "createCommitteeTerm", summary = "Record a committee term",
             description = "The end must be after the start; terms of one region never overlap.")
     @APIResponseSchema(value = CommitteeTerm.class, responseCode = "201", responseDescription = "Recorded")
@@ -49,6 +53,8 @@ public interface CommitteeTermsApi {
     RestResponse<CommitteeTerm> create(@Valid @NotNull NewCommitteeTerm term);
 
     @POST
+    @Requires(Role.OPERATOR)
+    @Bulk
     @Path("/batch")
     @Operation(operationId = "createCommitteeTermBatch", summary = "Record up to 10,000 committee terms at once, all or nothing",
             description = BatchResult.ALL_OR_NOTHING + "Each end must be after its start ([3].end). No term may overlap a "
@@ -65,16 +71,17 @@ public interface CommitteeTermsApi {
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
     @APIResponse(responseCode = "409", description = "A row overlaps another term of its region, stored or in the batch; "
             + "the row and that term are named, and nothing is stored")
-    BatchResult createBatch(
-            @NotNull ArrayNode rows);
+    BatchResult createBatch(InputStream rows);
 
     @GET
+    @Requires(Role.VIEWER)
     @Operation(operationId = "listCommitteeTerms", summary = "Committee terms, of one region when regionCode is given, by start")
     Page<CommitteeTerm> list(@QueryParam("regionCode") RegionCode regionCode,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
 
     @PUT
+    @Requires(Role.OPERATOR)
     @Path("/{id}")
     @Operation(operationId = "updateCommitteeTerm", summary = "Correct a committee term",
             description = "Sets the term's start and end, and its region when regionCode is given (the region must exist). "
@@ -99,6 +106,7 @@ public interface CommitteeTermsApi {
             @Valid @NotNull CommitteeTermCorrection term);
 
     @DELETE
+    @Requires(Role.OPERATOR)
     @Path("/{id}")
     @Operation(operationId = "deleteCommitteeTerm", summary = "Withdraw a committee term recorded by mistake",
             description = "Its TERM items go with it at once. Audited with the term as it was.")

@@ -1,7 +1,6 @@
 package luoshi.api.review;
 
 import luoshi.api.region.RegionCode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,9 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import luoshi.api.common.BatchResult;
+import luoshi.api.common.Bulk;
 import luoshi.api.common.Page;
 import luoshi.api.common.Problem;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,6 +43,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public interface DocumentsApi {
 
     @POST
+    @Requires(Role.OPERATOR)
     @Operation(operationId = "createDocument", summary = "Record a submitted document")
     @APIResponseSchema(value = Document.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field")
@@ -47,6 +51,8 @@ public interface DocumentsApi {
     RestResponse<Document> create(@Valid @NotNull NewDocument document);
 
     @POST
+    @Requires(Role.OPERATOR)
+    @Bulk
     @Path("/batch")
     @Operation(operationId = "createDocumentBatch", summary = "Record up to 10,000 submitted documents at once, all or nothing",
             description = BatchResult.ALL_OR_NOTHING + "A document has no natural key: send an Idempotency-Key, so that an "
@@ -58,10 +64,10 @@ public interface DocumentsApi {
     @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
     @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row")
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
-    BatchResult createBatch(
-            @NotNull ArrayNode rows);
+    BatchResult createBatch(InputStream rows);
 
     @GET
+    @Requires(Role.VIEWER)
     @Operation(operationId = "listDocuments", summary = "Documents, filtered by region and type, by date")
     Page<Document> list(@QueryParam("regionCode") RegionCode regionCode,
             @QueryParam("type") DocumentType type,
@@ -69,6 +75,7 @@ public interface DocumentsApi {
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{id}")
     @Operation(operationId = "getDocument", summary = "A submitted document")
     @APIResponse(responseCode = "200", description = "The document",
@@ -80,6 +87,7 @@ public interface DocumentsApi {
     Document get(@Parameter(example = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") @PathParam("id") String id);
 
     @PUT
+    @Requires(Role.OPERATOR)
     @Path("/{id}")
     @Operation(operationId = "updateDocument", summary = "Correct a submitted document",
             description = "Replaces the document's fields (as on create; the region must exist). Authorised like the write "
@@ -100,6 +108,7 @@ public interface DocumentsApi {
             @Valid @NotNull NewDocument document);
 
     @DELETE
+    @Requires(Role.OPERATOR)
     @Path("/{id}")
     @Operation(operationId = "deleteDocument", summary = "Withdraw a document recorded by mistake",
             description = "Audited with the document as it was; the verdicts follow at once.")

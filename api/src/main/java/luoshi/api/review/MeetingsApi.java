@@ -1,7 +1,6 @@
 package luoshi.api.review;
 
 import luoshi.api.region.RegionCode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,9 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import luoshi.api.common.BatchResult;
+import luoshi.api.common.Bulk;
 import luoshi.api.common.Page;
 import luoshi.api.common.Problem;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,6 +43,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public interface MeetingsApi {
 
     @POST
+    @Requires(Role.OPERATOR)
     @Operation(operationId = "createMeeting", summary = "Record a meeting", description = "A date that does not exist (2025-02-30) is a 400 naming date.")
     @APIResponseSchema(value = Meeting.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field")
@@ -47,6 +51,8 @@ public interface MeetingsApi {
     RestResponse<Meeting> create(@Valid @NotNull NewMeeting meeting);
 
     @POST
+    @Requires(Role.OPERATOR)
+    @Bulk
     @Path("/batch")
     @Operation(operationId = "createMeetingBatch", summary = "Record up to 10,000 meetings at once, all or nothing",
             description = BatchResult.ALL_OR_NOTHING + "A meeting has no natural key: send an Idempotency-Key, so that an "
@@ -58,10 +64,10 @@ public interface MeetingsApi {
     @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
     @APIResponse(responseCode = "400", description = "Nothing stored; violations name every invalid row")
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
-    BatchResult createBatch(
-            @NotNull ArrayNode rows);
+    BatchResult createBatch(InputStream rows);
 
     @GET
+    @Requires(Role.VIEWER)
     @Operation(operationId = "listMeetings", summary = "Meetings, filtered by region, calendar year and type, by date")
     Page<Meeting> list(@QueryParam("regionCode") RegionCode regionCode,
             @QueryParam("year") @Min(1949) @Max(9999) Integer year,
@@ -70,6 +76,7 @@ public interface MeetingsApi {
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
 
     @DELETE
+    @Requires(Role.OPERATOR)
     @Path("/{id}")
     @Operation(operationId = "deleteMeeting", summary = "Delete a meeting recorded by mistake")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -77,6 +84,7 @@ public interface MeetingsApi {
     void delete(@PathParam("id") String id);
 
     @PUT
+    @Requires(Role.OPERATOR)
     @Path("/{id}")
     @Operation(operationId = "updateMeeting", summary = "Correct a meeting",
             description = "Replaces the meeting's fields (as on create; the region must exist). Authorised like the write "

@@ -13,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import luoshi.api.common.Page;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public interface RemindersApi {
 
     @POST
+    @Requires(Role.ADMIN)
     @Path("/run")
     @Operation(operationId = "runReminders", summary = "Run the reminder job now for a date and a region's subtree (admin)",
             description = "Creates, for each PENDING item, only the nearest lead time reached, and OVERDUE once for "
@@ -34,6 +37,7 @@ public interface RemindersApi {
             @QueryParam("regionCode") RegionCode regionCode);
 
     @GET
+    @Requires(Role.VIEWER)
     @Operation(operationId = "listReminders", summary = "The reminders of a region's subtree (the caller's region when regionCode is absent), newest first",
             description = "regionCode must lie in the caller's region.")
     Page<Reminder> list(@QueryParam("regionCode") RegionCode regionCode,

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import luoshi.api.common.Page;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -32,6 +34,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public interface WebhooksApi {
 
     @POST
+    @Requires(Role.ADMIN)
     @Operation(operationId = "createWebhook", summary = "Subscribe a URL to the reminders of a region's subtree (admin)",
             description = "The server generates the signing secret (whsec_…) and shows it this once. Outside the local "
                     + "and test profiles a URL resolving to a loopback, private or link-local address is refused.")
@@ -41,11 +44,13 @@ public interface WebhooksApi {
     RestResponse<CreatedWebhook> create(@Valid @NotNull NewWebhook webhook);
 
     @GET
+    @Requires(Role.ADMIN)
     @Operation(operationId = "listWebhooks", summary = "The subscriptions (without their secrets)")
     Page<Webhook> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
 
     @DELETE
+    @Requires(Role.ADMIN)
     @Path("/{id}")
     @Operation(operationId = "deleteWebhook", summary = "Unsubscribe; deliveries not yet made are dropped")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -53,6 +58,7 @@ public interface WebhooksApi {
     void delete(@PathParam("id") String id);
 
     @GET
+    @Requires(Role.ADMIN)
     @Path("/{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log of a subscription, newest first")
     @APIResponse(responseCode = "200", description = "A page of deliveries")

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,6 +36,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public interface WaiversApi {
 
     @POST
+    @Requires(Role.ADMIN)
     @Operation(operationId = "createWaiver", summary = "Waive a requirement for a region (admin of a region strictly above it)",
             description = "While the waiver is in force on an item's evaluation date (its due date, or asOf while the period "
                     + "runs), the item is NOT_APPLICABLE with the waiver, rollups count it in waived, and no reminder goes "
@@ -46,6 +49,7 @@ public interface WaiversApi {
     RestResponse<Waiver> create(@Valid @NotNull NewWaiver waiver);
 
     @GET
+    @Requires(Role.VIEWER)
     @Operation(operationId = "listWaivers", summary = "The waivers of a region's subtree",
             description = "Revoked ones too (with revokedAt), unless activeOn asks for those in force on a day.")
     WaiverList list(@Parameter(example = "330602") @QueryParam("regionCode") RegionCode regionCode,
@@ -53,6 +57,7 @@ public interface WaiversApi {
             @Parameter(example = "2025-06-30") @QueryParam("activeOn") LocalDate activeOn);
 
     @DELETE
+    @Requires(Role.ADMIN)
     @Path("/{id}")
     @Operation(operationId = "deleteWaiver", summary = "Revoke a waiver (admin of a region strictly above its region)",
             description = "The waiver stays on record with revokedAt; its items are judged again at once. Audited.")

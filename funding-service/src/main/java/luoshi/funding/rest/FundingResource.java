@@ -1,23 +1,27 @@
 package luoshi.funding.rest;
 
 import luoshi.api.region.RegionCode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.funding.FundingApi;
 import luoshi.api.funding.FundingCategory;
 import luoshi.api.funding.FundingRecord;
 import luoshi.api.funding.NewFundingRecord;
+import luoshi.batch.BatchReader;
 import luoshi.funding.service.FundingService;
 import org.jboss.resteasy.reactive.RestResponse;
 
+/** Funding records: a batch is read here as a stream; everything else, the caller's rights included, in {@link FundingService}. */
 public class FundingResource implements FundingApi {
 
     private final FundingService funding;
+    private final BatchReader json;
 
-    FundingResource(FundingService funding) {
+    FundingResource(FundingService funding, BatchReader json) {
         this.funding = funding;
+        this.json = json;
     }
 
     @Override
@@ -26,8 +30,8 @@ public class FundingResource implements FundingApi {
     }
 
     @Override
-    public BatchResult createBatch(ArrayNode rows) {
-        return funding.createBatch(rows);
+    public BatchResult createBatch(InputStream body) {
+        return funding.createBatch(json.read(body, NewFundingRecord.class, BatchResult.MAX_ROWS));
     }
 
     @Override

@@ -1,19 +1,24 @@
 package luoshi.funding.rest;
 
 import luoshi.api.region.RegionCode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.InputStream;
 import luoshi.api.common.BatchResult;
 import luoshi.api.funding.UnionFeeRecord;
+import luoshi.api.funding.UnionFeeRow;
 import luoshi.api.funding.UnionFees;
 import luoshi.api.funding.UnionFeesApi;
+import luoshi.batch.BatchReader;
 import luoshi.funding.service.UnionFeeService;
 
+/** Union fees: a batch is read here as a stream; everything else, the caller's rights included, in {@link UnionFeeService}. */
 public class UnionFeesResource implements UnionFeesApi {
 
     private final UnionFeeService unionFees;
+    private final BatchReader json;
 
-    UnionFeesResource(UnionFeeService unionFees) {
+    UnionFeesResource(UnionFeeService unionFees, BatchReader json) {
         this.unionFees = unionFees;
+        this.json = json;
     }
 
     @Override
@@ -22,8 +27,8 @@ public class UnionFeesResource implements UnionFeesApi {
     }
 
     @Override
-    public BatchResult putBatch(ArrayNode rows) {
-        return unionFees.putBatch(rows);
+    public BatchResult putBatch(InputStream body) {
+        return unionFees.putBatch(json.read(body, UnionFeeRow.class, BatchResult.MAX_ROWS, UnionFeeService.rowRule()));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package luoshi.funding.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional.TxType;
@@ -25,7 +24,6 @@ import luoshi.api.funding.FundingRecord;
 import luoshi.api.funding.NewFundingRecord;
 import luoshi.audit.AuditTrail;
 import luoshi.batch.BatchImport;
-import luoshi.batch.BatchReader;
 import luoshi.funding.store.FundingRecordStore;
 import luoshi.funding.store.FundingRow;
 import luoshi.replica.RegionReplica;
@@ -45,7 +43,6 @@ public class FundingService {
     static final String ENTITY = "funding-record";
 
     private final FundingRecordStore records;
-    private final BatchReader batchReader;
     private final BatchImport batchImport;
     private final Access access;
     private final AuditTrail audit;
@@ -54,10 +51,9 @@ public class FundingService {
     private final Validator validator;
     private final ObjectMapper json;
 
-    FundingService(FundingRecordStore records, BatchReader batchReader, BatchImport batchImport, Access access,
-            AuditTrail audit, RegionReplica regions, Preconditions preconditions, Validator validator, ObjectMapper json) {
+    FundingService(FundingRecordStore records, BatchImport batchImport, Access access, AuditTrail audit,
+            RegionReplica regions, Preconditions preconditions, Validator validator, ObjectMapper json) {
         this.records = records;
-        this.batchReader = batchReader;
         this.batchImport = batchImport;
         this.access = access;
         this.audit = audit;
@@ -75,9 +71,8 @@ public class FundingService {
         return created;
     }
 
-    /** Validates every row in memory first, then stores all rows in this one transaction. */
-    public BatchResult createBatch(ArrayNode rows) {
-        List<NewFundingRecord> valid = batchReader.read(rows, NewFundingRecord.class);
+    /** Stores the rows, read and checked as the body streamed in, all in this one transaction, every row authorised. */
+    public BatchResult createBatch(List<NewFundingRecord> valid) {
         return batchImport.store(ENTITY, valid, NewFundingRecord::regionCode, stored -> {
             regions.requireKnownRows(stored, NewFundingRecord::regionCode);
             records.insertAll(stored);

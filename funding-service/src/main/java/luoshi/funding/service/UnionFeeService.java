@@ -1,6 +1,5 @@
 package luoshi.funding.service;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
@@ -34,7 +33,6 @@ public class UnionFeeService {
     static final String ENTITY = "union-fees";
 
     private final UnionFeeStore unionFees;
-    private final BatchReader batchReader;
     private final BatchImport batchImport;
     private final Access access;
     private final AuditTrail audit;
@@ -42,10 +40,9 @@ public class UnionFeeService {
     private final Preconditions preconditions;
     private final DataVersion dataVersion;
 
-    UnionFeeService(UnionFeeStore unionFees, BatchReader batchReader, BatchImport batchImport, Access access,
-            AuditTrail audit, RegionReplica regions, Preconditions preconditions, DataVersion dataVersion) {
+    UnionFeeService(UnionFeeStore unionFees, BatchImport batchImport, Access access, AuditTrail audit,
+            RegionReplica regions, Preconditions preconditions, DataVersion dataVersion) {
         this.unionFees = unionFees;
-        this.batchReader = batchReader;
         this.batchImport = batchImport;
         this.access = access;
         this.audit = audit;
@@ -88,16 +85,23 @@ public class UnionFeeService {
     }
 
     /**
-     * Creates or replaces the fees of every row's region and year, all or nothing: every row is validated first (a
-     * region and year twice in the batch is a 400 naming the second row), then written in multi-row upserts.
+     * The rule of a batch's rows beyond Bean Validation, checked on each row as it is read: a region and year twice in the
+     * batch is a 400 naming the second row. A new rule for each batch (it remembers the rows read).
      */
-    public BatchResult putBatch(ArrayNode rows) {
+    public static BatchReader.RowRule<UnionFeeRow> rowRule() {
         Map<String, Integer> rowOfKey = new HashMap<>();
-        List<UnionFeeRow> valid = batchReader.read(rows, UnionFeeRow.class, (i, r) -> {
+        return (i, r) -> {
             Integer earlier = rowOfKey.putIfAbsent(r.regionCode() + "/" + r.year(), i);
             return earlier == null ? List.of() : List.of(new Violation("year", "the union fees of " + r.regionCode()
                     + " in " + r.year() + " are in row " + earlier + " already"));
-        });
+        };
+    }
+
+    /**
+     * Creates or replaces the fees of every row's region and year, all or nothing: the rows were checked as they were read
+     * ({@link #rowRule}), and are authorised and written here in multi-row upserts.
+     */
+    public BatchResult putBatch(List<UnionFeeRow> valid) {
         return batchImport.store(ENTITY, valid, UnionFeeRow::regionCode, authorised -> {
             regions.requireKnownRows(authorised, UnionFeeRow::regionCode);
             List<UnionFeeRecord> stored = authorised.stream()

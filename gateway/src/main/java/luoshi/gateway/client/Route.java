@@ -1,8 +1,10 @@
 package luoshi.gateway.client;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -36,6 +38,14 @@ public final class Route<A> {
     /** A batch import: a write allowed {@code luoshi.gateway.bulk-timeout-ms}. */
     public <T> T bulkWrite(Function<A, T> call) {
         return relay(await(service.bulkWrite(api, call)));
+    }
+
+    /**
+     * A batch import whose body streams through to the service as it arrives ({@link StreamedBody}): a bulk write, the
+     * body never held whole.
+     */
+    public <T> T bulkWrite(InputStream body, BiFunction<A, InputStream, T> call) {
+        return bulkWrite(StreamedBody.passedOn(body, call));
     }
 
     /** A write that answers 204. */

@@ -44,6 +44,10 @@ public class Unanswered extends ProblemException {
             return new Unanswered(service, Problem.of(504, "Gateway Timeout",
                     service + " did not answer within " + timeoutMs + " ms." + outcome));
         }
+        if (cause instanceof BulkheadException) {
+            return new Unanswered(service, Problem.of(503, "Service Unavailable", "Too many imports to " + service
+                    + " are under way; this one was not sent. Send it again later."));
+        }
         if (cause instanceof CircuitBreakerOpenException) {
             return new Unanswered(service, Problem.of(503, "Service Unavailable",
                     service + " is failing; calls to it are suspended for a while (circuit open)." + outcome));

@@ -1,7 +1,7 @@
 package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.InputStream;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.review.Document;
@@ -27,8 +27,8 @@ public class DocumentsRoutes implements DocumentsApi {
     }
 
     @Override
-    public BatchResult createBatch(ArrayNode rows) {
-        return route.bulkWrite(api -> api.createBatch(rows));
+    public BatchResult createBatch(InputStream rows) {
+        return route.bulkWrite(rows, DocumentsApi::createBatch);
     }
 
     @Override

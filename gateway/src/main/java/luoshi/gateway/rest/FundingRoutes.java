@@ -1,8 +1,8 @@
 package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
 import luoshi.api.common.BatchResult;
 import luoshi.api.common.Page;
 import luoshi.api.funding.FundingApi;
@@ -28,8 +28,8 @@ public class FundingRoutes implements FundingApi {
     }
 
     @Override
-    public BatchResult createBatch(ArrayNode rows) {
-        return route.bulkWrite(api -> api.createBatch(rows));
+    public BatchResult createBatch(InputStream rows) {
+        return route.bulkWrite(rows, FundingApi::createBatch);
     }
 
     @Override

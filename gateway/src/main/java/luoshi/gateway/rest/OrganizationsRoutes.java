@@ -2,8 +2,8 @@ package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.List;
 import luoshi.api.common.Page;
 import luoshi.api.org.Leader;
 import luoshi.api.org.LeaderRole;
@@ -11,7 +11,6 @@ import luoshi.api.org.NewLeader;
 import luoshi.api.org.NewOrganization;
 import luoshi.api.org.Organization;
 import luoshi.api.org.OrganizationImport;
-import luoshi.api.org.OrganizationRow;
 import luoshi.api.org.OrganizationType;
 import luoshi.api.org.OrganizationsApi;
 import luoshi.gateway.client.Route;
@@ -33,8 +32,8 @@ public class OrganizationsRoutes implements OrganizationsApi {
     }
 
     @Override
-    public OrganizationImport importOrganizations(List<OrganizationRow> rows) {
-        return route.bulkWrite(api -> api.importOrganizations(rows));
+    public OrganizationImport importOrganizations(InputStream rows) {
+        return route.bulkWrite(rows, OrganizationsApi::importOrganizations);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
-import java.util.List;
+import java.io.InputStream;
 import luoshi.api.region.ImportResult;
 import luoshi.api.region.Population;
 import luoshi.api.region.PopulationApi;
-import luoshi.api.region.PopulationRow;
 import luoshi.api.region.PopulationWrite;
 import luoshi.gateway.client.Route;
 import luoshi.gateway.client.Services;
@@ -35,12 +34,12 @@ public class PopulationRoutes implements PopulationApi {
     }
 
     @Override
-    public ImportResult importPopulation(List<PopulationRow> rows) {
-        return route.bulkWrite(api -> api.importPopulation(rows));
+    public ImportResult importPopulation(InputStream rows) {
+        return route.bulkWrite(rows, PopulationApi::importPopulation);
     }
 
     @Override
-    public ImportResult importPopulationCsv(String csv) {
-        return route.bulkWrite(api -> api.importPopulationCsv(csv));
+    public ImportResult importPopulationCsv(InputStream csv) {
+        return route.bulkWrite(csv, PopulationApi::importPopulationCsv);
     }
 }

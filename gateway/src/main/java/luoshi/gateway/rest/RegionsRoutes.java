@@ -1,7 +1,7 @@
 package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
-import java.util.List;
+import java.io.InputStream;
 import luoshi.api.common.Page;
 import luoshi.api.region.ImportResult;
 import luoshi.api.region.Region;
@@ -36,12 +36,12 @@ public class RegionsRoutes implements RegionsApi {
     }
 
     @Override
-    public ImportResult importRegions(List<Region> regions) {
-        return route.bulkWrite(api -> api.importRegions(regions));
+    public ImportResult importRegions(InputStream regions) {
+        return route.bulkWrite(regions, RegionsApi::importRegions);
     }
 
     @Override
-    public ImportResult importRegionsCsv(String csv) {
-        return route.bulkWrite(api -> api.importRegionsCsv(csv));
+    public ImportResult importRegionsCsv(InputStream csv) {
+        return route.bulkWrite(csv, RegionsApi::importRegionsCsv);
     }
 }

@@ -1,7 +1,7 @@
 package luoshi.gateway.rest;
 
 import luoshi.api.region.RegionCode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.InputStream;
 import luoshi.api.common.BatchResult;
 import luoshi.api.funding.UnionFeeRecord;
 import luoshi.api.funding.UnionFees;
@@ -24,8 +24,8 @@ public class UnionFeesRoutes implements UnionFeesApi {
     }
 
     @Override
-    public BatchResult putBatch(ArrayNode rows) {
-        return route.bulkWrite(api -> api.putBatch(rows));
+    public BatchResult putBatch(InputStream rows) {
+        return route.bulkWrite(rows, UnionFeesApi::putBatch);
     }
 
     @Override

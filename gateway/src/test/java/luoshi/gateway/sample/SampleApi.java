@@ -14,6 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** A stand-in for a service's public interface in `api` (as org-, funding- and review-service will add). */
@@ -24,20 +26,24 @@ import org.jboss.resteasy.reactive.RestResponse;
 public interface SampleApi {
 
     @GET
+    @Requires(Role.VIEWER)
     @Path("/{code}")
     @Operation(operationId = "getRouteSample")
     Sample get(@PathParam("code") String code);
 
     @POST
+    @Requires(Role.OPERATOR)
     @Operation(operationId = "createRouteSample")
     RestResponse<Sample> create(@Valid @NotNull Sample sample);
 
     @POST
+    @Requires(Role.OPERATOR)
     @Path("/batch")
     @Operation(operationId = "importRouteSamples")
     int importAll(@Valid @NotNull List<@Valid @NotNull Sample> samples);
 
     @DELETE
+    @Requires(Role.OPERATOR)
     @Path("/{code}")
     @Operation(operationId = "deleteRouteSample")
     void delete(@PathParam("code") String code);

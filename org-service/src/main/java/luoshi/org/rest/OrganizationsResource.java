@@ -3,7 +3,7 @@ package luoshi.org.rest;
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import java.util.List;
+import java.io.InputStream;
 import luoshi.api.common.Page;
 import luoshi.api.org.Leader;
 import luoshi.api.org.LeaderRole;
@@ -14,15 +14,19 @@ import luoshi.api.org.OrganizationImport;
 import luoshi.api.org.OrganizationRow;
 import luoshi.api.org.OrganizationType;
 import luoshi.api.org.OrganizationsApi;
+import luoshi.batch.BatchReader;
 import luoshi.org.service.OrganizationService;
 import org.jboss.resteasy.reactive.RestResponse;
 
+/** Organisations and leaders: a batch is read here as a stream; everything else, the caller's rights included, in {@link OrganizationService}. */
 public class OrganizationsResource implements OrganizationsApi {
 
     private final OrganizationService organizations;
+    private final BatchReader json;
 
-    public OrganizationsResource(OrganizationService organizations) {
+    public OrganizationsResource(OrganizationService organizations, BatchReader json) {
         this.organizations = organizations;
+        this.json = json;
     }
 
     @Override
@@ -31,8 +35,8 @@ public class OrganizationsResource implements OrganizationsApi {
     }
 
     @Override
-    public OrganizationImport importOrganizations(List<OrganizationRow> rows) {
-        return organizations.importOrganizations(rows);
+    public OrganizationImport importOrganizations(InputStream body) {
+        return organizations.importOrganizations(json.read(body, OrganizationRow.class, MAX_BATCH_ROWS));
     }
 
     @Override

@@ -1,26 +1,29 @@
 package luoshi.org.rest;
 
-import luoshi.api.region.RegionCode;
+import java.io.InputStream;
 import java.util.List;
+import luoshi.api.common.BatchResult;
 import luoshi.api.region.ImportResult;
 import luoshi.api.region.Population;
 import luoshi.api.region.PopulationApi;
 import luoshi.api.region.PopulationRow;
 import luoshi.api.region.PopulationWrite;
+import luoshi.api.region.RegionCode;
+import luoshi.batch.BatchReader;
+import luoshi.batch.CsvReader;
 import luoshi.org.service.PopulationService;
-import luoshi.security.Access;
 
-/** Reads are checked here; writes in {@link PopulationService}, every row of a batch. */
+/** Population: a batch is read here as a stream (JSON or CSV); everything else, the caller's rights included, in {@link PopulationService}. */
 public class PopulationResource implements PopulationApi {
 
     private final PopulationService population;
-    private final CsvRecords csv;
-    private final Access access;
+    private final BatchReader json;
+    private final CsvReader csv;
 
-    public PopulationResource(PopulationService population, CsvRecords csv, Access access) {
+    public PopulationResource(PopulationService population, BatchReader json, CsvReader csv) {
         this.population = population;
+        this.json = json;
         this.csv = csv;
-        this.access = access;
     }
 
     @Override
@@ -30,7 +33,6 @@ public class PopulationResource implements PopulationApi {
 
     @Override
     public Population get(RegionCode code, int year) {
-        access.read(code.value());
         return population.get(code.value(), year);
     }
 
@@ -40,22 +42,22 @@ public class PopulationResource implements PopulationApi {
     }
 
     @Override
-    public ImportResult importPopulation(List<PopulationRow> rows) {
-        return population.importPopulation(rows.stream().map(PopulationResource::population).toList());
+    public ImportResult importPopulation(InputStream body) {
+        return imported(json.read(body, PopulationRow.class, BatchResult.MAX_ROWS));
     }
 
     @Override
-    public ImportResult importPopulationCsv(String text) {
-        List<PopulationRow> rows = csv.read(text, List.of("regionCode", "year", "total"), List.of("female", "youth"),
+    public ImportResult importPopulationCsv(InputStream body) {
+        return imported(csv.read(body, List.of("regionCode", "year", "total"), List.of("female", "youth"), BatchResult.MAX_ROWS,
                 row -> {
                     Long year = row.whole("year");
                     return new PopulationRow(row.text("regionCode"), year == null ? null : year.intValue(), row.whole("total"),
                             row.whole("female"), row.whole("youth"));
-                });
-        return population.importPopulation(rows.stream().map(PopulationResource::population).toList());
+                }));
     }
 
-    private static Population population(PopulationRow r) {
-        return new Population(r.regionCode(), r.year(), r.total(), r.female(), r.youth(), 0);
+    private ImportResult imported(List<PopulationRow> rows) {
+        return population.importPopulation(rows.stream()
+                .map(r -> new Population(r.regionCode(), r.year(), r.total(), r.female(), r.youth(), 0)).toList());
     }
 }

@@ -6,10 +6,10 @@ import java.util.concurrent.CompletionStage;
 import luoshi.api.region.RegionFeed;
 import luoshi.org.service.FeedWaiters;
 import luoshi.org.service.RegionFeedService;
-import luoshi.security.Access;
 
 /**
- * The whole country's regions and population for the other services' read copies: their service token only. A long
+ * The whole country's regions and population for the other services' read copies: their service token only (the
+ * interface's {@code @Requires(SERVICE)}, checked before anything else; no region is involved). A long
  * poll ({@code waitMs}) that finds nothing new waits in {@link FeedWaiters}, without a worker thread, and reads the
  * feed again on a worker thread once a change is committed.
  */
@@ -17,17 +17,14 @@ public class RegionFeedResource implements RegionFeed {
 
     private final RegionFeedService feed;
     private final FeedWaiters waiters;
-    private final Access access;
 
-    public RegionFeedResource(RegionFeedService feed, FeedWaiters waiters, Access access) {
+    public RegionFeedResource(RegionFeedService feed, FeedWaiters waiters) {
         this.feed = feed;
         this.waiters = waiters;
-        this.access = access;
     }
 
     @Override
     public CompletionStage<RegionFeedPage> changes(long since, int limit, long waitMs) {
-        access.service();
         RegionFeedPage page = feed.changes(since, limit);
         if (waitMs == 0 || page.version() > since) {
             return CompletableFuture.completedFuture(page);

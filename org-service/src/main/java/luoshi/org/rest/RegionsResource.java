@@ -1,28 +1,30 @@
 package luoshi.org.rest;
 
-import luoshi.api.region.RegionCode;
+import java.io.InputStream;
 import java.util.List;
 import luoshi.api.common.Page;
 import luoshi.api.region.ImportResult;
 import luoshi.api.region.Region;
+import luoshi.api.region.RegionCode;
 import luoshi.api.region.RegionLevel;
 import luoshi.api.region.RegionWrite;
 import luoshi.api.region.RegionsApi;
+import luoshi.batch.BatchReader;
+import luoshi.batch.CsvReader;
 import luoshi.org.service.RegionService;
-import luoshi.security.Access;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Reads are checked here (the region is in the path); writes in {@link RegionService}, after the rows' own checks. */
+/** Regions: a batch is read here as a stream (JSON or CSV); everything else, the caller's rights included, in {@link RegionService}. */
 public class RegionsResource implements RegionsApi {
 
     private final RegionService regions;
-    private final CsvRecords csv;
-    private final Access access;
+    private final BatchReader json;
+    private final CsvReader csv;
 
-    public RegionsResource(RegionService regions, CsvRecords csv, Access access) {
+    public RegionsResource(RegionService regions, BatchReader json, CsvReader csv) {
         this.regions = regions;
+        this.json = json;
         this.csv = csv;
-        this.access = access;
     }
 
     @Override
@@ -33,24 +35,22 @@ public class RegionsResource implements RegionsApi {
 
     @Override
     public Region get(RegionCode code) {
-        access.read(code.value());
         return regions.get(code.value());
     }
 
     @Override
     public Page<Region> children(RegionCode code, int page, int size) {
-        access.read(code.value()); // 000000's children (the provinces): a country-wide caller only
         return regions.children(code.value(), page, size);
     }
 
     @Override
-    public ImportResult importRegions(List<Region> rows) {
-        return regions.importRegions(rows);
+    public ImportResult importRegions(InputStream body) {
+        return regions.importRegions(json.read(body, Region.class, MAX_IMPORT_ROWS));
     }
 
     @Override
-    public ImportResult importRegionsCsv(String text) {
-        return regions.importRegions(csv.read(text, List.of("code", "name", "level", "parentCode"), List.of(),
+    public ImportResult importRegionsCsv(InputStream body) {
+        return regions.importRegions(csv.read(body, List.of("code", "name", "level", "parentCode"), List.of(), MAX_IMPORT_ROWS,
                 row -> new Region(row.text("code"), row.text("name"), row.oneOf("level", RegionLevel.class),
                         row.text("parentCode"), 0)));
     }

@@ -27,7 +27,6 @@ import luoshi.api.org.OrganizationImport;
 import luoshi.api.org.OrganizationPatch;
 import luoshi.api.org.OrganizationRow;
 import luoshi.api.org.OrganizationType;
-import luoshi.api.org.OrganizationsApi;
 import luoshi.api.region.RegionCode;
 import luoshi.audit.AuditTrail;
 import luoshi.org.store.OrganizationStore;
@@ -113,10 +112,6 @@ public class OrganizationService {
      * regions and superiors read in bulk; then organisations and leaders are written in multi-row statements.
      */
     public OrganizationImport importOrganizations(List<OrganizationRow> rows) {
-        if (rows.size() > OrganizationsApi.MAX_BATCH_ROWS) {
-            throw ProblemException.badRequest("body", "at most " + OrganizationsApi.MAX_BATCH_ROWS
-                    + " organisations a batch, got " + rows.size());
-        }
         access.writeRows(rows.stream().map(OrganizationRow::regionCode).toList());
         Set<String> codes = new HashSet<>();
         Set<Long> superiorIds = new HashSet<>();

@@ -27,8 +27,8 @@ import luoshi.security.Access;
 
 /**
  * Population per region and year, written like regions: checked in memory, every row's region authorised
- * (an operator of it or above), then only changed rows, versioned and audited. Reads are unchecked: the
- * resource checks the caller first.
+ * (an operator of it or above), then only changed rows, versioned and audited. A read is authorised as a read of
+ * its region ({@link RegionService#get}).
  */
 @ApplicationScoped
 @Transactional
@@ -68,7 +68,7 @@ public class PopulationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Population get(String regionCode, int year) {
-        regionService.get(regionCode);
+        regionService.get(regionCode);   // a read of the region: the caller's own or below, else 403
         return store.find(regionCode, year)
                 .orElseThrow(() -> ProblemException.notFound("No population of " + regionCode + " for " + year));
     }

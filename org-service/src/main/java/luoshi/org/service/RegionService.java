@@ -30,7 +30,8 @@ import luoshi.security.Access;
  * checked before the database is touched; then, with the feed counter locked, the stored rows are read,
  * the parents checked, and only new or changed rows written (so a re-import adds no version). An operator
  * writes only regions below its own (API.md, Security): every row is authorised after the in-memory checks and
- * before the database is touched. Reads here are unchecked lookups: the resources check the caller first.
+ * before the database is touched. A read is the caller's own region or below (000000's children, the provinces: a
+ * country-wide caller only).
  */
 @ApplicationScoped
 @Transactional
@@ -69,8 +70,10 @@ public class RegionService {
         return write(regions, true).result();
     }
 
+    /** A region the caller may read (its own or below; 000000 for a country-wide caller only); 404 when there is none. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Region get(String code) {
+        access.read(code);
         if (RegionCode.isCountry(code)) {
             return COUNTRY;
         }

@@ -1,6 +1,5 @@
 package luoshi.review.service;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -21,25 +20,28 @@ import luoshi.review.store.CommitteeRecordStore.Table;
 import luoshi.review.store.TermStore;
 
 /**
- * The batch imports of terms, meetings and documents (module batch-import): every row checked first, then all rows
- * written in multi-row statements in this one transaction, with ids made as the single writes make them, and one
- * {@code IMPORT} event (entity as the single write names it, {@code after} the rows stored, ids included).
+ * The batch imports of terms, meetings and documents (module batch-import): the rows, read and checked one by one as the
+ * body streamed in ({@code BatchReader}, in the resource), are authorised (every row's region), known, then all written
+ * in multi-row statements in this one transaction, with ids made as the single writes make them, and one {@code IMPORT}
+ * event (entity as the single write names it, {@code after} the rows stored, ids included).
  */
 @ApplicationScoped
 @Transactional
 @RetriedOnConflict
 public class CommitteeImports {
 
-    private final BatchReader reader;
+    /** A term's own rule, checked on each row as it is read: its end after its start ([3].end). */
+    public static final BatchReader.RowRule<NewCommitteeTerm> TERM_ROWS = (i, t) -> TermOverlaps.endProblem(t)
+            .map(problem -> List.of(new Violation("end", problem))).orElse(List.of());
+
     private final BatchImport batch;
     private final TermOverlaps overlaps;
     private final RegionReplica replica;
     private final TermStore terms;
     private final CommitteeRecordStore records;
 
-    CommitteeImports(BatchReader reader, BatchImport batch, TermOverlaps overlaps, RegionReplica replica, TermStore terms,
+    CommitteeImports(BatchImport batch, TermOverlaps overlaps, RegionReplica replica, TermStore terms,
             CommitteeRecordStore records) {
-        this.reader = reader;
         this.batch = batch;
         this.overlaps = overlaps;
         this.replica = replica;
@@ -47,23 +49,22 @@ public class CommitteeImports {
         this.records = records;
     }
 
-    public BatchResult meetings(ArrayNode rows) {
-        return records("meeting", CommitteeRecordStore.MEETINGS, reader.read(rows, NewMeeting.class), NewMeeting::regionCode,
-                CommitteeRecords::newMeeting, CommitteeRecords::meeting);
+    public BatchResult meetings(List<NewMeeting> rows) {
+        return records("meeting", CommitteeRecordStore.MEETINGS, rows, NewMeeting::regionCode, CommitteeRecords::newMeeting,
+                CommitteeRecords::meeting);
     }
 
-    public BatchResult documents(ArrayNode rows) {
-        return records("document", CommitteeRecordStore.DOCUMENTS, reader.read(rows, NewDocument.class),
-                NewDocument::regionCode, CommitteeRecords::newDocument, CommitteeRecords::document);
+    public BatchResult documents(List<NewDocument> rows) {
+        return records("document", CommitteeRecordStore.DOCUMENTS, rows, NewDocument::regionCode,
+                CommitteeRecords::newDocument, CommitteeRecords::document);
     }
 
     /**
-     * Terms, each as the single write checks it ([3].end after [3].start), and none overlapping a stored term of its
-     * region or another term of the region in the batch: a 409 names the first such row and the term it overlaps.
+     * Terms, each checked as the single write checks it when it was read ({@link #TERM_ROWS}), none overlapping a stored
+     * term of its region or another term of the region in the batch: a 409 names the first such row and the term it
+     * overlaps.
      */
-    public BatchResult terms(ArrayNode rows) {
-        List<NewCommitteeTerm> valid = reader.read(rows, NewCommitteeTerm.class, (i, t) -> TermOverlaps.endProblem(t)
-                .map(problem -> List.of(new Violation("end", problem))).orElse(List.of()));
+    public BatchResult terms(List<NewCommitteeTerm> valid) {
         return batch.store("committee-term", valid, NewCommitteeTerm::regionCode, authorised -> {
             replica.requireKnownRows(authorised, NewCommitteeTerm::regionCode);
             List<CommitteeTerm> created = authorised.stream().map(TermOverlaps::created).toList();

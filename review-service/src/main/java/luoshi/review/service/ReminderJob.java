@@ -13,7 +13,9 @@ import java.util.concurrent.Future;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.region.RegionCode;
 import luoshi.api.review.ReminderRun;
+import luoshi.platform.Clocks;
 import luoshi.review.config.ReminderConfig;
+import luoshi.security.Access;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,12 +34,14 @@ public class ReminderJob {
     private final ReminderWriter writer;
     private final ReminderConfig config;
     private final Clock clock;
+    private final Access access;
 
-    ReminderJob(OpenItemSources sources, ReminderWriter writer, ReminderConfig config, Clock clock) {
+    ReminderJob(OpenItemSources sources, ReminderWriter writer, ReminderConfig config, Clock clock, Access access) {
         this.sources = sources;
         this.writer = writer;
         this.config = config;
         this.clock = clock;
+        this.access = access;
     }
 
     @Scheduled(identity = "reminder-job", cron = "${luoshi.reminders.cron:0 0 2 * * ?}",
@@ -45,6 +49,15 @@ public class ReminderJob {
     void daily() {
         ReminderRun run = run(LocalDate.now(clock));
         LOG.infof("Reminder run: %d created, incomplete %s", run.created(), run.incomplete());
+    }
+
+    /**
+     * A run an admin asked for (API.md, Security): for {@code regionCode}'s subtree, which must be the admin's own region or
+     * below, or else for the admin's own subtree; on {@code asOf}, or today.
+     */
+    public ReminderRun runAsked(LocalDate asOf, String regionCode) {
+        String scope = access.administerScope(regionCode);
+        return run(Clocks.asOfOrToday(asOf, clock), scope);
     }
 
     /** A run over the whole country, as the schedule runs it. */

@@ -17,10 +17,12 @@ import luoshi.platform.ProblemException;
 import luoshi.review.store.DeliveryStore;
 import luoshi.review.store.WebhookStore;
 import luoshi.review.store.WebhookStore.StoredWebhook;
+import luoshi.security.Access;
 
 /**
- * The subscriptions and their delivery logs. Creations and deletions are audited without the secret,
- * which only the creation's answer shows.
+ * The subscriptions and their delivery logs: an admin's, in its subtree (API.md, Security), a subscription read or
+ * deleted by an admin of its region. Creations and deletions are audited without the secret, which only the creation's
+ * answer shows.
  */
 @ApplicationScoped
 @Transactional
@@ -32,8 +34,13 @@ public class Webhooks {
     private final Clock clock;
     private final AuditTrail audit;
     private final WebhookTargets targets;
+    private final Access access;
+    private final KnownRegions regions;
 
-    Webhooks(WebhookStore webhooks, DeliveryStore deliveries, WebhookTargets targets, Clock clock, AuditTrail audit) {
+    Webhooks(WebhookStore webhooks, DeliveryStore deliveries, WebhookTargets targets, Clock clock, AuditTrail audit,
+            Access access, KnownRegions regions) {
+        this.access = access;
+        this.regions = regions;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -42,6 +49,7 @@ public class Webhooks {
     }
 
     public CreatedWebhook create(NewWebhook w) {
+        regions.administer(w.regionCode());
         StoredWebhook e = new StoredWebhook(UUID.randomUUID().toString(), targets.check(w.url()).toString(), w.regionCode(),
                 RegionCode.prefix(w.regionCode()), WebhookSignature.newSecret(), clock.instant());
         webhooks.insert(e);
@@ -49,27 +57,22 @@ public class Webhooks {
         return new CreatedWebhook(e.id(), e.url(), e.regionCode(), e.secret(), e.createdAt());
     }
 
-    /** The subscriptions whose region lies in {@code scope}'s subtree. */
+    /** The subscriptions whose region lies in the caller's subtree. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Webhook> list(String scope, int page, int size) {
-        return webhooks.page(scope, page, size);
-    }
-
-    /** The region of a subscription, for the access check before it is read or deleted; 404 when there is none. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public String region(String id) {
-        return webhook(id).regionCode();
+    public Page<Webhook> list(int page, int size) {
+        return webhooks.page(access.administerScope(null), page, size);
     }
 
     public void delete(String id) {
         StoredWebhook e = webhook(id);
+        access.administer(e.regionCode());
         webhooks.delete(id);
         audit.record(Action.DELETE, "webhook", e.id(), e.regionCode(), e.toWebhook(), null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<WebhookDelivery> deliveries(String id, int page, int size) {
-        webhook(id);
+        access.administer(webhook(id).regionCode());
         return deliveries.page(id, page, size);
     }
 

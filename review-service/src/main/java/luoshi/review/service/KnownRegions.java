@@ -1,4 +1,4 @@
-package luoshi.review.rest;
+package luoshi.review.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import luoshi.api.region.RegionCode;
