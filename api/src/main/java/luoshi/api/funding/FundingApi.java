@@ -120,6 +120,7 @@ public interface FundingApi {
     // A PATCH body is read as JSON so that a field given as null ("documentRef": null) differs from one not given; its
     // schema is the named record (as for organisations).
     @PATCH
+    @Requires(Role.OPERATOR)
     @Path("/{id}")
     @Operation(operationId = "patchFunding", summary = "Correct some fields of a funding record (更正经费拨付)",
             description = "Changes the fields given (regionCode, category, fiscalYear, amount, documentRef) and no other, "

@@ -1,5 +1,7 @@
 package luoshi.api.requirement;
 
+import luoshi.api.common.Requires;
+import luoshi.api.common.Role;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public interface RuleTypesApi {
 
     @GET
+    @Requires(Role.VIEWER)
     @Operation(operationId = "listRuleTypes", summary = "The rule types a requirement may be of",
             description = "Each with the service that evaluates it, a valid example rule object, the parameters a "
                     + "jurisdiction may make stricter, and the parameter without which a requirement is NOT_APPLICABLE.")
