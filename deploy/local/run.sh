@@ -292,5 +292,5 @@ while true; do
     die "the embedded MariaDB stopped unexpectedly (exit code $code; see $LOG_DIR/mariadb.log); stopping everything"
   fi
   sleep 1 &
-  wait $! || true
+  wait $! 2>/dev/null || true   # bash reports a killed service here, with its whole command line: said above instead
 done

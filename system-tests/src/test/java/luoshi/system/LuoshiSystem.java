@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import luoshi.mariadb.Account;
@@ -188,7 +189,7 @@ public final class LuoshiSystem {
         env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPorts.get(service)));
         for (String s : List.of("org", "funding", "review")) {
-            String upper = s.toUpperCase(java.util.Locale.ROOT);
+            String upper = s.toUpperCase(Locale.ROOT);
             env.put("LUOSHI_SERVICES_" + upper + "_URL", url(s + "-service").toString());
             env.put("LUOSHI_SERVICES_" + upper + "_MANAGEMENT_URL", managementUrl(s + "-service").toString());
         }
