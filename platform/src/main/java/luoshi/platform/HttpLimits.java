@@ -3,11 +3,11 @@ package luoshi.platform;
 import luoshi.api.common.Problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.ManagementInterface;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,14 +16,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The limits of a request, answered as problem details like every other error (API.md, Conventions: 413, 414,
- * 431). Vert.x's HTTP codec refuses an over-long request line or header block itself, with an empty 414 or 431
- * and no way for the application to shape the answer; so the codec's limits are set generously
- * ({@code quarkus.http.limits.max-initial-line-length} and {@code max-header-size}, 64 KiB in this module's
- * {@code META-INF/microprofile-config.properties}) and the limits callers are held to are enforced here, before
- * anything else runs: a request target of more than {@value #MAX_TARGET} characters (414), headers of more than
- * {@value #MAX_HEADERS} bytes (431), a declared body larger than {@code quarkus.http.limits.max-body-size} (413;
- * Quarkus's own check would answer it with no body). Only a request beyond the codec's 64 KiB still gets the
- * codec's bare answer.
+ * 431), on the public port and on the management port alike. Vert.x's HTTP codec refuses an over-long request line
+ * or header block itself, with an empty 414 or 431 and no way for the application to shape the answer; so the
+ * codec's limits are set generously ({@code quarkus.http.limits.max-initial-line-length} and {@code max-header-size},
+ * and the same {@code quarkus.management.limits.*}: 64 KiB in this module's {@code META-INF/microprofile-config.properties})
+ * and the limits callers are held to are enforced here, before anything else runs: a request target of more than
+ * {@value #MAX_TARGET} characters (414), headers of more than {@value #MAX_HEADERS} bytes (431), a declared body
+ * larger than {@code quarkus.http.limits.max-body-size} (413; Quarkus's own check would answer it with no body). A
+ * body of undeclared length (chunked), and every body against its own operation's limit, is counted while it is read
+ * ({@link BodyLimits}). Only a request beyond the
+ * codec's 64 KiB still gets the codec's bare answer.
  */
 @ApplicationScoped
 public class HttpLimits {
@@ -43,14 +45,23 @@ public class HttpLimits {
         filters.register(this::enforce, PRIORITY);
     }
 
+    /** The management interface (metrics, health) has a router of its own, which {@link Filters} do not reach. */
+    void enforceOnEveryManagementRequest(@Observes ManagementInterface management) {
+        management.router().route().order(Integer.MIN_VALUE).handler(this::enforce);
+    }
+
+    long maxBody() {
+        return maxBody;
+    }
+
     void enforce(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         if (request.uri().length() > MAX_TARGET) {
-            refuse(rc, 414, "URI Too Long", "The path and query may have at most " + MAX_TARGET + " characters.");
+            refuse(rc, Problem.of(414, "URI Too Long", "The path and query may have at most " + MAX_TARGET + " characters."));
         } else if (headerBytes(request.headers()) > MAX_HEADERS) {
-            refuse(rc, 431, "Request Header Fields Too Large", "The headers may have at most " + MAX_HEADERS + " bytes.");
+            refuse(rc, Problem.of(431, "Request Header Fields Too Large", "The headers may have at most " + MAX_HEADERS + " bytes."));
         } else if (declaredLength(request) > maxBody) {
-            refuse(rc, 413, "Content Too Large", "The body may have at most " + maxBody + " bytes.");
+            refuse(rc, bodyTooLarge(maxBody));
         } else {
             rc.next();
         }
@@ -73,10 +84,13 @@ public class HttpLimits {
         }
     }
 
-    private static void refuse(RoutingContext rc, int status, String title, String detail) {
-        rc.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")   // the rest of the request is not read
-                .end(Json.encode(Problem.of(status, title, detail)));
+    private static void refuse(RoutingContext rc, Problem problem) {
+        rc.response().putHeader(HttpHeaders.CONNECTION, "close");   // the rest of the request is not read
+        UnhandledFailures.answer(rc, problem);
+    }
+
+    /** The 413 problem of a body over {@code max} bytes. */
+    static Problem bodyTooLarge(long max) {
+        return Problem.of(413, "Content Too Large", "The body may have at most " + max + " bytes.");
     }
 }

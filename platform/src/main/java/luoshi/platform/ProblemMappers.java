@@ -88,8 +88,13 @@ public class ProblemMappers {
         return ProblemException.badRequest(field, message);
     }
 
+    /**
+     * Anything else, an {@link Error} included: a JVM that runs out of memory exits ({@code -XX:+ExitOnOutOfMemoryError},
+     * deploy/), but an {@code OutOfMemoryError} that does reach here (the tests' JVMs, an array too large for the VM) is
+     * a 500 problem like any other failure.
+     */
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Throwable e) {
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "Internal Server Error", "The server could not answer."));
     }

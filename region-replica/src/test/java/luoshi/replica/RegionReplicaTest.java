@@ -19,8 +19,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -32,6 +34,7 @@ import luoshi.audit.DataVersion;
 import luoshi.platform.ProblemException;
 import luoshi.testing.MariaDbTestResource;
 import luoshi.testing.JwtTestResource;
+import luoshi.testing.Management;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +62,10 @@ class RegionReplicaTest {
     }
 
     static final String FEED = "/internal/v1/region-feed";
+
+    /** Health is on the management interface (platform). */
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
 
     @Inject
     RegionReplica replica;
@@ -103,7 +110,7 @@ class RegionReplicaTest {
         assertThat(replica.state().version()).isEqualTo(4);
         assertThat(replica.state().syncedAt()).isNotNull();
         assertThat(replica.warnings()).isEmpty();
-        given().auth().oauth2(ADMIN).get("/q/health").then().body("checks.find { it.name == 'region copy' }.status", is("UP"));
+        Management.given(management).get("/q/health").then().body("checks.find { it.name == 'region copy' }.status", is("UP"));
     }
 
     @Test
@@ -183,7 +190,7 @@ class RegionReplicaTest {
 
         assertThat(replica.state().stale()).isTrue();
         assertThat(replica.warnings()).singleElement().asString().contains("more than 10 min ago");
-        given().auth().oauth2(ADMIN).get("/q/health").then().statusCode(503)
+        Management.given(management).get("/q/health").then().statusCode(503)
                 .body("checks.find { it.name == 'region copy' }.status", is("DOWN"));
     }
 

@@ -10,36 +10,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import luoshi.mariadb.EmbeddedMariaDb;
+import luoshi.mariadb.Account;
+import luoshi.mariadb.SchemaAccounts;
 import luoshi.testing.JdbcUrls;
-import luoshi.testing.TestServer;
+import luoshi.testing.TestDatabase;
 import luoshi.testing.TestTokens;
 
 /**
  * The whole system for end-to-end tests: the four services started from their built jars as
- * separate processes (as deploy/local/run.sh does), each on a free port, against fresh schemas on
- * a real MariaDB (the embedded server, or {@code LUOSHI_TEST_DB_URL}). Started once per test JVM;
- * stopped, and the schemas dropped, when the JVM exits.
+ * separate processes (as deploy/local/run.sh does), each on free ports (its public one and its management
+ * interface's, both on 127.0.0.1 only), against fresh schemas on a real MariaDB (the embedded server, or
+ * {@code LUOSHI_TEST_DB_URL}), each service with its schema's own two accounts (issue #24: its pool DML only, its
+ * Flyway the migration account). Every JVM with {@code -XX:+ExitOnOutOfMemoryError}. Started once per test JVM;
+ * stopped, and the schemas and accounts dropped, when the JVM exits.
  */
 public final class LuoshiSystem {
 
     private static LuoshiSystem instance;
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> schemaOf = new LinkedHashMap<>();
-    private final List<String> schemas = new ArrayList<>();
+    private final Map<String, SchemaAccounts> accounts = new LinkedHashMap<>();
     private final String serverUrl;
-    private final String user;
-    private final String password;
+    private final Account admin;
     private final boolean embedded;
     private final Path logs;
 
@@ -53,18 +55,9 @@ public final class LuoshiSystem {
     }
 
     private LuoshiSystem() {
-        String external = System.getenv("LUOSHI_TEST_DB_URL");
-        if (external != null && !external.isBlank()) {
-            serverUrl = JdbcUrls.server(external.strip());
-            user = env("LUOSHI_TEST_DB_USER", "root");
-            password = env("LUOSHI_TEST_DB_PASSWORD", "");
-            embedded = false;
-        } else {
-            serverUrl = TestServer.get().jdbcUrl();
-            user = "root";
-            password = "";
-            embedded = true;
-        }
+        serverUrl = TestDatabase.serverUrl();
+        admin = TestDatabase.admin();
+        embedded = !TestDatabase.isExternal();
         logs = root().resolve("system-tests/target/system-logs");
     }
 
@@ -80,16 +73,24 @@ public final class LuoshiSystem {
         return URI.create("http://127.0.0.1:" + ports.get(service));
     }
 
+    /** The management interface of {@code service} (its health and metrics: not on its public port). */
+    public URI managementUrl(String service) {
+        return URI.create("http://127.0.0.1:" + managementPorts.get(service));
+    }
+
     private void start() {
         try {
             Files.createDirectories(logs);
             String suffix = UUID.randomUUID().toString().substring(0, 8);
             schemaOf.putAll(Map.of("org-service", "luoshi_e2e_org_" + suffix,
                     "funding-service", "luoshi_e2e_funding_" + suffix, "review-service", "luoshi_e2e_review_" + suffix));
-            schemas.addAll(schemaOf.values());
-            EmbeddedMariaDb.createSchemasOn(serverUrl, user, password, schemas.toArray(String[]::new));
+            for (String schema : schemaOf.values()) {
+                SchemaAccounts schemaAccounts = SchemaAccounts.generate(schema);
+                schemaAccounts.createOn(serverUrl, admin);
+                accounts.put(schema, schemaAccounts);
+            }
             for (String s : List.of("org-service", "funding-service", "review-service", "gateway")) {
-                ports.put(s, freePort());
+                choosePorts(s);
             }
             for (String service : List.copyOf(ports.keySet())) {
                 processes.put(service, launch(service, service, schemaOf.get(service), Map.of()));
@@ -111,13 +112,14 @@ public final class LuoshiSystem {
     public synchronized URI gatewayOfSecondFundingReplica() {
         if (!ports.containsKey("gateway-b")) {
             try {
-                ports.put("funding-service-b", freePort());
-                ports.put("gateway-b", freePort());
+                choosePorts("funding-service-b");
+                choosePorts("gateway-b");
                 processes.put("funding-service-b", launch("funding-service-b", "funding-service",
                         schemaOf.get("funding-service"), Map.of()));
                 awaitReady("funding-service-b", Duration.ofSeconds(240));
                 processes.put("gateway-b", launch("gateway-b", "gateway", null,
-                        Map.of("LUOSHI_SERVICES_FUNDING_URL", url("funding-service-b").toString())));
+                        Map.of("LUOSHI_SERVICES_FUNDING_URL", url("funding-service-b").toString(),
+                                "LUOSHI_SERVICES_FUNDING_MANAGEMENT_URL", managementUrl("funding-service-b").toString())));
                 awaitReady("gateway-b", Duration.ofSeconds(240));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -170,9 +172,13 @@ public final class LuoshiSystem {
         return JdbcUrls.hosts(serverUrl).size();
     }
 
-    /** A JDBC connection to node {@code index} (0 is the first) of the database URL, in the schema of {@code service}. */
+    /**
+     * A JDBC connection to node {@code index} (0 is the first) of the database URL, in the schema of {@code service}, as
+     * the server's administrator (a test's view of the rows, not a service's).
+     */
     public Connection connectToNode(int index, String service) throws java.sql.SQLException {
-        return DriverManager.getConnection(JdbcUrls.node(serverUrl, index, schemaOf.getOrDefault(service, "")), user, password);
+        return DriverManager.getConnection(JdbcUrls.node(serverUrl, index, schemaOf.getOrDefault(service, "")),
+                admin.user(), admin.password());
     }
 
     /** The schema of {@code service} (org-service, funding-service, review-service). */
@@ -188,7 +194,7 @@ public final class LuoshiSystem {
     public synchronized URI replicaOnNode(String name, String module, int node, Map<String, String> overrides) {
         if (!ports.containsKey(name)) {
             try {
-                ports.put(name, freePort());
+                choosePorts(name);
                 Map<String, String> env = new LinkedHashMap<>(overrides);
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", JdbcUrls.node(serverUrl, node, schemaOf.get(module)));
                 processes.put(name, launch(name, module, schemaOf.get(module), env));
@@ -206,12 +212,18 @@ public final class LuoshiSystem {
             throw new IllegalStateException("Not built: " + jar + " (run ./mvnw verify from the root)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString());
         Map<String, String> env = pb.environment();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
-        env.put("LUOSHI_SERVICES_ORG_URL", url("org-service").toString());
-        env.put("LUOSHI_SERVICES_FUNDING_URL", url("funding-service").toString());
-        env.put("LUOSHI_SERVICES_REVIEW_URL", url("review-service").toString());
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPorts.get(service)));
+        for (String s : List.of("org", "funding", "review")) {
+            String upper = s.toUpperCase(Locale.ROOT);
+            env.put("LUOSHI_SERVICES_" + upper + "_URL", url(s + "-service").toString());
+            env.put("LUOSHI_SERVICES_" + upper + "_MANAGEMENT_URL", managementUrl(s + "-service").toString());
+        }
         env.put("LUOSHI_REPLICA_POLL_INTERVAL", "1s");
         // no LUOSHI_OPENAPI_SERVER_URL: the gateway's document names its default, relative server, which Swagger UI's
         // "Try it out" resolves against the address the page was opened at (SwaggerUiBrowserTest)
@@ -223,9 +235,12 @@ public final class LuoshiSystem {
         env.put("LUOSHI_SECURITY_SERVICE_KEY", TestTokens.keys().resolve("private.pem").toString());
         env.put("LUOSHI_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         if (schema != null) {
+            SchemaAccounts own = accounts.get(schema);
             env.put("QUARKUS_DATASOURCE_JDBC_URL", JdbcUrls.withSchema(serverUrl, schema));
-            env.put("QUARKUS_DATASOURCE_USERNAME", user);
-            env.put("QUARKUS_DATASOURCE_PASSWORD", password);
+            env.put("LUOSHI_DB_USER", own.runtime().user());
+            env.put("LUOSHI_DB_PASSWORD", own.runtime().password());
+            env.put("LUOSHI_DB_MIGRATION_USER", own.migration().user());
+            env.put("LUOSHI_DB_MIGRATION_PASSWORD", own.migration().password());
         }
         env.putAll(overrides);
         pb.redirectErrorStream(true).redirectOutput(logs.resolve(service + ".log").toFile());
@@ -241,7 +256,7 @@ public final class LuoshiSystem {
                 throw new IllegalStateException(service + " stopped while starting: see " + logs.resolve(service + ".log"));
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url(service).resolve("/q/health/ready"))
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(managementUrl(service).resolve("/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
@@ -268,23 +283,23 @@ public final class LuoshiSystem {
                 p.destroyForcibly();
             }
         }
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
-            for (String schema : schemas) {
-                s.execute("DROP DATABASE IF EXISTS `" + schema + "`");
+        for (SchemaAccounts schemaAccounts : accounts.values()) {
+            try {
+                schemaAccounts.dropFrom(serverUrl, admin);
+            } catch (IllegalStateException e) {
+                // the embedded server may be stopping too; its data directory is temporary
             }
-        } catch (Exception e) {
-            // the embedded server may be stopping too; its data directory is temporary
         }
+    }
+
+    private void choosePorts(String service) throws IOException {
+        ports.put(service, freePort());
+        managementPorts.put(service, freePort());
     }
 
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null ? fallback : v;
     }
 }

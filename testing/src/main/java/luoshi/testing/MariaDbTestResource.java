@@ -1,13 +1,10 @@
 package luoshi.testing;
 
-import luoshi.mariadb.EmbeddedMariaDb;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
+import luoshi.mariadb.Account;
+import luoshi.mariadb.SchemaAccounts;
 
 /**
  * A real MariaDB for a service's {@code @QuarkusTest}s, with a fresh schema for each test
@@ -18,6 +15,11 @@ import java.util.UUID;
  * hosts, a Galera cluster's nodes ({@code jdbc:mariadb:sequential://127.0.0.1:3311,127.0.0.1:3312,127.0.0.1:3313/},
  * deploy/galera/README.md), and carry options: the schema's URL keeps them ({@link JdbcUrls}).
  *
+ * <p>The application runs as it does in production (issue #24): its pool with the schema's own user (SELECT, INSERT,
+ * UPDATE, DELETE only), Flyway with the schema's migration user ({@link SchemaAccounts}), both made for this schema
+ * with random passwords by the server's administrator (the embedded server's root, or {@code LUOSHI_TEST_DB_USER},
+ * which must be allowed to create users) and dropped with it. A test whose SQL needs more than a service may do fails.
+ *
  * <p>Use: {@code @QuarkusTestResource(value = MariaDbTestResource.class, initArgs =
  * @ResourceArg(name = "schema", value = "org"))} on one test class of the module; every test
  * class with the same profile shares the application and its schema.
@@ -25,8 +27,8 @@ import java.util.UUID;
 public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager {
 
     private String serverUrl;
-    private String user;
-    private String password;
+    private Account admin;
+    private SchemaAccounts accounts;
     private String schema;
 
     @Override
@@ -37,34 +39,24 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        String external = System.getenv("LUOSHI_TEST_DB_URL");
-        if (external != null && !external.isBlank()) {
-            serverUrl = JdbcUrls.server(external.strip());
-            user = envOr("LUOSHI_TEST_DB_USER", "root");
-            password = envOr("LUOSHI_TEST_DB_PASSWORD", "");
-        } else {
-            serverUrl = TestServer.get().jdbcUrl();
-            user = "root";
-            password = "";
-        }
-        EmbeddedMariaDb.createSchemasOn(serverUrl, user, password, schema);
+        serverUrl = TestDatabase.serverUrl();
+        admin = TestDatabase.admin();
+        accounts = SchemaAccounts.generate(schema);
+        accounts.createOn(serverUrl, admin);
         return Map.of(
                 "quarkus.datasource.jdbc.url", JdbcUrls.withSchema(serverUrl, schema),
-                "quarkus.datasource.username", user,
-                "quarkus.datasource.password", password);
+                "quarkus.datasource.username", accounts.runtime().user(),
+                "quarkus.datasource.password", accounts.runtime().password(),
+                "quarkus.flyway.username", accounts.migration().user(),
+                "quarkus.flyway.password", accounts.migration().password());
     }
 
     @Override
     public void stop() {
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS `" + schema + "`");
-        } catch (SQLException e) {
+        try {
+            accounts.dropFrom(serverUrl, admin);
+        } catch (IllegalStateException e) {
             // the server may already be gone at JVM exit; nothing is left behind in that case
         }
-    }
-
-    private static String envOr(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null ? fallback : v;
     }
 }

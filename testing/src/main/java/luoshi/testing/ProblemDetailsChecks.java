@@ -2,6 +2,8 @@ package luoshi.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -13,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,11 +24,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Errors are problem details whatever the request's {@code Accept} says (API.md, Conventions): a 400, 404 and
  * 414 with {@code application/problem+json}, {@code *}{@code /*}, {@code application/json} and no {@code Accept}
- * at all; the HTTP layer's own refusals (405, 406, 413, 415, 431) too. The service's or gateway's test extends
+ * at all; the HTTP layer's own refusals (405, 406, 413, 415, 431) too, a body of undeclared length past the limit
+ * included, and on the management port as on the public one (issue #24). The service's or gateway's test extends
  * this class with a token and two of its paths. Calls go through {@link HttpClient}, which, unlike RestAssured,
  * can send no {@code Accept} at all; the 413 through a socket, to declare a length without sending it.
  */
 public abstract class ProblemDetailsChecks {
+
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
 
     private static final String PROBLEM = "application/problem+json";
     private static final String NONE = "";
@@ -93,19 +101,73 @@ public abstract class ProblemDetailsChecks {
 
     @Test
     void aDeclaredBodyBeyondTheLimitIsA413ProblemBeforeItIsSent() throws IOException {
-        try (Socket socket = new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + postPath + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 2000000000\r\n\r\n[")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            socket.setSoTimeout(30_000);
-            String head = headOf(socket.getInputStream());
-            assertThat(head).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: " + PROBLEM);
-            int length = Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
-            String body = new String(socket.getInputStream().readNBytes(length), StandardCharsets.UTF_8);
-            assertThat(JsonPath.from(body).getInt("status")).isEqualTo(413);
+        for (URI port : List.of(URI.create(RestAssured.baseURI + ":" + RestAssured.port), management)) {
+            try (Socket socket = new Socket(port.getHost(), port.getPort())) {
+                send(socket, "POST " + (port == management ? "/q/health" : postPath) + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 2000000000\r\n\r\n[");
+                assertProblemOn(socket, 413);
+            }
         }
+    }
+
+    /**
+     * A body with no declared length (chunked) is counted while it is read: past the limit, a 413 problem, and the
+     * rest is not read (the body is sent by another thread, which the closed connection stops).
+     */
+    @Test
+    void aChunkedBodyBeyondTheLimitIsA413Problem() throws Exception {
+        long limit = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(MemorySize::asLongValue).orElse(10240L * 1024);
+        try (Socket socket = new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
+            send(socket, "POST " + postPath + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            Thread sender = new Thread(() -> sendOneLongName(socket, limit + 1024 * 1024), "chunked-body");
+            sender.setDaemon(true);
+            sender.start();
+            assertProblemOn(socket, 413);
+        }
+    }
+
+    @Test
+    void headersOf30KibAreA431ProblemOnTheManagementPortToo() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(management.resolve("/q/health")).header("Accept", "text/html")
+                .header("X-Filler", "x".repeat(30 * 1024)).GET().build();
+        assertProblem(HTTP.send(request, HttpResponse.BodyHandlers.ofString()), 431);
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** {@code {"name":"xxx…"}} of about {@code length} bytes in 64 KiB chunks: JSON the server must read far to refuse. */
+    private static void sendOneLongName(Socket socket, long length) {
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        try {
+            send(socket, "b\r\n{\"name\":\"xx\r\n");
+            for (long sent = 0; sent < length; sent += chunk.length) {
+                send(socket, Integer.toHexString(chunk.length) + "\r\n");
+                socket.getOutputStream().write(chunk);
+                send(socket, "\r\n");
+            }
+            send(socket, "2\r\n\"}\r\n0\r\n\r\n");
+        } catch (IOException e) {
+            // the server answered and closed the connection before the whole body was sent: that is the point
+        }
+    }
+
+    /** The answer on {@code socket} is a problem of {@code status} (its length declared: the body is read whole). */
+    private static void assertProblemOn(Socket socket, int status) throws IOException {
+        socket.setSoTimeout(30_000);
+        String head = headOf(socket.getInputStream());
+        assertThat(head).startsWith("HTTP/1.1 " + status).containsIgnoringCase("content-type: " + PROBLEM);
+        int length = Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
+        String body = new String(socket.getInputStream().readNBytes(length), StandardCharsets.UTF_8);
+        assertThat(JsonPath.from(body).getInt("status")).isEqualTo(status);
+        assertThat(JsonPath.from(body).getString("detail")).isNotBlank();
     }
 
     /** The status line and headers of an answer (the server does not wait for the body it refused). */

@@ -18,7 +18,8 @@ import io.smallrye.health.api.Wellness;
 
 /**
  * Reports in {@code /q/health} (and {@code /q/health/well}) whether each downstream service is
- * ready. Deliberately not a readiness check: the gateway still serves partial answers, with
+ * ready, asking each service's readiness on its management interface (issue #24: health is not on the public
+ * ports). Deliberately not a readiness check: the gateway still serves partial answers, with
  * {@code incomplete}, while a service is down, so it must stay in rotation.
  */
 @Wellness
@@ -38,9 +39,9 @@ public class DownstreamHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         Map<String, CompletableFuture<String>> probes = new LinkedHashMap<>();
-        probes.put("org-service", probe(urls.org()));
-        probes.put("funding-service", probe(urls.funding()));
-        probes.put("review-service", probe(urls.review()));
+        probes.put("org-service", probe(urls.orgManagement()));
+        probes.put("funding-service", probe(urls.fundingManagement()));
+        probes.put("review-service", probe(urls.reviewManagement()));
         HealthCheckResponseBuilder b = HealthCheckResponse.named("downstream services");
         boolean allUp = true;
         for (Map.Entry<String, CompletableFuture<String>> e : probes.entrySet()) {
