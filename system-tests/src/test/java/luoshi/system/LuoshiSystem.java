@@ -40,6 +40,7 @@ public final class LuoshiSystem {
     private final String serverUrl;
     private final String user;
     private final String password;
+    private final boolean embedded;
     private final Path logs;
 
     public static synchronized LuoshiSystem get() {
@@ -57,10 +58,12 @@ public final class LuoshiSystem {
             serverUrl = JdbcUrls.server(external.strip());
             user = env("LUOSHI_TEST_DB_USER", "root");
             password = env("LUOSHI_TEST_DB_PASSWORD", "");
+            embedded = false;
         } else {
             serverUrl = TestServer.get().jdbcUrl();
             user = "root";
             password = "";
+            embedded = true;
         }
         logs = root().resolve("system-tests/target/system-logs");
     }
@@ -131,6 +134,40 @@ public final class LuoshiSystem {
     /** The database URL the tests were given: one server, or a Galera cluster's nodes (deploy/galera). */
     public String databaseUrl() {
         return serverUrl;
+    }
+
+    /** Whether the database is the embedded server this JVM started (not one named by {@code LUOSHI_TEST_DB_URL}). */
+    public boolean databaseIsEmbedded() {
+        return embedded;
+    }
+
+    /** The services started at first (org-service, funding-service, review-service, gateway), and any started since. */
+    public synchronized List<String> services() {
+        return List.copyOf(ports.keySet());
+    }
+
+    /** What a service has written to its standard output and error so far (its log). */
+    public String log(String service) {
+        try {
+            return new String(Files.readAllBytes(logs.resolve(service + ".log")), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The first line of {@code service}'s log past character {@code from} that tells of an OutOfMemoryError, with the
+     * request it served if the log says, or null.
+     */
+    public String outOfMemory(String service, int from) {
+        String log = log(service);
+        int at = log.indexOf("OutOfMemoryError", Math.min(from, log.length()));
+        if (at < 0) {
+            return null;
+        }
+        int start = log.lastIndexOf('\n', at) + 1;
+        int end = log.indexOf('\n', at);
+        return log.substring(start, end < 0 ? log.length() : end);
     }
 
     /** How many servers the database URL names: 3 for a Galera cluster. */
