@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import luoshi.system.PublicApi.Answer;
 import luoshi.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,11 @@ class BreakerIsolationTest {
     static void region() {
         LuoshiSystem.get();
         PublicApi.realRegions(TOWNSHIP);
+    }
+
+    @AfterAll
+    static void recover() {
+        PublicApi.awaitEveryServiceAnswers();
     }
 
     @Test
