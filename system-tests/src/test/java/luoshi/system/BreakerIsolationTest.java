@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
  * (region-code filters that are no code, a year that is no number), are each a 4xx problem, and they suspend nothing for
  * anybody else: another caller's valid reads of organisations (org-service), funding (funding-service) and meetings
  * (review-service) through the gateway answer 200 in between and right after, never 503. (Issue #24: ten such reads of
- * the waivers by a country viewer opened funding-service's breaker for every caller.)
+ * the waivers by a country viewer opened funding-service's breaker for every caller.) At the end it waits until every
+ * service answers again, so that a breaker it opened fails no later test.
  */
-@Order(Integer.MAX_VALUE - 3)
+@Order(Integer.MAX_VALUE - 4)
 class BreakerIsolationTest {
 
     static final String TOWNSHIP = "320205002";
