@@ -696,6 +696,11 @@ class OpenApiFuzzTest {
             case "PUT /api/v1/regions/{code}" -> "{\"name\":\"玄武区\",\"level\":\"COUNTY\",\"parentCode\":\"" + CITY + "\"}";
             case "POST /api/v1/regions/batch" -> "[{\"code\":\"" + COUNTY + "\",\"name\":\"玄武区\",\"level\":\"COUNTY\","
                     + "\"parentCode\":\"" + CITY + "\"}]";
+            // stricter than any version the fuzzed PUT /api/v1/requirements/{id} may add (the example's 25,000.00 is not)
+            case "PUT /api/v1/requirements/{id}/parameters/{regionCode}" -> "{\"minAmount\":\"90000.00\"}";
+            case "POST /api/v1/organizations/batch" -> "[{\"regionCode\":\"" + TOWNSHIP + "\",\"type\":\"RED_CROSS\","
+                    + "\"name\":\"梅园新村街道红十字会\",\"leaders\":[{\"name\":\"赵敏\",\"role\":\"HEAD\","
+                    + "\"employment\":\"FULL_TIME\",\"frontline\":false,\"from\":\"2024-01-01\"}]}]";
             case "POST /api/v1/requirements" -> "{\"id\":\"FUZZ_CREATED\",\"title\":\"Fuzz\",\"titleZh\":\"模糊\",\"source\":\"FUZZ\","
                     + "\"issuerRegionCode\":\"" + CITY + "\",\"levels\":[\"TOWNSHIP\"],\"period\":\"YEAR\",\"rule\":"
                     + "{\"type\":\"FUNDING_MIN_AMOUNT\",\"category\":\"OTHER\",\"minAmount\":\"1.00\"}}";
