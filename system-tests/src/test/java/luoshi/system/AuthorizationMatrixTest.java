@@ -8,7 +8,10 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,21 +34,34 @@ class AuthorizationMatrixTest {
     static final AtomicInteger SEQ = new AtomicInteger(100);
     /** The years of union fees set for a deletion to remove, one per call. */
     static final AtomicInteger UNION_FEE_YEAR = new AtomicInteger(2030);
+    /** The years of population a deletion removes, one per call. */
+    static final AtomicInteger POPULATION_YEAR = new AtomicInteger(1960);
+    /** The years of the matrix requirement's waivers and versions, one per call, after every other test's. */
+    static final AtomicInteger YEAR = new AtomicInteger(2300);
+    /** A requirement issued by 越城区 for the matrix: its versions, owners and waivers change no other test's verdict. */
+    static final String REQUIREMENT = "MATRIX_TOWNSHIP_FUNDING";
 
     enum Role { viewer, operator, admin }
 
     /** How the caller's region matters: the target must lie in it; any caller may; a list is narrowed to it. */
     enum Scope { REGION, ANY, NARROWED }
 
-    record Endpoint(String method, Supplier<String> path, Role required, Scope scope, boolean write, Supplier<String> body) {
+    /** An operation of the document ({@code method} and {@code template}), called on {@code path}. */
+    record Endpoint(String method, String template, Supplier<String> path, Role required, Scope scope, boolean write,
+            Supplier<String> body) {
         @Override
         public String toString() {
-            return method + " " + path.get().replaceAll("\\d{3,}$", "…");
+            return method + " " + template;
+        }
+
+        String operation() {
+            return method + " " + template;
         }
     }
 
     static LuoshiSystem system;
     static String organization;
+    static String leader;
     static String webhook;
     static String fundingRecord;
 
@@ -62,7 +78,15 @@ class AuthorizationMatrixTest {
                 "/api/v1/compliance/" + TOWNSHIP + "?year=2025", null).jsonPath().getList("incomplete").isEmpty());
         organization = created("/api/v1/organizations", """
                 {"regionCode":"330602001","type":"UNION","name":"塔山街道总工会"}""");
+        leader = created("/api/v1/organizations/" + organization + "/leaders", leader());
         fundingRecord = created("/api/v1/funding", funding());
+        call(TestTokens.ADMIN, "PUT", "/api/v1/regions/330602/population/2024", "{\"total\":527600}").then().statusCode(200);
+        call(TestTokens.ADMIN, "PUT", "/api/v1/union-fees/330602/2024", "{\"due\":\"1000.00\",\"collected\":\"900.00\"}")
+                .then().statusCode(200);
+        call(TestTokens.ADMIN, "POST", "/api/v1/requirements", "{\"id\":\"" + REQUIREMENT + "\",\"title\":\"Matrix funding\","
+                + "\"titleZh\":\"矩阵经费\",\"source\":\"MATRIX\",\"issuerRegionCode\":\"330602\",\"levels\":[\"TOWNSHIP\"],"
+                + "\"period\":\"YEAR\",\"rule\":{\"type\":\"FUNDING_MIN_AMOUNT\",\"category\":\"OTHER\",\"minAmount\":\"1.00\"}}")
+                .then().statusCode(201);
         webhook = created("/api/v1/webhooks", """
                 {"url":"http://127.0.0.1:9/hook","regionCode":"330602"}""");
     }
@@ -70,84 +94,151 @@ class AuthorizationMatrixTest {
     static List<Endpoint> endpoints() {
         List<Endpoint> all = new ArrayList<>();
         // Regions and population — org-service
-        all.add(write("PUT", () -> "/api/v1/regions/" + COUNTY + SEQ.incrementAndGet(), Role.operator,
+        all.add(write("PUT", "/api/v1/regions/{code}", () -> "/api/v1/regions/" + COUNTY + SEQ.incrementAndGet(), Role.operator,
                 () -> "{\"name\":\"矩阵街道\",\"level\":\"TOWNSHIP\",\"parentCode\":\"330602\"}"));
-        all.add(write("POST", () -> "/api/v1/regions/batch", Role.operator, () -> "[{\"code\":\"" + COUNTY + SEQ.incrementAndGet()
-                + "\",\"name\":\"矩阵街道\",\"level\":\"TOWNSHIP\",\"parentCode\":\"330602\"}]"));
-        all.add(read("/api/v1/regions/" + COUNTY, Role.viewer, Scope.REGION));
-        all.add(read("/api/v1/regions/" + COUNTY + "/children", Role.viewer, Scope.REGION));
-        all.add(write("PUT", () -> "/api/v1/regions/" + COUNTY + "/population/2024", Role.operator,
-                () -> "{\"total\":" + (500_000 + SEQ.incrementAndGet()) + "}"));
-        all.add(write("POST", () -> "/api/v1/regions/population/batch", Role.operator,
+        all.add(write("POST", "/api/v1/regions/batch", () -> "/api/v1/regions/batch", Role.operator, () -> "[{\"code\":\"" + COUNTY
+                + SEQ.incrementAndGet() + "\",\"name\":\"矩阵街道\",\"level\":\"TOWNSHIP\",\"parentCode\":\"330602\"}]"));
+        all.add(read("/api/v1/regions/{code}", () -> "/api/v1/regions/" + COUNTY, Role.viewer, Scope.REGION));
+        all.add(read("/api/v1/regions/{code}/children", () -> "/api/v1/regions/" + COUNTY + "/children", Role.viewer, Scope.REGION));
+        all.add(write("PUT", "/api/v1/regions/{code}/population/{year}", () -> "/api/v1/regions/" + COUNTY + "/population/2024",
+                Role.operator, () -> "{\"total\":" + (500_000 + SEQ.incrementAndGet()) + "}"));
+        all.add(read("/api/v1/regions/{code}/population/{year}", () -> "/api/v1/regions/" + COUNTY + "/population/2024", Role.viewer,
+                Scope.REGION));
+        all.add(write("DELETE", "/api/v1/regions/{code}/population/{year}",
+                () -> "/api/v1/regions/" + COUNTY + "/population/" + populationOfAYear(), Role.operator, null));
+        all.add(write("POST", "/api/v1/regions/population/batch", () -> "/api/v1/regions/population/batch", Role.operator,
                 () -> "[{\"regionCode\":\"330602\",\"year\":2023,\"total\":" + (500_000 + SEQ.incrementAndGet()) + "}]"));
         // Organisations and leaders — org-service
-        all.add(write("POST", () -> "/api/v1/organizations", Role.operator,
-                () -> "{\"regionCode\":\"330602001\",\"type\":\"RED_CROSS\",\"name\":\"红十字会" + SEQ.incrementAndGet() + "\"}"));
-        all.add(write("POST", () -> "/api/v1/organizations/batch", Role.operator,
+        all.add(write("POST", "/api/v1/organizations", () -> "/api/v1/organizations", Role.operator,
+                AuthorizationMatrixTest::organisation));
+        all.add(write("POST", "/api/v1/organizations/batch", () -> "/api/v1/organizations/batch", Role.operator,
                 () -> "[{\"regionCode\":\"330602001\",\"type\":\"RED_CROSS\",\"name\":\"红十字会" + SEQ.incrementAndGet()
                         + "\",\"leaders\":[{\"name\":\"赵\",\"role\":\"HEAD\",\"employment\":\"FULL_TIME\","
                         + "\"frontline\":false,\"from\":\"2024-01-01\"}]}]"));
-        all.add(read("/api/v1/organizations?regionCode=" + TOWNSHIP, Role.viewer, Scope.REGION));
-        all.add(write("POST", () -> "/api/v1/organizations/" + organization + "/leaders", Role.operator,
-                () -> "{\"name\":\"王" + SEQ.incrementAndGet() + "\",\"role\":\"MEMBER\",\"employment\":\"PART_TIME\","
-                        + "\"frontline\":false,\"from\":\"2024-01-01\",\"to\":null}"));
-        all.add(read("/api/v1/organizations/" + organization + "/leaders", Role.viewer, Scope.REGION));
+        all.add(read("/api/v1/organizations", () -> "/api/v1/organizations?regionCode=" + TOWNSHIP, Role.viewer, Scope.REGION));
+        all.add(read("/api/v1/organizations/{id}", () -> "/api/v1/organizations/" + organization, Role.viewer, Scope.REGION));
+        all.add(write("PATCH", "/api/v1/organizations/{id}", () -> "/api/v1/organizations/" + organization, Role.operator,
+                () -> "{\"name\":\"塔山街道总工会" + SEQ.incrementAndGet() + "\"}"));
+        all.add(write("DELETE", "/api/v1/organizations/{id}",
+                () -> "/api/v1/organizations/" + created("/api/v1/organizations", organisation()), Role.operator, null));
+        all.add(write("POST", "/api/v1/organizations/{id}/leaders", () -> "/api/v1/organizations/" + organization + "/leaders",
+                Role.operator, AuthorizationMatrixTest::leader));
+        all.add(read("/api/v1/organizations/{id}/leaders", () -> "/api/v1/organizations/" + organization + "/leaders", Role.viewer,
+                Scope.REGION));
+        all.add(write("PATCH", "/api/v1/organizations/{id}/leaders/{leaderId}",
+                () -> "/api/v1/organizations/" + organization + "/leaders/" + leader, Role.operator,
+                () -> "{\"name\":\"王" + SEQ.incrementAndGet() + "\"}"));
+        all.add(write("DELETE", "/api/v1/organizations/{id}/leaders/{leaderId}", () -> "/api/v1/organizations/" + organization
+                + "/leaders/" + created("/api/v1/organizations/" + organization + "/leaders", leader()), Role.operator, null));
         // Committee terms, meetings, documents — review-service
-        all.add(write("POST", () -> "/api/v1/committee-terms", Role.operator, AuthorizationMatrixTest::term));
-        all.add(write("POST", () -> "/api/v1/committee-terms/batch", Role.operator, () -> "[" + term() + "]"));
-        all.add(read("/api/v1/committee-terms?regionCode=" + COUNTY, Role.viewer, Scope.REGION));
-        all.add(write("POST", () -> "/api/v1/meetings", Role.operator, AuthorizationMatrixTest::meeting));
-        all.add(write("POST", () -> "/api/v1/meetings/batch", Role.operator, () -> "[" + meeting() + "]"));
-        all.add(read("/api/v1/meetings?regionCode=" + COUNTY + "&year=2025", Role.viewer, Scope.REGION));
-        all.add(write("DELETE", () -> "/api/v1/meetings/" + created("/api/v1/meetings", meeting()), Role.operator, null));
-        all.add(write("POST", () -> "/api/v1/documents", Role.operator, AuthorizationMatrixTest::document));
-        all.add(write("POST", () -> "/api/v1/documents/batch", Role.operator, () -> "[" + document() + "]"));
-        // Corrections (API.md, "Corrections") — review-service: each authorised like the write it corrects
-        all.add(write("PUT", () -> "/api/v1/committee-terms/" + created("/api/v1/committee-terms", term()), Role.operator,
+        all.add(write("POST", "/api/v1/committee-terms", () -> "/api/v1/committee-terms", Role.operator,
                 AuthorizationMatrixTest::term));
-        all.add(write("DELETE", () -> "/api/v1/committee-terms/" + created("/api/v1/committee-terms", term()), Role.operator,
-                null));
-        all.add(write("PUT", () -> "/api/v1/meetings/" + created("/api/v1/meetings", meeting()), Role.operator,
-                AuthorizationMatrixTest::meeting));
-        all.add(read("/api/v1/documents/" + created("/api/v1/documents", document()), Role.viewer, Scope.REGION));
-        all.add(write("PUT", () -> "/api/v1/documents/" + created("/api/v1/documents", document()), Role.operator,
-                AuthorizationMatrixTest::document));
-        all.add(write("DELETE", () -> "/api/v1/documents/" + created("/api/v1/documents", document()), Role.operator, null));
+        all.add(write("POST", "/api/v1/committee-terms/batch", () -> "/api/v1/committee-terms/batch", Role.operator,
+                () -> "[" + term() + "]"));
+        all.add(read("/api/v1/committee-terms", () -> "/api/v1/committee-terms?regionCode=" + COUNTY, Role.viewer, Scope.REGION));
+        all.add(write("POST", "/api/v1/meetings", () -> "/api/v1/meetings", Role.operator, AuthorizationMatrixTest::meeting));
+        all.add(write("POST", "/api/v1/meetings/batch", () -> "/api/v1/meetings/batch", Role.operator, () -> "[" + meeting() + "]"));
+        all.add(read("/api/v1/meetings", () -> "/api/v1/meetings?regionCode=" + COUNTY + "&year=2025", Role.viewer, Scope.REGION));
+        all.add(write("DELETE", "/api/v1/meetings/{id}", () -> "/api/v1/meetings/" + created("/api/v1/meetings", meeting()),
+                Role.operator, null));
+        all.add(write("POST", "/api/v1/documents", () -> "/api/v1/documents", Role.operator, AuthorizationMatrixTest::document));
+        all.add(write("POST", "/api/v1/documents/batch", () -> "/api/v1/documents/batch", Role.operator,
+                () -> "[" + document() + "]"));
+        all.add(read("/api/v1/documents", () -> "/api/v1/documents?regionCode=" + COUNTY, Role.viewer, Scope.REGION));
+        // Corrections (API.md, "Corrections") — review-service: each authorised like the write it corrects
+        all.add(write("PUT", "/api/v1/committee-terms/{id}",
+                () -> "/api/v1/committee-terms/" + created("/api/v1/committee-terms", term()), Role.operator,
+                AuthorizationMatrixTest::term));
+        all.add(write("DELETE", "/api/v1/committee-terms/{id}",
+                () -> "/api/v1/committee-terms/" + created("/api/v1/committee-terms", term()), Role.operator, null));
+        all.add(write("PUT", "/api/v1/meetings/{id}", () -> "/api/v1/meetings/" + created("/api/v1/meetings", meeting()),
+                Role.operator, AuthorizationMatrixTest::meeting));
+        all.add(read("/api/v1/documents/{id}", () -> "/api/v1/documents/" + created("/api/v1/documents", document()), Role.viewer,
+                Scope.REGION));
+        all.add(write("PUT", "/api/v1/documents/{id}", () -> "/api/v1/documents/" + created("/api/v1/documents", document()),
+                Role.operator, AuthorizationMatrixTest::document));
+        all.add(write("DELETE", "/api/v1/documents/{id}", () -> "/api/v1/documents/" + created("/api/v1/documents", document()),
+                Role.operator, null));
         // Funding — funding-service
-        all.add(write("POST", () -> "/api/v1/funding", Role.operator, AuthorizationMatrixTest::funding));
-        all.add(write("POST", () -> "/api/v1/funding/batch", Role.operator, () -> "[" + funding() + "]"));
-        all.add(read("/api/v1/funding?regionCode=" + TOWNSHIP, Role.viewer, Scope.REGION));
-        all.add(write("DELETE", () -> "/api/v1/funding/" + created("/api/v1/funding", funding()), Role.operator, null));
-        all.add(read("/api/v1/funding/" + fundingRecord, Role.viewer, Scope.REGION));
-        all.add(write("PUT", () -> "/api/v1/funding/" + fundingRecord, Role.operator, AuthorizationMatrixTest::funding));
-        all.add(write("DELETE", () -> "/api/v1/union-fees/330602/" + unionFeesOfAYear(), Role.operator, null));
-        all.add(write("PUT", () -> "/api/v1/union-fees/330602/2024", Role.operator,
+        all.add(write("POST", "/api/v1/funding", () -> "/api/v1/funding", Role.operator, AuthorizationMatrixTest::funding));
+        all.add(write("POST", "/api/v1/funding/batch", () -> "/api/v1/funding/batch", Role.operator, () -> "[" + funding() + "]"));
+        all.add(read("/api/v1/funding", () -> "/api/v1/funding?regionCode=" + TOWNSHIP, Role.viewer, Scope.REGION));
+        all.add(write("DELETE", "/api/v1/funding/{id}", () -> "/api/v1/funding/" + created("/api/v1/funding", funding()),
+                Role.operator, null));
+        all.add(read("/api/v1/funding/{id}", () -> "/api/v1/funding/" + fundingRecord, Role.viewer, Scope.REGION));
+        all.add(write("PUT", "/api/v1/funding/{id}", () -> "/api/v1/funding/" + fundingRecord, Role.operator,
+                AuthorizationMatrixTest::funding));
+        // the third wave: funding records are corrected field by field too
+        all.add(write("PATCH", "/api/v1/funding/{id}", () -> "/api/v1/funding/" + fundingRecord, Role.operator,
+                () -> "{\"amount\":\"" + SEQ.incrementAndGet() + ".00\"}"));
+        all.add(write("DELETE", "/api/v1/union-fees/{regionCode}/{year}", () -> "/api/v1/union-fees/330602/" + unionFeesOfAYear(),
+                Role.operator, null));
+        all.add(write("PUT", "/api/v1/union-fees/{regionCode}/{year}", () -> "/api/v1/union-fees/330602/2024", Role.operator,
                 () -> "{\"due\":\"1000.00\",\"collected\":\"" + SEQ.incrementAndGet() + ".00\"}"));
-        all.add(write("POST", () -> "/api/v1/union-fees/batch", Role.operator,
+        all.add(read("/api/v1/union-fees/{regionCode}/{year}", () -> "/api/v1/union-fees/330602/2024", Role.viewer, Scope.REGION));
+        all.add(write("POST", "/api/v1/union-fees/batch", () -> "/api/v1/union-fees/batch", Role.operator,
                 () -> "[{\"regionCode\":\"330602\",\"year\":2023,\"due\":\"1000.00\",\"collected\":\"" + SEQ.incrementAndGet()
                         + ".00\"}]"));
-        // Requirements catalog — all three
-        all.add(read("/api/v1/requirements", Role.viewer, Scope.ANY));
-        all.add(write("POST", () -> "/api/v1/requirements", Role.admin, () -> "{\"id\":\"MATRIX_" + SEQ.incrementAndGet()
-                + "\",\"title\":\"t\",\"titleZh\":\"t\",\"source\":\"MATRIX\",\"issuerRegionCode\":\"330602\",\"levels\":[\"TOWNSHIP\"],"
-                + "\"period\":\"YEAR\",\"rule\":{\"type\":\"FUNDING_MIN_AMOUNT\",\"category\":\"OTHER\",\"minAmount\":\"1.00\"}}"));
-        all.add(write("PUT", () -> "/api/v1/requirements/TOWNSHIP_YOUTH_LEAGUE_FUNDING/parameters/330602", Role.admin,
+        // Requirements catalog — all three; its versions, owners and waivers (issue #17)
+        all.add(read("/api/v1/requirements", () -> "/api/v1/requirements", Role.viewer, Scope.ANY));
+        all.add(write("POST", "/api/v1/requirements", () -> "/api/v1/requirements", Role.admin, () -> "{\"id\":\"MATRIX_"
+                + SEQ.incrementAndGet() + "\",\"title\":\"t\",\"titleZh\":\"t\",\"source\":\"MATRIX\",\"issuerRegionCode\":\"330602\","
+                + "\"levels\":[\"TOWNSHIP\"],\"period\":\"YEAR\",\"rule\":{\"type\":\"FUNDING_MIN_AMOUNT\",\"category\":\"OTHER\","
+                + "\"minAmount\":\"1.00\"}}"));
+        all.add(write("PUT", "/api/v1/requirements/{id}/parameters/{regionCode}",
+                () -> "/api/v1/requirements/TOWNSHIP_YOUTH_LEAGUE_FUNDING/parameters/330602", Role.admin,
                 () -> "{\"minAmount\":\"" + (25_000 + SEQ.incrementAndGet()) + ".00\"}"));
+        all.add(read("/api/v1/requirements/{id}", () -> "/api/v1/requirements/" + REQUIREMENT, Role.viewer, Scope.ANY));
+        all.add(write("PUT", "/api/v1/requirements/{id}", () -> "/api/v1/requirements/" + REQUIREMENT, Role.admin,
+                () -> "{\"effectiveFrom\":\"" + YEAR.incrementAndGet() + "-01-01\"}"));
+        all.add(read("/api/v1/requirements/{id}/owners", () -> "/api/v1/requirements/" + REQUIREMENT + "/owners?regionCode=" + COUNTY,
+                Role.viewer, Scope.REGION));
+        all.add(write("PUT", "/api/v1/requirements/{id}/owners/{regionCode}",
+                () -> "/api/v1/requirements/" + REQUIREMENT + "/owners/" + COUNTY, Role.admin,
+                () -> "{\"unit\":\"共青团越城区委" + SEQ.incrementAndGet() + "\",\"contact\":\"0575-85123456\"}"));
+        all.add(read("/api/v1/waivers", () -> "/api/v1/waivers?regionCode=" + COUNTY, Role.viewer, Scope.REGION));
+        all.add(write("POST", "/api/v1/waivers", () -> "/api/v1/waivers", Role.admin, AuthorizationMatrixTest::waiver));
+        all.add(write("DELETE", "/api/v1/waivers/{id}", () -> "/api/v1/waivers/" + created("/api/v1/waivers", waiver()), Role.admin,
+                null));
+        // the third wave: the rule types the services declare, public like the catalog
+        all.add(read("/api/v1/rule-types", () -> "/api/v1/rule-types", Role.viewer, Scope.ANY));
         // Compliance — the gateway
-        all.add(read("/api/v1/compliance/" + COUNTY + "?year=2025&asOf=2026-01-15", Role.viewer, Scope.REGION));
-        all.add(read("/api/v1/compliance/" + COUNTY + "/rollup?year=2025&asOf=2026-01-15", Role.viewer, Scope.REGION));
+        all.add(read("/api/v1/compliance/{regionCode}", () -> "/api/v1/compliance/" + COUNTY + "?year=2025&asOf=2026-01-15",
+                Role.viewer, Scope.REGION));
+        all.add(read("/api/v1/compliance/{regionCode}/rollup",
+                () -> "/api/v1/compliance/" + COUNTY + "/rollup?year=2025&asOf=2026-01-15", Role.viewer, Scope.REGION));
         // Reminders and webhooks — review-service
-        all.add(write("POST", () -> "/api/v1/reminders/run?asOf=2026-01-15&regionCode=" + COUNTY, Role.admin, null));
-        all.add(read("/api/v1/reminders?regionCode=" + COUNTY, Role.viewer, Scope.REGION));
-        all.add(write("POST", () -> "/api/v1/webhooks", Role.admin,
+        all.add(write("POST", "/api/v1/reminders/run", () -> "/api/v1/reminders/run?asOf=2026-01-15&regionCode=" + COUNTY,
+                Role.admin, null));
+        all.add(read("/api/v1/reminders", () -> "/api/v1/reminders?regionCode=" + COUNTY, Role.viewer, Scope.REGION));
+        all.add(write("POST", "/api/v1/webhooks", () -> "/api/v1/webhooks", Role.admin,
                 () -> "{\"url\":\"http://127.0.0.1:9/hook" + SEQ.incrementAndGet() + "\",\"regionCode\":\"330602\"}"));
-        all.add(read("/api/v1/webhooks", Role.admin, Scope.NARROWED));
-        all.add(write("DELETE", () -> "/api/v1/webhooks/" + created("/api/v1/webhooks",
+        all.add(read("/api/v1/webhooks", () -> "/api/v1/webhooks", Role.admin, Scope.NARROWED));
+        all.add(write("DELETE", "/api/v1/webhooks/{id}", () -> "/api/v1/webhooks/" + created("/api/v1/webhooks",
                 "{\"url\":\"http://127.0.0.1:9/gone\",\"regionCode\":\"330602\"}"), Role.admin, null));
-        all.add(read("/api/v1/webhooks/" + webhook + "/deliveries", Role.admin, Scope.REGION));
+        all.add(read("/api/v1/webhooks/{id}/deliveries", () -> "/api/v1/webhooks/" + webhook + "/deliveries", Role.admin,
+                Scope.REGION));
         // Audit — the gateway over the three
-        all.add(read("/api/v1/audit?regionCode=" + COUNTY, Role.admin, Scope.REGION));
+        all.add(read("/api/v1/audit", () -> "/api/v1/audit?regionCode=" + COUNTY, Role.admin, Scope.REGION));
         return all;
+    }
+
+    /**
+     * The matrix is the document: every operation of the gateway's OpenAPI document has its row (a new endpoint without
+     * one fails here, by name), and every row is an operation of the document (the contract's third-wave operations
+     * included, so that one the services do not serve yet is named too).
+     */
+    @Test
+    void theMatrixHasARowForEveryOperationOfTheDocument() {
+        Set<String> rows = endpoints().stream().map(Endpoint::operation).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> documented = PublicApi.operations().stream().map(Object::toString)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> missing = new TreeSet<>(documented);
+        missing.removeAll(rows);
+        Set<String> undocumented = new TreeSet<>(rows);
+        undocumented.removeAll(documented);
+        assertThat(missing).as("operations of the gateway's document with no row in the authorization matrix").isEmpty();
+        assertThat(undocumented).as("rows of the matrix (API.md's operations) that the gateway's document lacks").isEmpty();
     }
 
     @Test
@@ -173,10 +264,13 @@ class AuthorizationMatrixTest {
     /** One call; {@code expected} 200 means any success. Refusals must leave the audit trail as it was. */
     private static int check(Endpoint e, String caller, String token, int expected, List<String> wrong) {
         String path = e.path().get();
+        if (!path.replaceFirst("\\?.*", "").matches(e.template().replaceAll("\\{[^}]+}", "[^/]+"))) {
+            wrong.add(e + ": called on " + path + ", which is not this operation");
+        }
         String body = e.body() == null ? null : e.body().get();
-        long before = auditTotal();
+        long before = PublicApi.auditTotal();
         int status = call(token, e.method(), path, body).statusCode();
-        long after = auditTotal();
+        long after = PublicApi.auditTotal();
         boolean ok = expected == 200 ? status >= 200 && status < 300 : status == expected;
         if (!ok) {
             wrong.add(e + " as " + caller + ": " + status + ", expected " + (expected == 200 ? "2xx" : expected));
@@ -186,11 +280,6 @@ class AuthorizationMatrixTest {
             wrong.add(e + " as " + caller + ": written, but not in the audit trail");
         }
         return 1;
-    }
-
-    private static long auditTotal() {
-        return call(TestTokens.ADMIN, "GET", "/api/v1/audit?size=1", null).then().statusCode(200).extract().jsonPath()
-                .getLong("total");
     }
 
     private static Response call(String token, String method, String path, String body) {
@@ -238,11 +327,34 @@ class AuthorizationMatrixTest {
                 + SEQ.incrementAndGet() + ".00\"}";
     }
 
-    private static Endpoint write(String method, Supplier<String> path, Role required, Supplier<String> body) {
-        return new Endpoint(method, path, required, Scope.REGION, true, body);
+    private static String organisation() {
+        return "{\"regionCode\":\"330602001\",\"type\":\"RED_CROSS\",\"name\":\"红十字会" + SEQ.incrementAndGet() + "\"}";
     }
 
-    private static Endpoint read(String path, Role required, Scope scope) {
-        return new Endpoint("GET", () -> path, required, scope, false, null);
+    private static String leader() {
+        return "{\"name\":\"王" + SEQ.incrementAndGet() + "\",\"role\":\"MEMBER\",\"employment\":\"PART_TIME\","
+                + "\"frontline\":false,\"from\":\"2024-01-01\",\"to\":null}";
+    }
+
+    /** A waiver of 塔山街道's matrix requirement for a year of its own, so that no two overlap. */
+    private static String waiver() {
+        int year = YEAR.incrementAndGet();
+        return "{\"requirementId\":\"" + REQUIREMENT + "\",\"regionCode\":\"" + TOWNSHIP + "\",\"from\":\"" + year
+                + "-01-01\",\"to\":\"" + year + "-12-31\",\"reason\":\"矩阵测试\"}";
+    }
+
+    /** The population of 越城区 for a year of its own, set by an admin: what a deletion removes. */
+    private static int populationOfAYear() {
+        int year = POPULATION_YEAR.incrementAndGet();
+        call(TestTokens.ADMIN, "PUT", "/api/v1/regions/330602/population/" + year, "{\"total\":1000}").then().statusCode(200);
+        return year;
+    }
+
+    private static Endpoint write(String method, String template, Supplier<String> path, Role required, Supplier<String> body) {
+        return new Endpoint(method, template, path, required, Scope.REGION, true, body);
+    }
+
+    private static Endpoint read(String template, Supplier<String> path, Role required, Scope scope) {
+        return new Endpoint("GET", template, path, required, scope, false, null);
     }
 }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * 越城区 for every period, which the 30,000.00 of 2027 would make laxer than the version in force (a 400) if it came
  * after; and before ReadYourWritesTest, which adds townships to the city.
  */
-@Order(Integer.MAX_VALUE - 1)
+@Order(Integer.MAX_VALUE - 2)
 class CatalogVersionsWaiversOwnersTest {
 
     static final String FUNDING = "TOWNSHIP_YOUTH_LEAGUE_FUNDING";
