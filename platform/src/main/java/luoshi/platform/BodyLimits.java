@@ -10,8 +10,11 @@ import jakarta.ws.rs.core.Response;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import luoshi.api.common.Bulk;
 import luoshi.api.common.Problem;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -23,7 +26,8 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * it is read, and refused with a 413 problem as soon as it passes the limit, the rest unread. Either way nothing of the
  * request is done, and the connection is closed after the answer (the rest of the body is not read). It runs after the
  * role is checked ({@code security}'s {@code RoleCheck}) and before anything reads the body (the idempotency filter, the
- * resource). {@code quarkus.http.limits.max-body-size} is the largest of these limits ({@link Bulk#MAX_BYTES}).
+ * resource). {@code quarkus.http.limits.max-body-size} ({@link Bulk#MAX_BYTES} in the services) caps every one of these
+ * limits: an operation's limit above it counts as that setting.
  *
  * <p>Whoever reads a body must not close its stream: closing a request's stream reads the rest of it (Quarkus's
  * {@code VertxInputStream}), which a refusal must not wait for.
@@ -40,12 +44,19 @@ public class BodyLimits {
     /** The counted body of the request. */
     static final String BODY = BodyLimits.class.getName() + ".body";
 
+    /** Quarkus's own limit of every body, which no operation's limit passes. */
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<MemorySize> serverLimit;
+
     @ServerRequestFilter(priority = PRIORITY)
     public Response limit(ContainerRequestContext request, SimpleResourceInfo resource, RoutingContext rc) {
         if (!hasBody(request)) {
             return null;
         }
         long max = limitOf(ContractMethods.annotation(resource, Bulk.class));
+        if (serverLimit != null && serverLimit.isPresent()) {
+            max = Math.min(max, serverLimit.get().asLongValue());
+        }
         long declared = request.getLength();
         if (declared > max) {
             return refusal(rc, tooLarge(max));
