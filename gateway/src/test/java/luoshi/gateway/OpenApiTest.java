@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The gateway's one OpenAPI document describes every path of API.md that it serves, with a summary
  * and its error answers; the internal interfaces stay out of it. {@link #API_PATHS} is every path of
- * ../shared/API.md.
+ * docs/API.md.
  */
 @QuarkusTest
 class OpenApiTest extends DownstreamTest {

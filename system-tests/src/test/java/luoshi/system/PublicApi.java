@@ -53,7 +53,7 @@ final class PublicApi {
     }
 
     /**
-     * Writes regions as ../shared/data has them (code, name, level, parent), each after its ancestors, as an admin of the
+     * Writes regions as docs/data has them (code, name, level, parent), each after its ancestors, as an admin of the
      * country; idempotent, so tests that share a region may all write it.
      */
     static void realRegions(String... codes) {
@@ -62,7 +62,7 @@ final class PublicApi {
             List<String[]> line = new ArrayList<>();
             for (String c = code; c != null && !c.isEmpty(); ) {
                 String[] row = data.get(c);
-                assertThat(row).as("region " + c + " in ../shared/data/regions-cn-2023.csv").isNotNull();
+                assertThat(row).as("region " + c + " in docs/data/regions-cn-2023.csv").isNotNull();
                 line.add(0, row);
                 c = row.length > 3 ? row[3] : null;
             }
