@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -68,6 +69,9 @@ public class BatchReader {
         // the body's stream is never closed here: closing a request's stream reads it to its end, and a refused batch
         // is answered without reading the rest (the connection is closed after the answer)
         this.mapper.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        // a row is read from the middle of the array: the tokens after it are the next rows, not trailing ones (the end
+        // of the array is checked by trailing(p) instead)
+        this.mapper.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.validator = validator;
     }
 

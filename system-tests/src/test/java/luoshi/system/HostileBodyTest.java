@@ -3,12 +3,7 @@ package luoshi.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import luoshi.system.PublicApi.Answer;
+import luoshi.testing.RawHttp;
 import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -214,75 +210,8 @@ class HostileBodyTest {
 
     /** Sends the body while reading the answer: the answer counts even when the server stops reading early. */
     static Raw post(String token, Bulk bulk) {
-        URI gateway = LuoshiSystem.get().gateway();
-        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
-            socket.setSoTimeout(120_000);
-            long start = System.nanoTime();
-            OutputStream out = socket.getOutputStream();
-            String head = "POST " + bulk.path() + " HTTP/1.1\r\nHost: " + gateway.getHost() + ":" + gateway.getPort()
-                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: " + bulk.contentType()
-                    + "\r\nContent-Length: " + bulk.body().length + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            Thread writer = new Thread(() -> {
-                try {
-                    for (int at = 0; at < bulk.body().length; at += 65_536) {
-                        out.write(bulk.body(), at, Math.min(65_536, bulk.body().length - at));
-                    }
-                    out.flush();
-                } catch (IOException closedEarly) {
-                    // the server answered and closed before reading it all: allowed, the answer tells
-                }
-            }, "hostile-body-writer");
-            writer.start();
-            InputStream in = socket.getInputStream();
-            String status = line(in);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String h = line(in); !h.isEmpty(); h = line(in)) {
-                int colon = h.indexOf(':');
-                headers.put(h.substring(0, colon).strip().toLowerCase(Locale.ROOT), h.substring(colon + 1).strip());
-            }
-            byte[] body = readBody(in, headers);
-            writer.join(120_000);
-            String[] parts = status.split(" ");
-            return new Raw(Integer.parseInt(parts[1]), headers, new String(body, StandardCharsets.UTF_8), millis);
-        } catch (IOException e) {
-            throw new UncheckedIOException(bulk + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] readBody(InputStream in, Map<String, String> headers) throws IOException {
-        if (headers.containsKey("content-length")) {
-            return in.readNBytes(Integer.parseInt(headers.get("content-length")));
-        }
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line(in).split(";")[0].strip(), 16); size > 0;
-                    size = Integer.parseInt(line(in).split(";")[0].strip(), 16)) {
-                body.writeBytes(in.readNBytes(size));
-                line(in);
-            }
-            return body.toByteArray();
-        }
-        return in.readAllBytes();
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                if (line.size() == 0) {
-                    throw new IOException("the connection closed with no answer");
-                }
-                break;
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.ISO_8859_1);
+        RawHttp.Answer a = RawHttp.send(LuoshiSystem.get().gateway(), bulk.path(), token, bulk.contentType(), bulk.body(),
+                false);
+        return new Raw(a.status(), a.headers(), a.body(), a.millis());
     }
 }

@@ -52,13 +52,13 @@ public final class RawHttp implements AutoCloseable {
     private final boolean chunked;
     private final long start = System.nanoTime();
 
-    private RawHttp(String path, String token, String contentType, long length, Map<String, String> headers)
-            throws IOException {
-        socket = new Socket("localhost", RestAssured.port);
-        socket.setSoTimeout(60_000);
+    private RawHttp(String host, int port, String path, String token, String contentType, long length,
+            Map<String, String> headers) throws IOException {
+        socket = new Socket(host, port);
+        socket.setSoTimeout(120_000);
         out = socket.getOutputStream();
         chunked = length < 0;
-        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost:" + RestAssured.port
+        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
                 + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: " + contentType + "\r\nAccept: application/json\r\n"
                 + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + length + "\r\n"));
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
@@ -73,7 +73,7 @@ public final class RawHttp implements AutoCloseable {
 
     public static RawHttp post(String path, String token, String contentType, long length, Map<String, String> headers) {
         try {
-            return new RawHttp(path, token, contentType, length, headers);
+            return new RawHttp("localhost", RestAssured.port, path, token, contentType, length, headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,7 +81,22 @@ public final class RawHttp implements AutoCloseable {
 
     /** A whole POST: the body is sent on a thread of its own while the answer is awaited, which may come first. */
     public static Answer send(String path, String token, String contentType, byte[] body, boolean chunked) {
-        try (RawHttp post = post(path, token, contentType, chunked ? -1 : body.length)) {
+        return send(post(path, token, contentType, chunked ? -1 : body.length), body);
+    }
+
+    /** The same to another server than the current Quarkus test's (a started system's gateway). */
+    public static Answer send(java.net.URI server, String path, String token, String contentType, byte[] body,
+            boolean chunked) {
+        try {
+            return send(new RawHttp(server.getHost(), server.getPort(), path, token, contentType, chunked ? -1 : body.length,
+                    Map.of()), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Answer send(RawHttp started, byte[] body) {
+        try (RawHttp post = started) {
             Thread writer = new Thread(() -> {
                 for (int at = 0; at < body.length && post.send(body, at, Math.min(65_536, body.length - at)); at += 65_536) {
                     // the server may answer and close before it read everything: the answer tells
@@ -90,7 +105,7 @@ public final class RawHttp implements AutoCloseable {
             }, "raw-http-writer");
             writer.start();
             Answer answer = post.answer();
-            writer.join(60_000);
+            writer.join(120_000);
             return answer;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,7 +142,7 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
-    /** Waits for the answer (60 s at most). */
+    /** Waits for the answer (120 s at most). */
     public Answer answer() {
         try {
             InputStream in = socket.getInputStream();
