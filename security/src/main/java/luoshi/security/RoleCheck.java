@@ -61,6 +61,9 @@ public class RoleCheck {
     static String including(Role needed) {
         List<String> roles = Arrays.stream(Role.values()).filter(r -> r != Role.SERVICE && r.includes(needed))
                 .map(Role::group).toList();
+        if (roles.isEmpty()) {
+            return "the services' own (no person's token)";
+        }
         return roles.size() == 1 ? roles.get(0)
                 : String.join(", ", roles.subList(0, roles.size() - 1)) + " or " + roles.get(roles.size() - 1);
     }
