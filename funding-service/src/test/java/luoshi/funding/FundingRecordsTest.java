@@ -156,7 +156,7 @@ class FundingRecordsTest {
 
         String tooMany = "[" + String.join(",", java.util.Collections.nCopies(10_001, json("330106009", "OTHER", 2024, "1", null))) + "]";
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(tooMany).post("/api/v1/funding/batch").then()
-                .statusCode(400).body("violations[0].field", is("body")).body("detail", containsString("10000"));
+                .statusCode(413).body("detail", containsString("10,000"));
         org.assertj.core.api.Assertions.assertThat(count("330106009", 2024)).isZero();
     }
 

@@ -154,7 +154,7 @@ class CommitteeImportsTest extends WithRegionsInCopy {
         post("/api/v1/documents/batch", "[]").statusCode(200).body("accepted", is(0));
         String row = meeting("370203", "JOINT_MEETING", "2025-04-01", "联席会议", null);
         post("/api/v1/meetings/batch", "[" + String.join(",", Collections.nCopies(10_001, row)) + "]")
-                .statusCode(400).body("violations[0].field", is("body")).body("detail", containsString("10000"));
+                .statusCode(413).body("detail", containsString("10,000"));
         assertThat(count("SELECT COUNT(*) FROM meeting WHERE region_code = '370203'")).isZero();
     }
 
