@@ -34,6 +34,15 @@ public class JsonInput implements ObjectMapperCustomizer {
     public static final LocalDate FIRST_DAY = LocalDate.of(1000, 1, 1);
     public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
+    /**
+     * Last, after Quarkus's own customizers: the one that registers the JSR-310 module runs at a lower priority than a
+     * default one, and a module registered later takes {@code LocalDate} from an earlier one.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper json) {
         json.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -47,11 +56,16 @@ public class JsonInput implements ObjectMapperCustomizer {
         if (text == null || !DATE.matcher(text).matches()) {
             throw new IllegalArgumentException("not a date YYYY-MM-DD");
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(text, STRICT);
+            day = LocalDate.parse(text, STRICT);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("no such day", e);
         }
+        if (day.isBefore(FIRST_DAY)) {
+            throw new IllegalArgumentException("before " + FIRST_DAY);
+        }
+        return day;
     }
 
     private static final class DateReader extends StdDeserializer<LocalDate> {

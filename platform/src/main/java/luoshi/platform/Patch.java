@@ -27,12 +27,48 @@ public final class Patch<T> {
     }
 
     public static <T> Patch<T> read(ObjectMapper json, ObjectNode body, Class<T> type) {
+        sound(body);
         try {
             return new Patch<>(body, json.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body));
         } catch (JsonProcessingException e) {
             throw ProblemMappers.unreadableBody(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The body as sent, refused (400 naming the field) when a text in it holds a lone surrogate: a body read as a tree
+     * (a PATCH, a rule's parameters) is no record whose fields Bean Validation checks, and such a text cannot be written
+     * on as UTF-8 (the gateway would pass a {@code ?} on, and the service store it).
+     */
+    public static ObjectNode sound(ObjectNode body) {
+        if (body != null) {
+            sound(body, "");
+        }
+        return body;
+    }
+
+    private static void sound(com.fasterxml.jackson.databind.JsonNode node, String path) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (paired) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw ProblemException.badRequest(path, "must not hold a lone surrogate (at character " + i
+                            + "): send valid UTF-16/UTF-8");
+                }
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> sound(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                sound(node.get(i), path + "[" + i + "]");
+            }
         }
     }
 

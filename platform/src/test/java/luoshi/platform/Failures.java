@@ -21,6 +21,9 @@ public class Failures {
     public record Row(String regionCode, String name) {
     }
 
+    public record Dated(java.time.LocalDate date, Integer count) {
+    }
+
     @GET
     @Path("exception")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
@@ -51,6 +54,24 @@ public class Failures {
     @Produces(MediaType.TEXT_PLAIN)
     public int rows(List<Row> rows) {
         return rows.size();
+    }
+
+    /** A body read by Jackson into a record with a date: what it was read as. */
+    @POST
+    @Path("dated")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.TEXT_PLAIN)
+    public String dated(Dated dated) {
+        return dated.date() + " " + dated.count();
+    }
+
+    /** Two media types, as the regions import takes JSON and CSV: a Content-Type is chosen among them. */
+    @POST
+    @Path("either")
+    @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces(MediaType.TEXT_PLAIN)
+    public long either(InputStream body) throws IOException {
+        return body.transferTo(java.io.OutputStream.nullOutputStream());
     }
 
     @ApplicationScoped

@@ -62,6 +62,18 @@ class ReminderJobTest {
         assertThat(Duration.between(createdAt, Instant.now()).abs()).isLessThan(Duration.ofMinutes(5));
     }
 
+    /** A run asked with an Idempotency-Key (as a generated client sends one) runs, and its retry is the same answer. */
+    @Test
+    void aRunAskedWithAnIdempotencyKeyRunsOnceAndIsReplayed() {
+        OwnerStubs.answer(List.of(item("TOWNSHIP_YOUTH_LEAGUE_FUNDING", "330103001", "武林街道", AS_OF.plusDays(5), PENDING)));
+        String key = "reminder-run-" + java.util.UUID.randomUUID();
+        given().auth().oauth2(ADMIN).header("Idempotency-Key", key).post("/api/v1/reminders/run?asOf=" + AS_OF).then()
+                .statusCode(200).body("created", is(1));
+        given().auth().oauth2(ADMIN).header("Idempotency-Key", key).post("/api/v1/reminders/run?asOf=" + AS_OF).then()
+                .statusCode(200).header("Idempotent-Replayed", "true").body("created", is(1));
+        given().auth().oauth2(ADMIN).get("/api/v1/reminders?regionCode=330103001").then().body("total", is(1));
+    }
+
     @Test
     void theSecondRunCreatesNothingAndAStageIsNeverRepeated() {
         List<luoshi.api.compliance.OpenItem> items = List.of(

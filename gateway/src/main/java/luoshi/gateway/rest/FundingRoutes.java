@@ -11,6 +11,7 @@ import luoshi.api.funding.FundingRecord;
 import luoshi.api.funding.NewFundingRecord;
 import luoshi.gateway.client.Route;
 import luoshi.gateway.client.Services;
+import luoshi.platform.Patch;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** FundingApi of funding-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
@@ -49,7 +50,7 @@ public class FundingRoutes implements FundingApi {
 
     @Override
     public FundingRecord patch(String id, ObjectNode changes) {
-        return route.write(api -> api.patch(id, changes));
+        return route.write(api -> api.patch(id, Patch.sound(changes)));
     }
 
     @Override

@@ -15,6 +15,7 @@ import luoshi.api.org.OrganizationType;
 import luoshi.api.org.OrganizationsApi;
 import luoshi.gateway.client.Route;
 import luoshi.gateway.client.Services;
+import luoshi.platform.Patch;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** OrganizationsApi of org-service, re-exposed: each call relayed as the service answers it (see {@link Route}). */
@@ -58,7 +59,7 @@ public class OrganizationsRoutes implements OrganizationsApi {
 
     @Override
     public Organization patch(long id, ObjectNode changes) {
-        return route.write(api -> api.patch(id, changes));
+        return route.write(api -> api.patch(id, Patch.sound(changes)));
     }
 
     @Override
@@ -68,7 +69,7 @@ public class OrganizationsRoutes implements OrganizationsApi {
 
     @Override
     public Leader patchLeader(long id, long leaderId, ObjectNode changes) {
-        return route.write(api -> api.patchLeader(id, leaderId, changes));
+        return route.write(api -> api.patchLeader(id, leaderId, Patch.sound(changes)));
     }
 
     @Override

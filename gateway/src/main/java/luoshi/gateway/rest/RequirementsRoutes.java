@@ -15,6 +15,7 @@ import luoshi.api.requirement.RequirementChange;
 import luoshi.api.requirement.RequirementsApi;
 import luoshi.gateway.client.Answers;
 import luoshi.gateway.client.Route;
+import luoshi.platform.Patch;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -67,7 +68,7 @@ public class RequirementsRoutes implements RequirementsApi {
 
     @Override
     public ParameterSetting setParameters(String id, RegionCode regionCode, ObjectNode parameters) {
-        return ownerOf(id).write(api -> api.setParameters(id, regionCode, parameters));
+        return ownerOf(id).write(api -> api.setParameters(id, regionCode, Patch.sound(parameters)));
     }
 
     @Override

@@ -51,7 +51,10 @@ public class ReminderWriter {
         this.audit = audit;
     }
 
-    @Transactional
+    // A transaction of its own: a run asked with an Idempotency-Key is inside the key's transaction, whose timeout cannot
+    // be changed; the run is idempotent by itself (one reminder per item and stage), so its reminders may commit apart
+    // from the key.
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     @RetriedOnConflict
     @TransactionConfiguration(timeout = 600)
     public int write(List<Candidate> candidates, LocalDate asOf, String scope, Instant now) {
