@@ -20,6 +20,7 @@ import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import luoshi.platform.BodyLimits;
 import luoshi.platform.IdempotencyKey;
 import luoshi.api.common.Problem;
 import luoshi.platform.ProblemException;
@@ -84,7 +85,7 @@ public class IdempotentPosts {
         }
         // read to its end before the key's transaction begins (no connection waits for a slow upload), kept to be read
         // again by the resource: in memory when small, in a file when large (a batch), never whole in the heap
-        SpooledBody body = SpooledBody.of(request.hasEntity() ? request.getEntityStream() : InputStream.nullInputStream());
+        SpooledBody body = SpooledBody.of(BodyLimits.hasBody(request) ? request.getEntityStream() : InputStream.nullInputStream());
         rc.addEndHandler(ended -> body.delete());
         request.setEntityStream(body.open());
         MediaType type = request.getMediaType();
