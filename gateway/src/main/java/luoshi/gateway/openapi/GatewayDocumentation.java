@@ -64,9 +64,7 @@ public class GatewayDocumentation implements OASFilter {
         SHARED.put("409", new String[] {"Conflict", "The write conflicts with what is stored (a duplicate, an overlapping "
                 + "term, a stale version); nothing was written"});
         SHARED.put("412", new String[] {"PreconditionFailed", VersionsDocumentation.PRECONDITION_FAILED});
-        SHARED.put("413", new String[] {"ContentTooLarge", "The body is larger than this operation takes (16 MiB for a batch, "
-                + "256 KiB for anything else), or a batch has more rows than it may hold; the rest of it was not read, and "
-                + "nothing was stored"});
+        // 413 is no shared answer: each operation that takes a body states its own limits (platform's BodyLimitsDocumentation)
         SHARED.put("422", new String[] {"UnprocessableContent", "The Idempotency-Key was used before with another body "
                 + "(or query string, or by a token with another region or roles); nothing was written"});
     }
