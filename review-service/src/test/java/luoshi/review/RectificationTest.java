@@ -26,17 +26,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import luoshi.api.review.ReminderRun;
 import luoshi.review.service.RectificationNotices;
 import luoshi.review.service.ReminderJob;
 import luoshi.review.service.WebhookSender;
 import luoshi.testing.AuditChain;
+import luoshi.testing.Concurrently;
 import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -177,6 +173,15 @@ class RectificationTest extends WithRegionsInCopy {
             list("regionCode=630102&overdue=false").body("total", is(1)).body("items[0].id", is(hearing));
             list("regionCode=630102&year=2025").body("total", is(3));
             list("regionCode=630102&year=2024").body("total", is(0));
+            // the rollup counts them in SQL, as the list does
+            given().auth().oauth2(ADMIN).get("/internal/v1/compliance/regions/630102/rollup?year=2025&asOf=2026-04-17")
+                    .then().statusCode(200).body("rectifications.OPEN", is(2)).body("rectifications.SUBMITTED", is(0))
+                    .body("rectifications.VERIFIED", is(1)).body("rectifications.REJECTED", is(0))
+                    .body("rectifications.overdue", is(2));
+            given().auth().oauth2(ADMIN).get("/internal/v1/compliance/regions/630102/rollup?year=2025&asOf=2026-04-15")
+                    .then().statusCode(200).body("rectifications.overdue", is(0)).body("rectifications.OPEN", is(2));
+            given().auth().oauth2(ADMIN).get("/internal/v1/compliance/regions/630102/rollup?year=2024&asOf=2026-04-17")
+                    .then().statusCode(200).body("rectifications.OPEN", is(0)).body("rectifications.VERIFIED", is(0));
 
             sender.sendDue(Instant.now().plusSeconds(1));
             sender.sendDue(Instant.now().plusSeconds(2));                      // nothing is sent twice
@@ -246,10 +251,11 @@ class RectificationTest extends WithRegionsInCopy {
     @RegionsInCopy("630104")
     void twoReplicasRunningTheJobAtOnceOpenEachRectificationOnce() throws Exception {
         OwnerStubs.answer(List.of());
-        List<ReminderRun> runs = atOnce(() -> job.run(AS_OF, "630104"));
+        List<ReminderRun> runs = Concurrently.run(() -> job.run(AS_OF, "630104"), () -> job.run(AS_OF, "630104"));
         assertThat(runs.get(0).rectificationsOpened() + runs.get(1).rectificationsOpened()).isEqualTo(3);
         list("regionCode=630104").body("total", is(3));
-        List<ReminderRun> late = atOnce(() -> job.run(LocalDate.of(2026, 5, 1), "630104"));
+        LocalDate lateDay = LocalDate.of(2026, 5, 1);
+        List<ReminderRun> late = Concurrently.run(() -> job.run(lateDay, "630104"), () -> job.run(lateDay, "630104"));
         assertThat(late.get(0).rectificationsOverdue() + late.get(1).rectificationsOverdue()).isEqualTo(3);
         assertThat(sql.count("SELECT COUNT(*) FROM rectification WHERE region_code = '630104' AND overdue_run IS NOT NULL"))
                 .isEqualTo(3);
@@ -261,26 +267,5 @@ class RectificationTest extends WithRegionsInCopy {
         assertThat(byItem.values()).allMatch(n -> n == 1L);
         assertThat(byItem.keySet().stream().collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("ANNUAL_COMMITTEE_STUDY", "REGULAR_REPORT_HEARING", "JOINT_MEETING");
-    }
-
-    private static <T> List<T> atOnce(Callable<T> replica) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<T>> runs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    return replica.call();
-                }));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : runs) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-        }
     }
 }

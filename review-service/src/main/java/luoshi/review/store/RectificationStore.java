@@ -16,6 +16,7 @@ import java.util.Set;
 import luoshi.api.common.Page;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.ItemOwner;
+import luoshi.api.compliance.RectificationCounts;
 import luoshi.api.region.RegionCode;
 import luoshi.api.review.Rectification;
 import luoshi.api.review.RectificationStatus;
@@ -159,6 +160,25 @@ public class RectificationStore {
         Page<Rectification> rows = filters.page(db, COLUMNS, "rectification", "due_date DESC, region_code, requirement_id, id",
                 page, size, RectificationStore::rectification);
         return new Page<>(withHistory(rows.items()), rows.page(), rows.size(), rows.total());
+    }
+
+    /**
+     * The rectifications of {@code scope}'s subtree whose period starts in {@code year}, per status, and those open past
+     * their due date on {@code day}: one grouped statement.
+     */
+    public RectificationCounts counts(String scope, int year, LocalDate day) {
+        long[] n = new long[RectificationStatus.values().length];
+        long[] overdue = {0};
+        db.list(Sql.of("SELECT status, COUNT(*), SUM(open_slot = 1 AND due_date < :day) FROM rectification"
+                + " WHERE region_code LIKE :subtree AND period_start BETWEEN :from AND :to GROUP BY status")
+                .bind("day", day).bind("subtree", subtree(scope)).bind("from", LocalDate.of(year, 1, 1))
+                .bind("to", LocalDate.of(year, 12, 31)), rs -> {
+                    n[RectificationStatus.valueOf(rs.getString(1)).ordinal()] = rs.getLong(2);
+                    overdue[0] += rs.getLong(3);
+                    return null;
+                });
+        return new RectificationCounts(n[RectificationStatus.OPEN.ordinal()], n[RectificationStatus.SUBMITTED.ordinal()],
+                n[RectificationStatus.VERIFIED.ordinal()], n[RectificationStatus.REJECTED.ordinal()], overdue[0]);
     }
 
     private List<Rectification> withHistory(List<Rectification> rectifications) {

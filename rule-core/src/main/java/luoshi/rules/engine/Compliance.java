@@ -67,16 +67,18 @@ public class Compliance {
     private final Database db;
     private final ComplianceAnswers answers;
     private final Instance<ComplianceWarnings> warnings;
+    private final Instance<RollupAddition> additions;
     private final Clock clock;
 
     Compliance(RequirementCatalog catalog, RuleTypes types, Verdicts verdicts, Database db, ComplianceAnswers answers,
-            Instance<ComplianceWarnings> warnings, Clock clock) {
+            Instance<ComplianceWarnings> warnings, Instance<RollupAddition> additions, Clock clock) {
         this.catalog = catalog;
         this.types = types;
         this.verdicts = verdicts;
         this.db = db;
         this.answers = answers;
         this.warnings = warnings;
+        this.additions = additions;
         this.clock = clock;
     }
 
@@ -197,9 +199,13 @@ public class Compliance {
                 }
             }
         }
-        return new ServiceRollup(root, name, y, day, total, List.copyOf(children.values()),
+        ServiceRollup rollup = new ServiceRollup(root, name, y, day, total, List.copyOf(children.values()),
                 byRequirement.entrySet().stream().map(e -> new RequirementCounts(e.getKey(), e.getValue())).toList(),
                 List.of());
+        for (RollupAddition addition : additions) {
+            rollup = addition.addTo(rollup, root, y, day);
+        }
+        return rollup;
     }
 
     private record GroupRow(String child, String childName, String requirementId, StatusCounts counts) {
