@@ -11,6 +11,7 @@ import java.util.Set;
 import luoshi.api.common.Problem;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.platform.ProblemException;
+import luoshi.rules.engine.Compliance;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +42,8 @@ public class ItemVerdicts {
         }
         years.add(periodStart.getYear());
         years.add(asOf.getYear());
+        // the engine answers the years 1949–2100 only: an item of another year is no item (400 naming periodStart)
+        years.removeIf(y -> y < Compliance.FIRST_YEAR || y > Compliance.LAST_YEAR);
         List<OpenItemSource> owners = new ArrayList<>(sources.all());
         owners.sort(Comparator.comparing(o -> o instanceof RemoteOpenItems));   // this service's own first: no call
         List<String> silent = new ArrayList<>();

@@ -25,7 +25,9 @@ import org.jboss.logging.Logger;
  * keeps those that reached a stage on the run's date, and stores each (requirement, region, period,
  * stage) once; a run for a region (an admin's) keeps the items of that region's subtree. Safe on N replicas, on one
  * server or on several Galera nodes: reading is side-effect free, and the reminder table's unique key lets a reminder
- * exist once ({@link ReminderWriter}; issue #18).
+ * exist once ({@link ReminderWriter}; issue #18). The same run opens a rectification for each NON_COMPLIANT item read
+ * that has none open, and sends rectification.overdue for each open one past its due date ({@link RectificationOpenings};
+ * API.md, "Rectification"), once each in the same way.
  */
 @ApplicationScoped
 public class ReminderJob {

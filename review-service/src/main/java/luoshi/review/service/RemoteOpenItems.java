@@ -52,8 +52,8 @@ public class RemoteOpenItems implements OpenItemSource {
                     .items().stream()
                     .filter(i -> i.requirementId().equals(requirementId) && periodStart.equals(i.periodStart())).findFirst();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof WebApplicationException w && w.getResponse().getStatus() == 404) {
-                return Optional.empty();   // a region the owner does not know
+            if (e.getCause() instanceof WebApplicationException w && w.getResponse().getStatus() / 100 == 4) {
+                return Optional.empty();   // a region the owner does not know (404), a question it does not answer
             }
             throw new IllegalStateException(name + " did not answer the items of " + regionCode + ": " + e.getCause(), e);
         } catch (TimeoutException e) {
