@@ -32,7 +32,6 @@ import luoshi.review.store.RectificationStore;
  * finds the winner's rows ({@link RetriedOnConflict}).
  */
 @ApplicationScoped
-@Transactional
 @RetriedOnConflict
 public class RectificationOpenings {
 
@@ -55,7 +54,12 @@ public class RectificationOpenings {
         this.config = config;
     }
 
-    /** Opens the rectifications of the NON_COMPLIANT {@code items} of {@code scope} that have none open; answers how many. */
+    /**
+     * Opens the rectifications of the NON_COMPLIANT {@code items} of {@code scope} that have none open; answers how many.
+     * A transaction of its own, as the reminders' ({@link ReminderWriter}): a run asked with an Idempotency-Key is inside
+     * the key's transaction, whose timeout cannot be changed, and the openings are idempotent by themselves.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TransactionConfiguration(timeout = 600)
     public int open(List<OpenItem> items, LocalDate asOf, String scope, Instant at) {
         if (items.isEmpty()) {
@@ -93,6 +97,7 @@ public class RectificationOpenings {
     }
 
     /** Sends rectification.overdue once for each open rectification of {@code scope} past its due date on {@code asOf}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int overdue(LocalDate asOf, String scope, Instant at) {
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
         List<Rectification> claimed = store.claimOverdue(scope, asOf, UUID.randomUUID().toString());
