@@ -70,6 +70,12 @@ class OpenApiTest extends DownstreamTest {
             Map.entry("/api/v1/webhooks", List.of("post", "get")),
             Map.entry("/api/v1/webhooks/{id}", List.of("delete")),
             Map.entry("/api/v1/webhooks/{id}/deliveries", List.of("get")),
+            // Rectification (issue 26) — review-service
+            Map.entry("/api/v1/rectifications", List.of("post", "get")),
+            Map.entry("/api/v1/rectifications/{id}", List.of("get")),
+            Map.entry("/api/v1/rectifications/{id}/submit", List.of("post")),
+            Map.entry("/api/v1/rectifications/{id}/verify", List.of("post")),
+            Map.entry("/api/v1/rectifications/{id}/reject", List.of("post")),
             // added by the security issue
             Map.entry("/api/v1/audit", List.of("get")));
 
@@ -272,7 +278,7 @@ class OpenApiTest extends DownstreamTest {
         document().get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             String id = op.getValue().path("operationId").asText();
             String where = op.getKey().toUpperCase() + " " + path.getKey();
-            if (!id.matches("(get|list|create|put|update|patch|delete|import|run)[A-Z][A-Za-z]+")) {
+            if (!id.matches("(get|list|create|put|update|patch|delete|import|run|submit|verify|reject)[A-Z][A-Za-z]+")) {
                 wrong.add(where + ": operationId '" + id + "'");
             }
             ids.add(id);
@@ -288,7 +294,8 @@ class OpenApiTest extends DownstreamTest {
                 "getCompliance", "getComplianceRollup", "putRegion", "getRegion", "listRegionChildren", "importRegions",
                 "putPopulation", "createWebhook", "deleteWebhook", "listAuditEvents", "putRequirementParameters",
                 "getRequirement", "updateRequirement", "putRequirementOwner", "listRequirementOwners", "createWaiver",
-                "listWaivers", "deleteWaiver");
+                "listWaivers", "deleteWaiver", "createRectification", "listRectifications", "getRectification",
+                "submitRectification", "verifyRectification", "rejectRectification");
     }
 
     /** Every 2xx declares its body (a 204 has none), every 201 its Location, every 4xx is a shared Problem response. */

@@ -10,7 +10,8 @@ import luoshi.api.compliance.Requirement;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * {@code ETag: "<version>"} on every answer of a GET of one, a PUT or a PATCH whose body is a {@link Versioned}
+ * {@code ETag: "<version>"} on every answer of a GET of one, a PUT, a PATCH or a transition (a POST answering 200)
+ * whose body is a {@link Versioned}
  * resource (API.md, "Versions and ETags"), in every service and, unchanged, in the gateway: it relays the services'
  * records, so it answers the same tag from the same version. Lists ({@code Page}) carry the version in each item and
  * no tag. A 412 carries the current tag too ({@link ProblemException#preconditionFailed}). A {@link Requirement} is
@@ -27,7 +28,10 @@ public class ETags {
 
     @ServerResponseFilter
     public void tag(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() / 100 != 2 || !TAGGED.contains(request.getMethod())
+        // a POST answering 200 with a versioned resource made a transition of it (a rectification's submit, verify or
+        // reject: API.md, "Rectification"); a 201 is a creation, whose version is 1
+        boolean transition = HttpMethod.POST.equals(request.getMethod()) && response.getStatus() == 200;
+        if (response.getStatus() / 100 != 2 || !(TAGGED.contains(request.getMethod()) || transition)
                 || response.getHeaders().containsKey(HttpHeaders.ETAG)) {
             return;
         }

@@ -65,6 +65,18 @@ public class Access {
         }
     }
 
+    /**
+     * A write about {@code region} that only a region strictly above it may make (opening a rectification, API.md
+     * "Rectification"): an operator whose region contains {@code region} and is not {@code region} itself.
+     */
+    public void writeAbove(String region) {
+        require(Role.OPERATOR, region);
+        if (region.equals(ownRegion())) {
+            throw ProblemException.forbidden("region " + region + " is your own region: only an operator of a region above"
+                    + " it may do this");
+        }
+    }
+
     /** Administration inside {@code region}: requirements, parameters, reminder runs, webhooks, audit. */
     public void administer(String region) {
         require(Role.ADMIN, region);

@@ -40,6 +40,11 @@ class AuthorizationMatrixTest {
     static final AtomicInteger YEAR = new AtomicInteger(2300);
     /** A requirement issued by 越城区 for the matrix: its versions, owners and waivers change no other test's verdict. */
     static final String REQUIREMENT = "MATRIX_TOWNSHIP_FUNDING";
+    /** The years of the matrix requirement's rectifications, one per rectification (its items of 2026–2100 are waived). */
+    static final AtomicInteger RECTIFICATION_YEAR = new AtomicInteger(2030);
+    /** The rectification each status's rows act on, until one of them moves it on. */
+    static final java.util.Map<String, String> RECTIFICATIONS = new java.util.HashMap<>();
+    static boolean rectificationWaiver;
 
     enum Role { viewer, operator, admin }
 
@@ -218,6 +223,22 @@ class AuthorizationMatrixTest {
                 "{\"url\":\"http://127.0.0.1:9/gone\",\"regionCode\":\"330602\"}"), Role.admin, null));
         all.add(read("/api/v1/webhooks/{id}/deliveries", () -> "/api/v1/webhooks/" + webhook + "/deliveries", Role.admin,
                 Scope.REGION));
+        // Rectification (issue #26) — review-service: opened by an operator above the region, submitted by one of the
+        // region, verified and rejected by an admin strictly above; each allowed call takes a rectification of its own
+        all.add(write("POST", "/api/v1/rectifications", () -> "/api/v1/rectifications", Role.operator,
+                () -> rectification(RECTIFICATION_YEAR.incrementAndGet())));
+        all.add(read("/api/v1/rectifications", () -> "/api/v1/rectifications?regionCode=" + COUNTY, Role.viewer, Scope.REGION));
+        all.add(read("/api/v1/rectifications/{id}", () -> "/api/v1/rectifications/" + rectificationIn("OPEN"), Role.viewer,
+                Scope.REGION));
+        all.add(write("POST", "/api/v1/rectifications/{id}/submit",
+                () -> "/api/v1/rectifications/" + rectificationIn("OPEN") + "/submit", Role.operator,
+                () -> "{\"note\":\"已补足经费\",\"documentRef\":\"越财〔2026〕" + SEQ.incrementAndGet() + "号\"}"));
+        all.add(write("POST", "/api/v1/rectifications/{id}/verify",
+                () -> "/api/v1/rectifications/" + rectificationIn("SUBMITTED") + "/verify", Role.admin,
+                () -> "{\"note\":\"经核验\"}"));
+        all.add(write("POST", "/api/v1/rectifications/{id}/reject",
+                () -> "/api/v1/rectifications/" + rectificationIn("SUBMITTED") + "/reject", Role.admin,
+                () -> "{\"note\":\"请补充材料\"}"));
         // Audit — the gateway over the three
         all.add(read("/api/v1/audit", () -> "/api/v1/audit?regionCode=" + COUNTY, Role.admin, Scope.REGION));
         return all;
@@ -341,6 +362,40 @@ class AuthorizationMatrixTest {
         int year = YEAR.incrementAndGet();
         return "{\"requirementId\":\"" + REQUIREMENT + "\",\"regionCode\":\"" + TOWNSHIP + "\",\"from\":\"" + year
                 + "-01-01\",\"to\":\"" + year + "-12-31\",\"reason\":\"矩阵测试\"}";
+    }
+
+    /**
+     * A rectification of 塔山街道's matrix requirement for a year of its own (one open rectification per item). The
+     * matrix waives the requirement there from 2026 to 2100 (once), so that its items of those years are waived and a
+     * verification passes: the engine is asked, and says so.
+     */
+    private static String rectification(int year) {
+        if (!rectificationWaiver) {
+            call(TestTokens.ADMIN, "POST", "/api/v1/waivers", "{\"requirementId\":\"" + REQUIREMENT + "\",\"regionCode\":\""
+                    + TOWNSHIP + "\",\"from\":\"2026-01-01\",\"to\":\"2100-12-31\",\"reason\":\"矩阵测试：整改核验\"}")
+                    .then().statusCode(201);
+            rectificationWaiver = true;
+        }
+        return "{\"requirementId\":\"" + REQUIREMENT + "\",\"regionCode\":\"" + TOWNSHIP + "\",\"periodStart\":\"" + year
+                + "-01-01\",\"dueDate\":\"2100-12-31\",\"description\":\"矩阵整改\"}";
+    }
+
+    /**
+     * A rectification in {@code status} (OPEN or SUBMITTED), kept until a call moves it on: the refused calls of a row
+     * find the same one, and the next allowed call gets a new one.
+     */
+    private static String rectificationIn(String status) {
+        String id = RECTIFICATIONS.get(status);
+        if (id == null || !status.equals(call(TestTokens.ADMIN, "GET", "/api/v1/rectifications/" + id, null).jsonPath()
+                .getString("status"))) {
+            id = created("/api/v1/rectifications", rectification(RECTIFICATION_YEAR.incrementAndGet()));
+            if (status.equals("SUBMITTED")) {
+                call(TestTokens.ADMIN, "POST", "/api/v1/rectifications/" + id + "/submit",
+                        "{\"note\":\"已整改\",\"documentRef\":\"矩阵\"}").then().statusCode(200);
+            }
+            RECTIFICATIONS.put(status, id);
+        }
+        return id;
     }
 
     /** The population of 越城区 for a year of its own, set by an admin: what a deletion removes. */

@@ -25,7 +25,17 @@ public record ComplianceRollup(
                 + "their items are missing from every count",
                 example = "[]") List<String> incomplete,
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        @Schema(description = "Why an answer may be out of date") List<String> warnings) {
+        @Schema(description = "Why an answer may be out of date") List<String> warnings,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The rectifications (整改) of the subtree whose period starts in the year, by status, and "
+                + "those open past their due date on asOf (API.md, \"Rectification\"); absent when review-service did not "
+                + "answer") RectificationCounts rectifications) {
+
+    public ComplianceRollup(String regionCode, String regionName, int year, LocalDate asOf, StatusCounts counts,
+            BigDecimal complianceRate, List<ChildCompliance> children, List<RequirementCompliance> byRequirement,
+            List<String> incomplete, List<String> warnings) {
+        this(regionCode, regionName, year, asOf, counts, complianceRate, children, byRequirement, incomplete, warnings, null);
+    }
 
     static final String RATE = "COMPLIANT ÷ (COMPLIANT + PENDING + NON_COMPLIANT + NO_DATA), rounded to 4 decimals; "
             + "null when that sum is 0";

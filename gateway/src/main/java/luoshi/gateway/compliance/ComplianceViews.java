@@ -16,6 +16,7 @@ import luoshi.api.compliance.ComplianceRollup.ChildCompliance;
 import luoshi.api.compliance.ComplianceRollup.RequirementCompliance;
 import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.compliance.ServiceItems;
+import luoshi.api.compliance.RectificationCounts;
 import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.compliance.StatusCounts;
 import luoshi.gateway.client.Answers;
@@ -88,7 +89,11 @@ public class ComplianceViews {
         Map<String, StatusCounts> byChild = new TreeMap<>();
         Map<String, String> childNames = new TreeMap<>();
         Map<String, StatusCounts> byRequirement = new TreeMap<>();
+        RectificationCounts rectifications = null;   // review-service's; absent when it did not answer
         for (ServiceRollup part : parts) {
+            if (part.rectifications() != null) {
+                rectifications = rectifications == null ? part.rectifications() : rectifications.plus(part.rectifications());
+            }
             counts = counts.plus(Objects.requireNonNullElse(part.counts(), StatusCounts.ZERO));
             for (ServiceRollup.ChildCounts child : orEmpty(part.children())) {
                 byChild.merge(child.regionCode(), child.counts(), StatusCounts::plus);
@@ -106,7 +111,7 @@ public class ComplianceViews {
                 .map(e -> RequirementCompliance.of(e.getKey(), e.getValue())).toList();
         return new ComplianceRollup(q.regionCode().value(), firstName(parts.stream().map(ServiceRollup::regionName).toList()),
                 q.year(), q.asOf(), counts, counts.complianceRate(), children, requirements, answers.incomplete(),
-                warnings(answers, parts.stream().map(ServiceRollup::warnings).toList()));
+                warnings(answers, parts.stream().map(ServiceRollup::warnings).toList()), rectifications);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -27,6 +27,12 @@ public class KnownRegions {
         replica.requireKnown(region);
     }
 
+    /** A write about {@code region} that only a region above it makes (opening a rectification), and the region exists. */
+    public void writeAbove(String region) {
+        access.writeAbove(region);
+        replica.requireKnown(region);
+    }
+
     /**
      * A correction of a fact of region {@code from} that leaves it in region {@code to}: authorised like the write it
      * corrects in both (moving a fact out of the caller's subtree is a 403), and {@code to} exists.

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.OpenItem;
+import luoshi.platform.ProblemException;
 import luoshi.rules.engine.Compliance;
 
 /** This service's own open items for the reminder job, from the rule engine over its own database. */
@@ -27,5 +30,20 @@ public class LocalOpenItems implements OpenItemSource {
     @Transactional
     public List<OpenItem> openItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo) {
         return compliance.allOpenItems(asOf, dueFrom, dueTo);
+    }
+
+    @Override
+    @Transactional
+    public Optional<ComplianceItem> item(String requirementId, String regionCode, LocalDate periodStart, int year,
+            LocalDate asOf) {
+        try {
+            return compliance.items(regionCode, year, asOf).items().stream()
+                    .filter(i -> i.requirementId().equals(requirementId) && periodStart.equals(i.periodStart())).findFirst();
+        } catch (ProblemException e) {
+            if (e.problem().status() == 404) {
+                return Optional.empty();   // a region this service's copy does not have (yet)
+            }
+            throw e;
+        }
     }
 }

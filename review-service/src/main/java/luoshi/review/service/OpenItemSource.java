@@ -2,6 +2,8 @@ package luoshi.review.service;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.OpenItem;
 
 /** The PENDING and NON_COMPLIANT items of one owner of requirements, read in bulk. */
@@ -12,4 +14,11 @@ public interface OpenItemSource {
 
     /** Every open item due in [dueFrom, dueTo], evaluated on {@code asOf}. */
     List<OpenItem> openItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo);
+
+    /**
+     * The owner's item of {@code requirementId} for {@code regionCode} whose period starts on {@code periodStart}, among
+     * the items of {@code year}, evaluated on {@code asOf} (a rectification's verification: API.md, "Rectification");
+     * empty when the owner has no such item (not its requirement, or a region it does not know).
+     */
+    Optional<ComplianceItem> item(String requirementId, String regionCode, LocalDate periodStart, int year, LocalDate asOf);
 }

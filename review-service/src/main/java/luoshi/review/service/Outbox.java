@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import luoshi.api.review.DeliveryStatus;
 import luoshi.api.review.Reminder;
 import luoshi.db.RetriedOnConflict;
@@ -17,7 +18,8 @@ import luoshi.review.store.DeliveryStore.Claimed;
 import luoshi.review.store.WebhookStore;
 
 /**
- * The webhook outbox: a row per (reminder, webhook). Rows are claimed with FOR UPDATE SKIP LOCKED,
+ * The webhook outbox: a row per (event, webhook); an event is a new reminder or a rectification's (API.md,
+ * "Rectification"). Rows are claimed with FOR UPDATE SKIP LOCKED,
  * so replicas sending at once through one server never take the same row, and a claim is a lease (claimed_until),
  * committed before anything is sent, so the rows of a sender that died are due again when it runs out. On Galera the
  * row locks are a node's only: senders on two nodes may lock the same row, but their leases write it, so one of them
@@ -46,23 +48,39 @@ public class Outbox {
     }
 
     /**
-     * In the reminders' transaction: a due row for every webhook whose region contains a reminder's. The webhooks
-     * are read once and matched here, and the rows written in multi-row statements: a national run creates tens of
-     * thousands of reminders (benchmarks/). The payload is made only for a reminder that has a subscriber.
+     * An event to deliver: its id (the {@code webhook-id} of its deliveries: a reminder's id, or a rectification event's
+     * own), the region it is about, and its body, made only when a webhook subscribes to it.
      */
+    public record Event(String id, String regionCode, Supplier<String> payload) {
+    }
+
+    /** In the reminders' transaction: {@link #enqueue} for each reminder, its id the event's. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueueAll(List<Reminder> reminders, Function<Reminder, String> payload, Instant now) {
+        enqueue(reminders.stream().map(r -> new Event(r.id(), r.regionCode(), () -> payload.apply(r))).toList(), now);
+    }
+
+    /**
+     * In the events' transaction: a due row for every webhook whose region contains an event's. The webhooks are read
+     * once and matched here, and the rows written in multi-row statements: a national run creates tens of thousands of
+     * reminders (benchmarks/). The payload is made only for an event that has a subscriber.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(List<Event> events, Instant now) {
+        if (events.isEmpty()) {
+            return;
+        }
         List<WebhookStore.Subscriber> subscribers = webhooks.subscribers();
-        if (subscribers.isEmpty() || reminders.isEmpty()) {
+        if (subscribers.isEmpty()) {
             return;
         }
         List<DeliveryStore.NewDelivery> rows = new ArrayList<>();
-        for (Reminder r : reminders) {
+        for (Event e : events) {
             String body = null;
             for (WebhookStore.Subscriber w : subscribers) {
-                if (r.regionCode().startsWith(w.regionPrefix())) {
-                    body = body == null ? payload.apply(r) : body;
-                    rows.add(new DeliveryStore.NewDelivery(UUID.randomUUID().toString(), w.webhookId(), r.id(), body));
+                if (e.regionCode().startsWith(w.regionPrefix())) {
+                    body = body == null ? e.payload().get() : body;
+                    rows.add(new DeliveryStore.NewDelivery(UUID.randomUUID().toString(), w.webhookId(), e.id(), body));
                 }
             }
         }

@@ -3,6 +3,7 @@ package luoshi.review.service;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.region.RegionCode;
 import luoshi.api.review.ReminderRun;
@@ -23,7 +25,9 @@ import org.jboss.logging.Logger;
  * keeps those that reached a stage on the run's date, and stores each (requirement, region, period,
  * stage) once; a run for a region (an admin's) keeps the items of that region's subtree. Safe on N replicas, on one
  * server or on several Galera nodes: reading is side-effect free, and the reminder table's unique key lets a reminder
- * exist once ({@link ReminderWriter}; issue #18).
+ * exist once ({@link ReminderWriter}; issue #18). The same run opens a rectification for each NON_COMPLIANT item read
+ * that has none open, and sends rectification.overdue for each open one past its due date ({@link RectificationOpenings};
+ * API.md, "Rectification"), once each in the same way.
  */
 @ApplicationScoped
 public class ReminderJob {
@@ -32,13 +36,16 @@ public class ReminderJob {
 
     private final OpenItemSources sources;
     private final ReminderWriter writer;
+    private final RectificationOpenings rectifications;
     private final ReminderConfig config;
     private final Clock clock;
     private final Access access;
 
-    ReminderJob(OpenItemSources sources, ReminderWriter writer, ReminderConfig config, Clock clock, Access access) {
+    ReminderJob(OpenItemSources sources, ReminderWriter writer, RectificationOpenings rectifications, ReminderConfig config,
+            Clock clock, Access access) {
         this.sources = sources;
         this.writer = writer;
+        this.rectifications = rectifications;
         this.config = config;
         this.clock = clock;
         this.access = access;
@@ -48,7 +55,8 @@ public class ReminderJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         ReminderRun run = run(LocalDate.now(clock));
-        LOG.infof("Reminder run: %d created, incomplete %s", run.created(), run.incomplete());
+        LOG.infof("Reminder run: %d created, %d rectifications opened, %d overdue, incomplete %s", run.created(),
+                run.rectificationsOpened(), run.rectificationsOverdue(), run.incomplete());
     }
 
     /**
@@ -77,6 +85,7 @@ public class ReminderJob {
                 reads.add(pool.submit(() -> source.openItems(asOf, stages.earliestDue(asOf), stages.latestDue(asOf))));
             }
             List<ReminderWriter.Candidate> candidates = new ArrayList<>();
+            List<OpenItem> nonCompliant = new ArrayList<>();
             List<String> incomplete = new ArrayList<>();
             for (int i = 0; i < owners.size(); i++) {
                 List<OpenItem> items;
@@ -91,10 +100,19 @@ public class ReminderJob {
                 for (OpenItem item : items) {
                     if (RegionCode.contains(scope, item.regionCode())) {
                         stages.reached(item.dueDate(), asOf).ifPresent(s -> candidates.add(new ReminderWriter.Candidate(item, s)));
+                        if (item.status() == ComplianceStatus.NON_COMPLIANT) {
+                            nonCompliant.add(item);
+                        }
                     }
                 }
             }
-            return new ReminderRun(writer.write(candidates, asOf, scope, clock.instant()), incomplete);
+            Instant now = clock.instant();
+            int created = writer.write(candidates, asOf, scope, now);
+            // API.md, "Rectification": the job opens a rectification for each item that became NON_COMPLIANT, and
+            // tells of each open one past its due date, once
+            int opened = rectifications.open(nonCompliant, asOf, scope, now);
+            int overdue = rectifications.overdue(asOf, scope, now);
+            return new ReminderRun(created, incomplete, opened, overdue);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the reminder run was interrupted", e);

@@ -3,7 +3,14 @@ package luoshi.review.service;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import jakarta.ws.rs.WebApplicationException;
 import luoshi.api.common.Page;
+import luoshi.api.compliance.ComplianceItem;
+import luoshi.api.region.RegionCode;
 import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.compliance.OpenItem;
 
@@ -34,6 +41,26 @@ public class RemoteOpenItems implements OpenItemSource {
             if (p.items().isEmpty() || p.items().size() < pageSize || all.size() >= p.total()) {
                 return all;
             }
+        }
+    }
+
+    @Override
+    public Optional<ComplianceItem> item(String requirementId, String regionCode, LocalDate periodStart, int year,
+            LocalDate asOf) {
+        try {
+            return client.items(RegionCode.parse(regionCode), year, asOf).toCompletableFuture().get(60, TimeUnit.SECONDS)
+                    .items().stream()
+                    .filter(i -> i.requirementId().equals(requirementId) && periodStart.equals(i.periodStart())).findFirst();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebApplicationException w && w.getResponse().getStatus() / 100 == 4) {
+                return Optional.empty();   // a region the owner does not know (404), a question it does not answer
+            }
+            throw new IllegalStateException(name + " did not answer the items of " + regionCode + ": " + e.getCause(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(name + " did not answer the items of " + regionCode + " in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking " + name, e);
         }
     }
 }

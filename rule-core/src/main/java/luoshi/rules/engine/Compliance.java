@@ -67,16 +67,18 @@ public class Compliance {
     private final Database db;
     private final ComplianceAnswers answers;
     private final Instance<ComplianceWarnings> warnings;
+    private final Instance<RollupAddition> additions;
     private final Clock clock;
 
     Compliance(RequirementCatalog catalog, RuleTypes types, Verdicts verdicts, Database db, ComplianceAnswers answers,
-            Instance<ComplianceWarnings> warnings, Clock clock) {
+            Instance<ComplianceWarnings> warnings, Instance<RollupAddition> additions, Clock clock) {
         this.catalog = catalog;
         this.types = types;
         this.verdicts = verdicts;
         this.db = db;
         this.answers = answers;
         this.warnings = warnings;
+        this.additions = additions;
         this.clock = clock;
     }
 
@@ -197,9 +199,13 @@ public class Compliance {
                 }
             }
         }
-        return new ServiceRollup(root, name, y, day, total, List.copyOf(children.values()),
+        ServiceRollup rollup = new ServiceRollup(root, name, y, day, total, List.copyOf(children.values()),
                 byRequirement.entrySet().stream().map(e -> new RequirementCounts(e.getKey(), e.getValue())).toList(),
                 List.of());
+        for (RollupAddition addition : additions) {
+            rollup = addition.addTo(rollup, root, y, day);
+        }
+        return rollup;
     }
 
     private record GroupRow(String child, String childName, String requirementId, StatusCounts counts) {
@@ -228,8 +234,9 @@ public class Compliance {
         List<Sql> selects = new ArrayList<>();
         for (Requirement r : at.all()) {
             byId.put(r.id(), r);
-            for (Sql rows : verdicts.rows(at, r, new DueBetween(from, to), day, Sql.of("TRUE"), RegionCode.COUNTRY, false)) {
-                selects.add(Sql.of("SELECT :id AS requirement_id, x.* FROM (:rows) x"
+            // with the numbers: a NON_COMPLIANT item carries its expected and actual (a rectification keeps them)
+            for (Sql rows : verdicts.rows(at, r, new DueBetween(from, to), day, Sql.of("TRUE"), RegionCode.COUNTRY, true)) {
+                selects.add(Sql.of("SELECT :id AS requirement_id, 0 AS ord, x.* FROM (:rows) x"
                         + " WHERE x.status IN ('PENDING', 'NON_COMPLIANT') AND x.due_date BETWEEN :from AND :to")
                         .bind("id", r.id()).bind("rows", rows).bind("from", Verdicts.date(from)).bind("to", Verdicts.date(to)));
             }
@@ -242,9 +249,14 @@ public class Compliance {
                 + " LIMIT :size OFFSET :offset").bind("open", open).bind("size", size).bind("offset", Page.offset(page, size)),
                 rs -> {
                     Requirement r = byId.get(rs.getString("requirement_id"));
-                    return new OpenItem(r.id(), title(r), rs.getString("code"), rs.getString("name"),
-                            date(rs, "period_start"), date(rs, "period_end"), date(rs, "due_date"),
-                            ComplianceStatus.valueOf(rs.getString("status")), at.owner(r.id(), rs.getString("code")));
+                    String code = rs.getString("code");
+                    ItemRow row = ItemRow.read(rs);
+                    ItemOwner owner = at.owner(r.id(), code);
+                    ComplianceItem judged = row.status() == ComplianceStatus.NON_COMPLIANT
+                            ? item(at, r, code, day.getYear(), row) : null;
+                    return new OpenItem(r.id(), title(r), code, row.name(), row.start(), row.end(), row.due(),
+                            row.status(), owner, judged == null ? null : judged.expected(),
+                            judged == null ? null : judged.actual());
                 });
         long total = Page.total(page, size, items.size(), () -> db.count(Sql.of("SELECT COUNT(*) FROM (:open) o")
                 .bind("open", open)));
