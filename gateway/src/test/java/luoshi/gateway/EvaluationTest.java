@@ -102,6 +102,20 @@ class EvaluationTest extends DownstreamTest {
         given().auth().oauth2(TestTokens.token("viewer", "330100")).get("/api/v1/evaluation/330600").then().statusCode(403);
     }
 
+    /** 仙桃市 (429004) lies directly under 湖北省: no service knows a region 429000, so there is no rank, and still a score. */
+    @Test
+    void aParentNoServiceKnowsGivesNoRank() {
+        for (WireMock service : List.of(org, funding, review)) {
+            stub(service, "429004", toJson(rollup("429004", "仙桃市", w(1, 4, Dimension.COMMON), List.of())));
+        }
+        JsonNode e = exact(given().auth().oauth2(ADMIN).get("/api/v1/evaluation/429004?year=2025&asOf=2026-11-22").then()
+                .statusCode(200).extract().asString());
+        assertThat(e.get("score").toString()).isEqualTo("25.0");
+        assertThat(e.get("rank").isNull()).isTrue();
+        assertThat(e.get("of").isNull()).isTrue();
+        org.verifyThat(1, getRequestedFor(urlPathEqualTo("/internal/v1/compliance/regions/429000/rollup")));
+    }
+
     /** Nothing counted: every score null, and the country is first of one only with a score. */
     @Test
     void nothingCountedGivesNull() {

@@ -44,8 +44,9 @@ public class Evaluations {
     public CompletionStage<Evaluation> evaluation(RegionYear q, String parent) {
         CompletableFuture<Answers<ServiceRollup>> own = rollups(q.regionCode().value(), q).toCompletableFuture();
         CompletableFuture<Map<String, Weights>> siblings = parent == null ? CompletableFuture.completedFuture(null)
-                : rollups(parent, q).thenApply(answers -> byChild(answers.values())).toCompletableFuture()
-                        // a parent no service knows (a county directly under a province): no rank, the evaluation still
+                : rollups(parent, q).thenApply(answers -> byChild(answers.rejectIfRefused().values())).toCompletableFuture()
+                        // a parent no service knows (a county directly under a province), or none answering: no rank,
+                        // the evaluation still
                         .exceptionally(failure -> null);
         return own.thenCombine(siblings, (answers, bySibling) -> evaluation(q, answers.rejectIfRefused(), bySibling));
     }
@@ -80,7 +81,7 @@ public class Evaluations {
         if (RegionCode.isCountry(code)) {
             rank = score == null ? null : 1;
             of = 1;
-        } else if (bySibling == null) {
+        } else if (bySibling == null || bySibling.isEmpty()) {
             rank = null;
             of = null;
         } else {
