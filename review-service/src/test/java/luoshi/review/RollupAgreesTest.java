@@ -64,6 +64,13 @@ class RollupAgreesTest {
             RollupAgreement.parameters("MASS_SATISFACTION", "330600", Map.of("minShare", "0.75"));
             RollupAgreement.parameters("MASS_SATISFACTION", COUNTY, Map.of("minShare", "0.8"));
             RollupAgreement.parameters("SUBORDINATE_SATISFACTION", COUNTY, Map.of("minShare", "0.5"));
+            // the evaluation's weights (issue #27): from the seeds' first year on, a joint meeting weighs 3 in PROGRESS
+            if (given().auth().oauth2(ADMIN).get("/api/v1/requirements/JOINT_MEETING").then().statusCode(200).extract()
+                    .jsonPath().getList("versions").size() == 1) {
+                given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"effectiveFrom\":\""
+                        + RollupAgreement.yearOf(1) + "-01-01\",\"weight\":3,\"dimension\":\"PROGRESS\"}")
+                        .put("/api/v1/requirements/JOINT_MEETING").then().statusCode(200);
+            }
             RollupAgreement.run("review", List.of(PROVINCE, "330683100"), this::subtree, (random, year) -> {
                 deleteWritten();   // the implementation plan counts in every later year: each seed has its own facts
                 facts(random, regions, year);
