@@ -1,6 +1,7 @@
 package luoshi.api.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,10 +22,7 @@ public record Evaluation(
         @Schema(example = "2025") int year,
         @Schema(example = "2026-11-22") LocalDate asOf,
         @Schema(description = SCORE, example = "81.3", nullable = true) BigDecimal score,
-        @JsonInclude(content = JsonInclude.Include.ALWAYS)
-        @Schema(description = "The score of each dimension (COMMON SPECIFIC PROGRESS SATISFACTION), null where nothing "
-                + "counts", example = "{\"COMMON\":85.0,\"SPECIFIC\":70.0,\"PROGRESS\":null,\"SATISFACTION\":100.0}")
-        Map<Dimension, BigDecimal> dimensions,
+        @Schema(description = "The score of each dimension, null where nothing counts") Dimensions dimensions,
         @Schema(description = RANK, example = "4", nullable = true) Integer rank,
         @Schema(description = "The number of siblings, the region included; null as rank is", example = "11", nullable = true)
         Integer of,
@@ -38,6 +36,22 @@ public record Evaluation(
             + "NON_COMPLIANT and NO_DATA items of the subtree, one decimal; null when nothing counts";
     static final String RANK = "The place among the siblings by score (1 = best; ties share a rank; a region with no "
             + "score has none); null for a region whose parent's subtree the caller may not read";
+
+    /** The score of each dimension ({@link Dimension}; ZHEJIANG-2020 §8, SHAOXING-2015), null where nothing counts. */
+    @Schema(name = "DimensionScores")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Dimensions(
+            @JsonProperty("COMMON") @Schema(description = "共性指标", example = "85.0", nullable = true) BigDecimal common,
+            @JsonProperty("SPECIFIC") @Schema(description = "个性指标", example = "70.0", nullable = true) BigDecimal specific,
+            @JsonProperty("PROGRESS") @Schema(description = "进度指标", example = "60.0", nullable = true) BigDecimal progress,
+            @JsonProperty("SATISFACTION") @Schema(description = "群众满意度", example = "100.0", nullable = true)
+            BigDecimal satisfaction) {
+
+        public static Dimensions of(Map<Dimension, BigDecimal> scores) {
+            return new Dimensions(scores.get(Dimension.COMMON), scores.get(Dimension.SPECIFIC), scores.get(Dimension.PROGRESS),
+                    scores.get(Dimension.SATISFACTION));
+        }
+    }
 
     /** A child of the region: the score of its subtree and its rank among the region's children. */
     @Schema(name = "ChildEvaluation")

@@ -93,7 +93,7 @@ public class Evaluations {
         List<String> warnings = new ArrayList<>(answers.warnings());
         parts.stream().map(ServiceRollup::warnings).filter(Objects::nonNull).forEach(warnings::addAll);
         return new Evaluation(code, parts.stream().map(ServiceRollup::regionName).filter(Objects::nonNull).findFirst()
-                .orElse(null), q.year(), q.asOf(), score, total.dimensionScores(), rank, of, children, answers.incomplete(),
+                .orElse(null), q.year(), q.asOf(), score, Evaluation.Dimensions.of(total.dimensionScores()), rank, of, children, answers.incomplete(),
                 warnings);
     }
 
