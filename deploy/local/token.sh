@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints a bearer token that the locally running Luoshi (deploy/local/run.sh) accepts:
 #   deploy/local/token.sh ROLE REGION [SUBJECT] [HOURS]
-#   ROLE    viewer | operator | admin          (API.md, Security)
+#   ROLE    viewer | assessor | operator | admin   (API.md, Security)
 #   REGION  the subtree the caller may act in: 330600 (绍兴市), 330000 (浙江省), 000000 (the whole country)
 # It is signed with the key pair run.sh made at its first start, in $LUOSHI_DATA_DIR/jwt (default
 # ~/.local/share/luoshi/jwt); valid for 12 hours unless HOURS says otherwise (1 to 24: the services refuse a

@@ -180,6 +180,20 @@ final class RawSql {
                         + date(start) + " AND " + date(countTo) + " AND " + scope.on("region_code")
                         + " GROUP BY region_code) m ON m.region_code = g.code WHERE " + scope.on("g.code");
             }
+            // Σ satisfied ≥ minShare × Σ respondents of the year's assessments of the subject (the seeds set no minShare)
+            case "SATISFACTION_RATE" -> {
+                if (!r.rule().hasNonNull("minShare")) {
+                    yield head + "'NOT_APPLICABLE' AS status, NULL AS actual FROM " + REVIEW + ".region g WHERE "
+                            + scope.on("g.code");
+                }
+                yield head + "CASE WHEN NOT " + applies(r) + " THEN 'NOT_APPLICABLE' WHEN a.respondents IS NULL THEN 'NO_DATA'"
+                        + " WHEN a.satisfied >= " + number(r, "minShare") + " * a.respondents THEN 'COMPLIANT' ELSE " + notMet
+                        + " END AS status, a.satisfied AS actual FROM " + REVIEW + ".region g LEFT JOIN (SELECT region_code,"
+                        + " SUM(satisfied) AS satisfied, SUM(respondents) AS respondents FROM " + REVIEW
+                        + ".satisfaction_assessment WHERE subject = " + text(r.rule().path("subject").asText()) + " AND year = "
+                        + year + " AND " + scope.on("region_code") + " GROUP BY region_code) a ON a.region_code = g.code WHERE "
+                        + scope.on("g.code");
+            }
             default -> throw new IllegalStateException("no baseline for a YEAR rule of type " + r.type() + " (" + r.id() + ")");
         };
     }

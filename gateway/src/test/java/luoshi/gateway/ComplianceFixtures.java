@@ -12,6 +12,7 @@ import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.compliance.ServiceRollup.ChildCounts;
 import luoshi.api.compliance.ServiceRollup.RequirementCounts;
 import luoshi.api.compliance.StatusCounts;
+import luoshi.api.compliance.Weights;
 
 /** What the services answer on ComplianceSource, for 2025 evaluated on 2026-11-22. */
 final class ComplianceFixtures {
@@ -52,11 +53,22 @@ final class ComplianceFixtures {
 
     static ServiceRollup rollup(String regionCode, String regionName, StatusCounts counts, List<ChildCounts> children,
             List<RequirementCounts> byRequirement) {
-        return new ServiceRollup(regionCode, regionName, YEAR, AS_OF, counts, children, byRequirement, List.of());
+        return new ServiceRollup(regionCode, regionName, YEAR, AS_OF, counts, children, byRequirement, List.of(),
+                Weights.ZERO);
+    }
+
+    /** A service's rollup with the sums of its weights, the root's and each child's. */
+    static ServiceRollup rollup(String regionCode, String regionName, Weights weights, List<ChildCounts> children) {
+        return new ServiceRollup(regionCode, regionName, YEAR, AS_OF, StatusCounts.ZERO, children, List.of(), List.of(),
+                weights);
     }
 
     static ChildCounts child(String regionCode, String regionName, StatusCounts counts) {
-        return new ChildCounts(regionCode, regionName, counts);
+        return new ChildCounts(regionCode, regionName, counts, Weights.ZERO);
+    }
+
+    static ChildCounts child(String regionCode, String regionName, Weights weights) {
+        return new ChildCounts(regionCode, regionName, StatusCounts.ZERO, weights);
     }
 
     static RequirementCounts requirement(String requirementId, StatusCounts counts) {

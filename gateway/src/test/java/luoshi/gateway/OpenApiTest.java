@@ -45,6 +45,9 @@ class OpenApiTest extends DownstreamTest {
             // Corrections (issue 14) — review-service
             Map.entry("/api/v1/committee-terms/{id}", List.of("put", "delete")),
             Map.entry("/api/v1/documents/{id}", List.of("get", "put", "delete")),
+            // Satisfaction assessments — review-service
+            Map.entry("/api/v1/assessments", List.of("post", "get")),
+            Map.entry("/api/v1/assessments/{id}", List.of("get", "put", "delete")),
             // Funding — funding-service
             Map.entry("/api/v1/funding", List.of("post", "get")),
             Map.entry("/api/v1/funding/batch", List.of("post")),
@@ -64,6 +67,8 @@ class OpenApiTest extends DownstreamTest {
             // Compliance — aggregated by the gateway
             Map.entry("/api/v1/compliance/{regionCode}", List.of("get")),
             Map.entry("/api/v1/compliance/{regionCode}/rollup", List.of("get")),
+            // Evaluation (third wave) — the gateway, from the services' rollups
+            Map.entry("/api/v1/evaluation/{regionCode}", List.of("get")),
             // Reminders and webhooks — review-service
             Map.entry("/api/v1/reminders/run", List.of("post")),
             Map.entry("/api/v1/reminders", List.of("get")),
@@ -171,6 +176,7 @@ class OpenApiTest extends DownstreamTest {
                 "/api/v1/committee-terms/{id}", List.of("put", "delete"),
                 "/api/v1/meetings/{id}", List.of("put", "delete"),
                 "/api/v1/documents/{id}", List.of("get", "put", "delete"),
+                "/api/v1/assessments/{id}", List.of("get", "put", "delete"),
                 "/api/v1/funding/{id}", List.of("get", "put", "patch", "delete"),
                 "/api/v1/union-fees/{regionCode}/{year}", List.of("get", "put", "delete"));
         List<String> wrong = new ArrayList<>();

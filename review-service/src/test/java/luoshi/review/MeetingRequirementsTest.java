@@ -59,7 +59,8 @@ class MeetingRequirementsTest {
     void theCatalogHasTheFiveMeetingAndDocumentRequirements() {
         given().auth().oauth2(ADMIN).get("/api/v1/requirements").then().statusCode(200)
                 .body("items.id", containsInAnyOrder("ANNUAL_COMMITTEE_STUDY", "REGULAR_REPORT_HEARING",
-                        "TERM_MASS_ORG_CONFERENCE", "JOINT_MEETING", "IMPLEMENTATION_PLAN"))
+                        "TERM_MASS_ORG_CONFERENCE", "JOINT_MEETING", "IMPLEMENTATION_PLAN", "MASS_SATISFACTION",
+                        "SUBORDINATE_SATISFACTION"))
                 .body("items.find { it.id == 'IMPLEMENTATION_PLAN' }.dueDate", is("2015-12-31"))
                 .body("items.find { it.id == 'TERM_MASS_ORG_CONFERENCE' }.period", is("TERM"));
     }
@@ -83,10 +84,10 @@ class MeetingRequirementsTest {
         // a meeting after asOf is not known on asOf
         given().auth().oauth2(ADMIN).get(path + "2025-03-01").then()
                 .body("items.find { it.requirementId == 'ANNUAL_COMMITTEE_STUDY' }.status", is("PENDING"));
-        // townships are not subject to the committee meetings
+        // townships are not subject to the committee meetings (nor, outside 绍兴市, to its satisfaction requirements)
         given().auth().oauth2(ADMIN).get(ITEMS + "350102001?year=2025&asOf=2026-01-15").then()
                 .body("items.status", contains("NOT_APPLICABLE", "NOT_APPLICABLE", "NOT_APPLICABLE", "NOT_APPLICABLE",
-                        "NOT_APPLICABLE"));
+                        "NOT_APPLICABLE", "NOT_APPLICABLE", "NOT_APPLICABLE"));
     }
 
     @Test

@@ -21,11 +21,13 @@ import luoshi.testing.RollupAgreement;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SQL rollup agrees with the per-region items (issue 16, point 3) for every meeting and document rule type, over
+ * The SQL rollup agrees with the per-region items (issue 16, point 3) for every rule type of review-service (meetings,
+ * documents, satisfaction assessments), over
  * 浙江省 (330000) with 绍兴市, its counties, 嵊州市's townships and villages made for some of them, on random facts at
  * the rules' boundaries: meetings of each type dated 12-31 of the year before, 01-01, 06-30, 07-01 and 12-31 of the
  * year and 01-01 after; committee terms for some regions (none for others; overlapping the year or not; two in one
- * year); an implementation plan dated before or after the evaluation dates. Each seed's facts are about its own year
+ * year); an implementation plan dated before or after the evaluation dates; satisfaction assessments of both subjects
+ * at the shares' boundaries. Each seed's facts are about its own year
  * ({@link RollupAgreement#yearOf}); the test deletes them and takes its regions out of the copy again, so that no other
  * test's reminder run meets them.
  */
@@ -58,12 +60,25 @@ class RollupAgreesTest {
         try {
             // a county may require more report hearings than the issuer's one a year (REQUIREMENTS.md, Jurisdiction parameters)
             RollupAgreement.parameters("REGULAR_REPORT_HEARING", COUNTY, Map.of("min", 2));
+            // the seeds set no share of satisfied people: 绍兴市 sets one for its subtree, 嵊州市 a stricter one
+            RollupAgreement.parameters("MASS_SATISFACTION", "330600", Map.of("minShare", "0.75"));
+            RollupAgreement.parameters("MASS_SATISFACTION", COUNTY, Map.of("minShare", "0.8"));
+            RollupAgreement.parameters("SUBORDINATE_SATISFACTION", COUNTY, Map.of("minShare", "0.5"));
+            // the evaluation's weights (issue #27): from the seeds' first year on, a joint meeting weighs 3 in PROGRESS
+            if (given().auth().oauth2(ADMIN).get("/api/v1/requirements/JOINT_MEETING").then().statusCode(200).extract()
+                    .jsonPath().getList("versions").size() == 1) {
+                given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"effectiveFrom\":\""
+                        + RollupAgreement.yearOf(1) + "-01-01\",\"weight\":3,\"dimension\":\"PROGRESS\"}")
+                        .put("/api/v1/requirements/JOINT_MEETING").then().statusCode(200);
+            }
             RollupAgreement.run("review", List.of(PROVINCE, "330683100"), this::subtree, (random, year) -> {
                 deleteWritten();   // the implementation plan counts in every later year: each seed has its own facts
                 facts(random, regions, year);
             });
         } finally {
             deleteWritten();
+            // 绍兴市's shares would make other tests' satisfaction items in its subtree applicable
+            sql.execute("DELETE FROM requirement_parameter WHERE requirement_id IN ('MASS_SATISFACTION', 'SUBORDINATE_SATISFACTION')");
             sql.takeOutOfCopy(added);
         }
     }
@@ -77,7 +92,10 @@ class RollupAgreesTest {
     private void facts(Random random, List<RegionsCsv.Row> regions, int year) {
         List<LocalDate> days = List.of(LocalDate.of(year - 1, 12, 31), LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30),
                 LocalDate.of(year, 7, 1), LocalDate.of(year, 12, 31), LocalDate.of(year + 1, 1, 1));
+        // a generator of their own (from the seed's year), so that the meetings', terms' and plan's draws stay as they were
+        Random satisfaction = new Random(year);
         for (RegionsCsv.Row r : regions) {
+            assessments(satisfaction, r, year);
             boolean committee = !r.level().equals("TOWNSHIP") && !r.level().equals("VILLAGE");
             if (!committee && random.nextInt(4) > 0) {
                 continue;   // a few meetings below the counties, where no requirement applies
@@ -98,6 +116,23 @@ class RollupAgreesTest {
                 LocalDate.of(year + 2, 1, 1)).get(random.nextInt(4));
         post("/api/v1/documents", Map.of("regionCode", PROVINCE, "type", "IMPLEMENTATION_PLAN", "date", plan.toString(),
                 "title", "中共浙江省委关于加强和改进党的群团工作的实施意见", "documentRef", "浙委〔" + plan.getYear() + "〕1号"));
+    }
+
+    /**
+     * None, one or two satisfaction assessments of each subject (SATISFACTION_RATE), mostly of the year, some of the years
+     * around it; satisfied at the shares' boundaries (0.5, 0.75, 0.8 of the respondents, and one person either side).
+     */
+    private void assessments(Random random, RegionsCsv.Row r, int year) {
+        for (String subject : List.of("MASSES", "SUBORDINATE_ORGS")) {
+            for (int i = random.nextInt(3); i > 0; i--) {
+                int respondents = List.of(1, 4, 10, 1000).get(random.nextInt(4));
+                int share = List.of(50, 75, 80, 100).get(random.nextInt(4));
+                int satisfied = Math.max(0, Math.min(respondents, respondents * share / 100 + random.nextInt(3) - 1));
+                int of = random.nextInt(5) == 0 ? year + random.nextInt(3) * 2 - 2 : year;
+                post("/api/v1/assessments", Map.of("regionCode", r.code(), "year", of, "assessor", "浙江省统计局民意调查中心",
+                        "method", "SURVEY", "respondents", respondents, "satisfied", satisfied, "subject", subject));
+            }
+        }
     }
 
     /** None, one or two terms of a region, never overlapping each other nor another seed's (three years apart). */

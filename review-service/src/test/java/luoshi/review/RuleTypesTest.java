@@ -9,6 +9,6 @@ import luoshi.testing.RuleTypeChecks;
 class RuleTypesTest extends RuleTypeChecks {
 
     RuleTypesTest() {
-        super("review", List.of("DOCUMENT_SUBMITTED", "MEETING_COUNT"));
+        super("review", List.of("DOCUMENT_SUBMITTED", "MEETING_COUNT", "SATISFACTION_RATE"));
     }
 }

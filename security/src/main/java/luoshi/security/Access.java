@@ -13,7 +13,8 @@ import luoshi.api.region.RegionCode;
  * anything is written.
  * <ul>
  *   <li>viewer: reads in its subtree; operator: also writes facts there; admin: also the catalog,
- *       parameters, reminder runs, webhooks and the audit trail there.</li>
+ *       parameters, reminder runs, webhooks and the audit trail there; assessor: reads, and records satisfaction
+ *       assessments there ({@link #assess}), nothing else.</li>
  *   <li>A region is in the caller's subtree when it is the caller's region or lies below it
  *       ({@link RegionCode#contains}); {@code 000000} contains every region.</li>
  *   <li>The service identity reads everywhere and writes nothing.</li>
@@ -54,6 +55,14 @@ public class Access {
                         + own + "; nothing of the batch was stored");
             }
         }
+    }
+
+    /**
+     * A satisfaction assessment about {@code region} (API.md, "Satisfaction assessments"): an assessor's (a third party,
+     * 第三方评估) or an admin's in its subtree. An operator holds no such write, and an assessor no other.
+     */
+    public void assess(String region) {
+        require(Role.ASSESSOR, region);
     }
 
     /** Creating or changing the region {@code region} itself: only below the caller's own region. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * API.md "Security", walked over every endpoint of the public contract through the gateway, with the
- * four real services behind it: each call × {no token, tampered, expired, viewer, operator, admin} ×
+ * four real services behind it: each call × {no token, tampered, expired, viewer, assessor, operator, admin} ×
  * {a caller whose region contains the target (绍兴 330600), one whose region does not (杭州 330100)}.
  * Each answer's status is checked, and every refusal must leave the audit trail exactly as it was:
  * since every write records an event in its own transaction, an unchanged trail means nothing was
@@ -46,7 +46,15 @@ class AuthorizationMatrixTest {
     static final java.util.Map<String, String> RECTIFICATIONS = new java.util.HashMap<>();
     static boolean rectificationWaiver;
 
-    enum Role { viewer, operator, admin }
+    /** The roles of API.md, "Security": the ladder viewer < operator < admin, and the assessor beside the operator. */
+    enum Role {
+        viewer, assessor, operator, admin;
+
+        /** Whether a token of this role may do what {@code required} may: every role reads, admin does everything. */
+        boolean includes(Role required) {
+            return this == required || this == admin || required == viewer;
+        }
+    }
 
     /** How the caller's region matters: the target must lie in it; any caller may; a list is narrowed to it. */
     enum Scope { REGION, ANY, NARROWED }
@@ -164,6 +172,17 @@ class AuthorizationMatrixTest {
                 Role.operator, AuthorizationMatrixTest::document));
         all.add(write("DELETE", "/api/v1/documents/{id}", () -> "/api/v1/documents/" + created("/api/v1/documents", document()),
                 Role.operator, null));
+        // Satisfaction assessments (third wave) — review-service: an assessor's or an admin's, never an operator's
+        all.add(write("POST", "/api/v1/assessments", () -> "/api/v1/assessments", Role.assessor,
+                AuthorizationMatrixTest::assessment));
+        all.add(read("/api/v1/assessments", () -> "/api/v1/assessments?regionCode=" + COUNTY + "&year=2025", Role.viewer,
+                Scope.REGION));
+        all.add(read("/api/v1/assessments/{id}", () -> "/api/v1/assessments/" + created("/api/v1/assessments", assessment()),
+                Role.viewer, Scope.REGION));
+        all.add(write("PUT", "/api/v1/assessments/{id}", () -> "/api/v1/assessments/" + created("/api/v1/assessments",
+                assessment()), Role.assessor, AuthorizationMatrixTest::assessment));
+        all.add(write("DELETE", "/api/v1/assessments/{id}", () -> "/api/v1/assessments/" + created("/api/v1/assessments",
+                assessment()), Role.assessor, null));
         // Funding — funding-service
         all.add(write("POST", "/api/v1/funding", () -> "/api/v1/funding", Role.operator, AuthorizationMatrixTest::funding));
         all.add(write("POST", "/api/v1/funding/batch", () -> "/api/v1/funding/batch", Role.operator, () -> "[" + funding() + "]"));
@@ -212,6 +231,8 @@ class AuthorizationMatrixTest {
                 Role.viewer, Scope.REGION));
         all.add(read("/api/v1/compliance/{regionCode}/rollup",
                 () -> "/api/v1/compliance/" + COUNTY + "/rollup?year=2025&asOf=2026-01-15", Role.viewer, Scope.REGION));
+        all.add(read("/api/v1/evaluation/{regionCode}", () -> "/api/v1/evaluation/" + COUNTY + "?year=2025&asOf=2026-01-15",
+                Role.viewer, Scope.REGION));
         // Reminders and webhooks — review-service
         all.add(write("POST", "/api/v1/reminders/run", () -> "/api/v1/reminders/run?asOf=2026-01-15&regionCode=" + COUNTY,
                 Role.admin, null));
@@ -273,13 +294,13 @@ class AuthorizationMatrixTest {
                 calls += check(e, "expired " + region, TestTokens.expired("admin", region), 401, wrong);
                 for (Role role : Role.values()) {
                     boolean placed = region.equals(INSIDE) || e.scope() != Scope.REGION;
-                    int expected = role.ordinal() >= e.required().ordinal() && placed ? 200 : 403;
+                    int expected = role.includes(e.required()) && placed ? 200 : 403;
                     calls += check(e, role + " " + region, TestTokens.token(role.name(), region), expected, wrong);
                 }
             }
         }
         assertThat(wrong).as("answers that break API.md's Security rules").isEmpty();
-        assertThat(calls).isEqualTo(endpoints().size() * 12);
+        assertThat(calls).isEqualTo(endpoints().size() * 2 * (3 + Role.values().length));
     }
 
     /** One call; {@code expected} 200 means any success. Refusals must leave the audit trail as it was. */
@@ -335,6 +356,12 @@ class AuthorizationMatrixTest {
     private static String term() {
         int year = 2100 + SEQ.incrementAndGet();
         return "{\"regionCode\":\"330602\",\"start\":\"" + year + "-01-01\",\"end\":\"" + year + "-12-31\"}";
+    }
+
+    /** An assessment of its own number of respondents, so that a correction with it changes the assessment. */
+    private static String assessment() {
+        return "{\"regionCode\":\"330602001\",\"year\":2025,\"assessor\":\"浙江省统计局民意调查中心\",\"method\":\"SURVEY\","
+                + "\"respondents\":" + (1000 + SEQ.incrementAndGet()) + ",\"satisfied\":800,\"subject\":\"MASSES\"}";
     }
 
     private static String document() {

@@ -32,7 +32,8 @@ class EveryRuleTypeTest {
     static final String ISSUER = "320500";
     static final String COUNTY = "320505";
     static final List<String> TODAYS_TYPES = List.of("FUNDING_MIN_AMOUNT", "FUNDING_PER_CAPITA", "COLLECTION_RATE",
-            "MEETING_COUNT", "DOCUMENT_SUBMITTED", "LEADER_EMPLOYMENT", "LEADER_SHARE", "ORGANIZATION_COVERAGE");
+            "MEETING_COUNT", "DOCUMENT_SUBMITTED", "LEADER_EMPLOYMENT", "LEADER_SHARE", "ORGANIZATION_COVERAGE",
+            "SATISFACTION_RATE");
     static final String ADMIN = TestTokens.token("admin", ISSUER);
 
     @BeforeAll

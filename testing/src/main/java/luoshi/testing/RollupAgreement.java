@@ -3,9 +3,11 @@ package luoshi.testing;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import luoshi.api.region.RegionCode;
 import org.junit.jupiter.api.Assertions;
@@ -21,7 +24,9 @@ import org.junit.jupiter.api.Assertions;
  * The property "the SQL rollup agrees with the per-region items" (issue 16, point 3), over HTTP only, so that it holds
  * for whatever evaluates the requirements behind {@code /internal/v1/compliance} (ARCHITECTURE.md: the rollup is
  * computed in SQL over the subtree, the items region by region; API.md: {@code counts} cover the region and its whole
- * subtree, each child's the child and its subtree). Items are counted, not regions: a TERM requirement yields one item
+ * subtree, each child's the child and its subtree; and the evaluation's weights, issue #27: the sums of the weights a
+ * rollup carries, the subtree's and each child's, overall and per dimension, are those of its items, each weighing what
+ * the catalog says of the version that judged it). Items are counted, not regions: a TERM requirement yields one item
  * per committee term, or one NO_DATA item.
  */
 public final class RollupAgreement {
@@ -146,6 +151,8 @@ public final class RollupAgreement {
     public static List<Item> check(long seed, String root, Collection<String> subtree, int year, LocalDate asOf) {
         String where = "seed " + seed + ", root " + root + ", year " + year + ", asOf " + asOf;
         List<Item> items = new ArrayList<>();
+        List<Weighed> weighed = new ArrayList<>();
+        Map<String, Map<Integer, Weighed>> versions = new HashMap<>();
         for (String code : new LinkedHashSet<>(subtree)) {
             if (!RegionCode.contains(root, code)) {
                 throw new IllegalArgumentException(code + " is not in the subtree of " + root);
@@ -154,6 +161,7 @@ public final class RollupAgreement {
             List<Map<String, Object>> listed = answer.getList("items");
             for (Map<String, Object> i : listed) {
                 items.add(new Item(code, (String) i.get("requirementId"), (String) i.get("status")));
+                weighed.add(weighed(code, i, versions));
             }
         }
         JsonPath rollup = get("/internal/v1/compliance/regions/" + root + "/rollup", year, asOf);
@@ -161,6 +169,8 @@ public final class RollupAgreement {
         List<String> disagreements = new ArrayList<>();
         compare(disagreements, where + ", all requirements, region " + root + " and its subtree", rollup.getMap("counts"),
                 counted(items));
+        compareWeights(disagreements, where + ", weights, region " + root + " and its subtree", asMap(rollup.get("weights")),
+                weighed);
 
         List<Map<String, Object>> children = rollup.getList("children");
         Set<String> listedChildren = new LinkedHashSet<>();
@@ -169,6 +179,8 @@ public final class RollupAgreement {
             listedChildren.add(c);
             compare(disagreements, where + ", all requirements, child " + c, asMap(child.get("counts")),
                     counted(items.stream().filter(i -> RegionCode.contains(c, i.regionCode())).toList()));
+            compareWeights(disagreements, where + ", weights, child " + c, asMap(child.get("weights")),
+                    weighed.stream().filter(w -> RegionCode.contains(c, w.regionCode())).toList());
         }
         for (Item i : items) {
             String child = childOf(root, i.regionCode());
@@ -195,6 +207,71 @@ public final class RollupAgreement {
                     + String.join("\n  ", disagreements));
         }
         return items;
+    }
+
+    /**
+     * What one item weighs in the evaluation (API.md, "Evaluation and trends"), from the catalog, never from the rollup:
+     * the weight and dimension of the version that judged it ({@code requirementVersion}, read from
+     * {@code GET /api/v1/requirements/{id}}); COMPLIANT in both sums, PENDING, NON_COMPLIANT and NO_DATA in
+     * {@code counted} only, NOT_APPLICABLE (a waived item too) in neither.
+     */
+    private static Weighed weighed(String code, Map<String, Object> item, Map<String, Map<Integer, Weighed>> versions) {
+        String status = (String) item.get("status");
+        Object version = item.get("requirementVersion");
+        if ("NOT_APPLICABLE".equals(status) || version == null) {
+            return new Weighed(code, null, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
+        String id = (String) item.get("requirementId");
+        Weighed v = versions.computeIfAbsent(id, RollupAgreement::versionsOf).get(((Number) version).intValue());
+        if (v == null) {
+            throw new AssertionError("an item of " + id + " names version " + version + ", which its catalog lacks");
+        }
+        return new Weighed(code, v.dimension(), "COMPLIANT".equals(status) ? v.counted() : BigDecimal.ZERO, v.counted());
+    }
+
+    /** Each version of the requirement: its weight (as {@code counted}) and dimension. */
+    private static Map<Integer, Weighed> versionsOf(String id) {
+        Map<Integer, Weighed> out = new HashMap<>();
+        List<Map<String, Object>> listed = given().auth().oauth2(TestTokens.ADMIN).get("/api/v1/requirements/" + id).then()
+                .statusCode(200).extract().jsonPath().getList("versions");
+        for (Map<String, Object> v : listed) {
+            out.put(((Number) v.get("version")).intValue(), new Weighed(null, (String) v.get("dimension"), null,
+                    decimal(v.get("weight"))));
+        }
+        return out;
+    }
+
+    /** An item's weight in the evaluation: its region, dimension (null: none) and its two sums. */
+    private record Weighed(String regionCode, String dimension, BigDecimal compliant, BigDecimal counted) {
+    }
+
+    private static BigDecimal decimal(Object number) {
+        return number == null ? BigDecimal.ZERO : new BigDecimal(String.valueOf(number));
+    }
+
+    /** The rollup's weights ({@code {"all":{…},"dimensions":{…}}}) against the sums of the items' weights. */
+    private static void compareWeights(List<String> disagreements, String what, Map<String, ?> rolledUp, List<Weighed> items) {
+        Map<String, BigDecimal[]> expected = new TreeMap<>();
+        for (Weighed w : items) {
+            for (String key : w.dimension() == null ? List.of("all") : List.of("all", w.dimension())) {
+                expected.merge(key, new BigDecimal[] {w.compliant(), w.counted()},
+                        (a, b) -> new BigDecimal[] {a[0].add(b[0]), a[1].add(b[1])});
+            }
+        }
+        Map<String, BigDecimal[]> actual = new TreeMap<>();
+        Map<String, ?> all = asMap(rolledUp.get("all"));
+        actual.put("all", new BigDecimal[] {decimal(all.get("compliant")), decimal(all.get("counted"))});
+        asMap(rolledUp.get("dimensions")).forEach((d, sum) -> actual.put(d,
+                new BigDecimal[] {decimal(asMap(sum).get("compliant")), decimal(asMap(sum).get("counted"))}));
+        Set<String> keys = new TreeSet<>(expected.keySet());
+        keys.addAll(actual.keySet());
+        for (String key : keys) {
+            BigDecimal[] e = expected.getOrDefault(key, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] a = actual.getOrDefault(key, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            if (e[0].compareTo(a[0]) != 0 || e[1].compareTo(a[1]) != 0) {
+                disagreements.add(what + " (" + key + "): rollup " + a[0] + " of " + a[1] + " but items " + e[0] + " of " + e[1]);
+            }
+        }
     }
 
     /** The direct child of {@code root} whose subtree holds {@code code}; null for the root itself. */

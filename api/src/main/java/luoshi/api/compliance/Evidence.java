@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A fact a verdict rests on, so that an inspector can check it by hand: {@code kind} is FUNDING,
- * UNION_FEES, POPULATION, MEETING, DOCUMENT, COMMITTEE_TERM, ORGANIZATION or LEADER; {@code id}
+ * UNION_FEES, POPULATION, MEETING, DOCUMENT, COMMITTEE_TERM, ORGANIZATION, LEADER or
+ * ASSESSMENT; {@code id}
  * its id; {@code documentRef} its document number where it has one; {@code note} a short
  * description (an amount, a date, a name).
  */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import luoshi.api.common.Page;
 import luoshi.api.compliance.ComplianceItem;
@@ -26,6 +27,7 @@ import luoshi.api.compliance.ServiceItems;
 import luoshi.api.compliance.ServiceRollup.ChildCounts;
 import luoshi.api.compliance.ServiceRollup.RequirementCounts;
 import luoshi.api.compliance.ServiceRollup;
+import luoshi.api.compliance.Weights;
 import luoshi.api.compliance.StatusCounts;
 import luoshi.api.region.RegionCode;
 import luoshi.db.Database;
@@ -179,36 +181,49 @@ public class Compliance {
                 // each requirement's statuses grouped on their own, then named: the names are joined to the few
                 // groups, not to every region of the subtree (benchmarks/)
                 grouped.add(Sql.of("SELECT :child AS child, :id AS requirement_id, x.status AS status,"
-                        + " x.waiver_id IS NOT NULL AS waived, COUNT(*) AS n FROM (:rows) x GROUP BY child, x.status, waived")
+                        + " x.waiver_id IS NOT NULL AS waived, x.version AS version, COUNT(*) AS n FROM (:rows) x"
+                        + " GROUP BY child, x.status, waived, x.version")
                         .bind("child", Subtrees.childOf(root, "x.code")).bind("id", r.id()).bind("rows", rows));
             }
         }
         StatusCounts total = StatusCounts.ZERO;
+        Weights weights = Weights.ZERO;
         Map<String, ChildCounts> children = new TreeMap<>();
         if (!grouped.isEmpty()) {
-            Sql sql = Sql.of("SELECT y.child, c.name, y.requirement_id, y.status, y.waived, y.n FROM (:grouped) y"
+            Sql sql = Sql.of("SELECT y.child, c.name, y.requirement_id, y.status, y.waived, y.n, y.version FROM (:grouped) y"
                     + " LEFT JOIN region c ON c.code = y.child").bind("grouped", Sql.join(" UNION ALL ", grouped));
-            for (GroupRow row : db.list(sql, rs -> new GroupRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getBoolean(5) ? StatusCounts.waived(rs.getLong(6))
-                            : StatusCounts.of(ComplianceStatus.valueOf(rs.getString(4)), rs.getLong(6))))) {
+            for (GroupRow row : db.list(sql, rs -> {
+                ComplianceStatus status = ComplianceStatus.valueOf(rs.getString(4));
+                boolean waived = rs.getBoolean(5);
+                long n = rs.getLong(6);
+                int version = rs.getInt(7);
+                // each item weighs what the version that judged it says (API.md, "Evaluation and trends"); a waived item
+                // is NOT_APPLICABLE and weighs nothing
+                Optional<Requirement> judged = rs.wasNull() || waived ? Optional.empty() : at.version(rs.getString(3), version);
+                return new GroupRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        waived ? StatusCounts.waived(n) : StatusCounts.of(status, n),
+                        judged.map(v -> Weights.of(status, n, v.weight(), v.dimension())).orElse(Weights.ZERO));
+            })) {
                 total = total.plus(row.counts());
+                weights = weights.plus(row.weights());
                 byRequirement.merge(row.requirementId(), row.counts(), StatusCounts::plus);
                 if (!row.child().equals(root)) {   // the root's own items count in the total only
-                    children.merge(row.child(), new ChildCounts(row.child(), row.childName(), row.counts()),
-                            (a, b) -> new ChildCounts(a.regionCode(), a.regionName(), a.counts().plus(b.counts())));
+                    children.merge(row.child(), new ChildCounts(row.child(), row.childName(), row.counts(), row.weights()),
+                            (a, b) -> new ChildCounts(a.regionCode(), a.regionName(), a.counts().plus(b.counts()),
+                                    a.weights().plus(b.weights())));
                 }
             }
         }
         ServiceRollup rollup = new ServiceRollup(root, name, y, day, total, List.copyOf(children.values()),
                 byRequirement.entrySet().stream().map(e -> new RequirementCounts(e.getKey(), e.getValue())).toList(),
-                List.of());
+                List.of(), weights);
         for (RollupAddition addition : additions) {
             rollup = addition.addTo(rollup, root, y, day);
         }
         return rollup;
     }
 
-    private record GroupRow(String child, String childName, String requirementId, StatusCounts counts) {
+    private record GroupRow(String child, String childName, String requirementId, StatusCounts counts, Weights weights) {
     }
 
     /**

@@ -21,7 +21,7 @@ import java.util.List;
 public final class LocalJwt {
 
     public static final String ISSUER = "https://luoshi.local";
-    static final List<String> ROLES = List.of("viewer", "operator", "admin");
+    static final List<String> ROLES = List.of("viewer", "assessor", "operator", "admin");
     static final long MAX_HOURS = 24;
 
     private LocalJwt() {

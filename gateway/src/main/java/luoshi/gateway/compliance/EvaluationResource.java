@@ -1,0 +1,37 @@
+package luoshi.gateway.compliance;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.CompletionStage;
+import luoshi.api.evaluation.Evaluation;
+import luoshi.api.evaluation.EvaluationApi;
+import luoshi.api.region.RegionCode;
+import luoshi.security.Access;
+
+/**
+ * The composite evaluation (the path and documentation are on {@link EvaluationApi}), asynchronous as the compliance
+ * views. The region's rank among its siblings needs its parent's rollup: asked only when the caller may read the
+ * parent's subtree (each service checks the forwarded token again), else rank and of are null.
+ */
+public class EvaluationResource implements EvaluationApi {
+
+    private final Evaluations evaluations;
+    private final Clock clock;
+    private final Access access;
+
+    EvaluationResource(Evaluations evaluations, Clock clock, Access access) {
+        this.evaluations = evaluations;
+        this.clock = clock;
+        this.access = access;
+    }
+
+    @Override
+    public CompletionStage<Evaluation> evaluation(RegionCode regionCode, Integer year, LocalDate asOf) {
+        access.read(regionCode.value());
+        String code = regionCode.value();
+        String parent = RegionCode.isCountry(code) ? null
+                : RegionCode.parentOf(code) == null ? RegionCode.COUNTRY : RegionCode.parentOf(code);
+        boolean siblingsReadable = parent != null && RegionCode.contains(access.ownRegion(), parent);
+        return evaluations.evaluation(RegionYear.of(regionCode, year, asOf, clock), siblingsReadable ? parent : null);
+    }
+}
