@@ -40,6 +40,12 @@ public final class Main {
     /** Refused calls of each bulk endpoint before the load (ApiLoad.warmUp). */
     static final int LOAD_WARM_UP = 20;
 
+    /** The query paths' warm-up ends when a round's rate is within this share of the round's before (Main.queries). */
+    static final double WARM_UP_SETTLED = 0.05;
+
+    /** The longest warm-up of the query paths. */
+    static final Duration WARM_UP_LIMIT = Duration.ofSeconds(180);
+
     /** Requirements the harness adds through the API, so that township rules apply in the whole country (REQUIREMENTS.md: an administrator adds requirements of existing rule types). */
     static final List<Map<String, Object>> NATIONAL_REQUIREMENTS = List.of(
             ApiLoad.object("id", "NATIONAL_TOWNSHIP_YOUTH_LEAGUE_FUNDING",
@@ -397,18 +403,40 @@ public final class Main {
         ArrayNode queries = results.putArray("queries");
         Map<String, Long> pids = pids();
         apiRss.clear();
-        // the JIT compilers settle over a minute of these calls: warm the query paths of all four services first
+        // the JIT compilers of four JVMs settle over one to three minutes of these calls (more code, longer): warm the
+        // query paths of all four services first, in rounds, until two rounds in a row serve the same rate (within
+        // WARM_UP_SETTLED), after warmUp × 6 at least and WARM_UP_LIMIT at most, so that no figure measures a JIT still
+        // compiling (a cold start measured after a fixed 30 s read 40 % fewer kept rollups than the same system warmed)
         Duration warmUp = options.warmUp().multipliedBy(6);
-        System.out.printf("warming up the query paths for %d s (a region's compliance and the province's rollup, kept and"
-                + " afresh, %d clients) ...%n", warmUp.toSeconds(), options.clients());
-        Latency.run(options.clients(), 1, warmUp, 1, c -> {
-            int[] next = {c * 7};
-            return () -> {
-                int n = next[0]++;
-                String region = n % 8 == 7 ? PROVINCE + "/rollup" : singles.get(n % singles.size());
-                return complete(get(n % 2 == 0, "/api/v1/compliance/" + region + query));
-            };
-        });
+        Duration round = Duration.ofSeconds(Math.max(5, options.warmUp().toSeconds() * 2));
+        System.out.printf("warming up the query paths (a region's compliance and the province's and the country's rollups,"
+                + " kept and afresh, %d clients) in rounds of %d s until the rate settles, %d to %d s ...%n",
+                options.clients(), round.toSeconds(), warmUp.toSeconds(), WARM_UP_LIMIT.toSeconds());
+        long started = System.nanoTime();
+        double previous = -1;
+        List<String> rates = new ArrayList<>();
+        while (true) {
+            Latency.Result r = Latency.run(options.clients(), 1, round, 1, c -> {
+                int[] next = {c * 7};
+                return () -> {
+                    int n = next[0]++;
+                    String region = n % 16 == 7 ? PROVINCE + "/rollup" : n % 16 == 15 ? "000000/rollup" : singles.get(n % singles.size());
+                    return complete(get(n % 2 == 0, "/api/v1/compliance/" + region + query));
+                };
+            });
+            double rate = r.perSecond();
+            rates.add(String.format("%.0f", rate));
+            Duration spent = Duration.ofNanos(System.nanoTime() - started);
+            boolean settled = previous > 0 && Math.abs(rate - previous) <= WARM_UP_SETTLED * Math.max(rate, previous);
+            if (spent.compareTo(warmUp) >= 0 && settled || spent.compareTo(WARM_UP_LIMIT) >= 0) {
+                System.out.printf("  warm after %d s: req/s per round %s%s%n", spent.toSeconds(), String.join(", ", rates),
+                        settled ? "" : " (not settled: the limit)");
+                ((ObjectNode) results.get("machine")).put("warmUpSeconds", spent.toSeconds())
+                        .put("warmUpRates", String.join(", ", rates)).put("warmUpSettled", settled);
+                break;
+            }
+            previous = rate;
+        }
         String provinceSql = sql.rollup(PROVINCE, YEAR, AS_OF);
         String nationalSql = sql.rollup("000000", YEAR, AS_OF);
         for (int clients : List.of(1, options.clients())) {

@@ -36,7 +36,14 @@ final class Report {
                 .append(" (InnoDB buffer pool ").append(mib(m.path("innodbBufferPoolBytes").asLong())).append("). Load average (1, 5, 15 min)")
                 .append(" at the start ").append(m.path("loadAverageAtStart").asText()).append(", before the queries ")
                 .append(m.path("loadAverageBeforeQueries").asText()).append(", at the end ").append(m.path("loadAverageAtEnd").asText())
-                .append(". System: ").append(r.path("system").path("description").asText()).append(".\n\n");
+                .append(". System: ").append(r.path("system").path("description").asText()).append(".");
+        if (m.has("warmUpSeconds")) {
+            md.append(" The query paths were warmed for ").append(m.path("warmUpSeconds").asLong())
+                    .append(" s before the first measurement, until the rate settled (req/s per round: ")
+                    .append(m.path("warmUpRates").asText()).append(m.path("warmUpSettled").asBoolean() ? "" : "; not settled: the limit")
+                    .append(").");
+        }
+        md.append("\n\n");
         JsonNode d = r.path("dataset");
         md.append("Data (seed ").append(d.path("seed").asText()).append("): ").append(d.path("summary").asText())
                 .append(" Queries for year ").append(d.path("year").asInt()).append(", asOf ").append(d.path("asOf").asText())
