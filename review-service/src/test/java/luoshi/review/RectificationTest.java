@@ -111,6 +111,12 @@ class RectificationTest extends WithRegionsInCopy {
                     .body("items.requirementId", containsInAnyOrder("ANNUAL_COMMITTEE_STUDY", "REGULAR_REPORT_HEARING",
                             "JOINT_MEETING"))
                     .body("items.status", contains("OPEN", "OPEN", "OPEN"));
+            // each opening is audited as its own creation (written in one statement per run), with the row after it, by the run's caller
+            assertThat(sql.count("SELECT COUNT(*) FROM audit_event e JOIN rectification r ON r.id = e.entity_id"
+                    + " WHERE e.entity = 'rectification' AND e.action = 'CREATE'"
+                    + " AND r.region_code = '630102' AND e.region_code = '630102'"
+                    + " AND JSON_VALUE(e.change_json, '$.after.id') = r.id AND JSON_VALUE(e.change_json, '$.before') IS NULL"))
+                    .isEqualTo(3);
 
             String hearing = idOf("630102", "REGULAR_REPORT_HEARING");
             String path = RECTIFICATIONS + "/" + hearing;

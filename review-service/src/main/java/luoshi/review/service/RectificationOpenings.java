@@ -89,9 +89,8 @@ public class RectificationOpenings {
                     r.dueDate(), r.description(), r.status(), r.owner(), r.expected(), r.actual(), List.of(step), 1));
         }
         store.addSteps(steps);
-        for (Rectification r : opened) {
-            audit.record(Action.CREATE, RectificationWrites.ENTITY, r.id(), r.regionCode(), null, r);
-        }
+        audit.recordAll(Action.CREATE, RectificationWrites.ENTITY,
+                opened.stream().map(r -> new AuditTrail.Event(r.id(), r.regionCode(), null, r)).toList());
         notices.send(RectificationEvent.OPENED, opened, now);
         return opened.size();
     }
