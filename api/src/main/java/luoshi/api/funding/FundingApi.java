@@ -75,6 +75,28 @@ public interface FundingApi {
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
     BatchResult createBatch(InputStream rows);
 
+    @POST
+    @Requires(Role.OPERATOR)
+    @Bulk
+    @Path("/batch")
+    @Consumes(Bulk.XLSX)
+    @Operation(operationId = "createFundingBatch", summary = "Record up to 10,000 funding allocations at once, all or nothing (XLSX)", description = BatchResult.XLSX_BODY)
+    @RequestBody(content = @Content(mediaType = Bulk.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
+    @APIResponse(responseCode = "400", description = "A file that is not a workbook, a header without the columns, or invalid "
+            + "cells, each named by its row and cell; nothing is stored")
+    @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
+    BatchResult createBatchXlsx(InputStream workbook);
+
+    @GET
+    @Requires(Role.VIEWER)
+    @Path("/batch/template")
+    @Produces(Bulk.XLSX)
+    @Operation(operationId = "getFundingBatchTemplate", summary = "The XLSX template of the funding batch", description = BatchResult.TEMPLATE)
+    @APIResponse(responseCode = "200", description = "The template",
+            content = @Content(mediaType = Bulk.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    RestResponse<byte[]> batchTemplate();
+
     @GET
     @Requires(Role.VIEWER)
     @Operation(operationId = "listFunding", summary = "List funding records", description = "Filtered by region (exact code), fiscal year and category.")

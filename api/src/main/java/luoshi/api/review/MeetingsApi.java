@@ -66,6 +66,28 @@ public interface MeetingsApi {
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
     BatchResult createBatch(InputStream rows);
 
+    @POST
+    @Requires(Role.OPERATOR)
+    @Bulk
+    @Path("/batch")
+    @Consumes(Bulk.XLSX)
+    @Operation(operationId = "createMeetingBatch", summary = "Record up to 10,000 meetings at once, all or nothing (XLSX)", description = BatchResult.XLSX_BODY)
+    @RequestBody(content = @Content(mediaType = Bulk.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
+    @APIResponse(responseCode = "400", description = "A file that is not a workbook, a header without the columns, or invalid "
+            + "cells, each named by its row and cell; nothing is stored")
+    @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
+    BatchResult createBatchXlsx(InputStream workbook);
+
+    @GET
+    @Requires(Role.VIEWER)
+    @Path("/batch/template")
+    @Produces(Bulk.XLSX)
+    @Operation(operationId = "getMeetingBatchTemplate", summary = "The XLSX template of the meetings batch", description = BatchResult.TEMPLATE)
+    @APIResponse(responseCode = "200", description = "The template",
+            content = @Content(mediaType = Bulk.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    RestResponse<byte[]> batchTemplate();
+
     @GET
     @Requires(Role.VIEWER)
     @Operation(operationId = "listMeetings", summary = "Meetings, filtered by region, calendar year and type, by date")
