@@ -216,11 +216,8 @@ public class XlsxReader {
             SheetRows<T> rows = new SheetRows<>(sheets.getSheetName(), columns, maxRows, mapper, rule, validator);
             XMLReader xml = XMLHelper.newXMLReader();
             xml.setContentHandler(new SheetHandler(cells, rows));
-            try {
-                xml.parse(new InputSource(sheet));
-            } catch (Stop stop) {
-                // enough invalid values were found: the rest of the sheet is not read
-            }
+            // enough invalid values found: the rest of the sheet is not read
+            parse(xml, sheet);
             return rows.end();
         }
     }
@@ -245,11 +242,26 @@ public class XlsxReader {
             }
         });
         try (InputStream workbook = reader.getWorkbookData()) {
-            xml.parse(new InputSource(workbook));
-        } catch (Stop stop) {
-            // the one element read
+            parse(xml, workbook);   // to the one element wanted
         }
         return found[0];
+    }
+
+    /** Parses {@code in} until its end or until the handler {@link Stop}s, however the parser wraps that. */
+    private static void parse(XMLReader xml, InputStream in) throws Exception {
+        try {
+            xml.parse(new InputSource(in));
+        } catch (Exception e) {
+            for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (c instanceof Stop) {
+                    return;
+                }
+                if (c instanceof ProblemException p) {
+                    throw p;
+                }
+            }
+            throw e;
+        }
     }
 
     private static String local(String localName, String qName) {

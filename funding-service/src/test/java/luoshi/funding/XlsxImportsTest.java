@@ -96,9 +96,11 @@ class XlsxImportsTest {
         }
         byte[] filled = Workbooks.filledIn(template, List.of(
                 row("330683105", "WOMENS_WORK", 2025, "1234.5", "嵊财〔2025〕7号"),
-                row(330683105L, "OTHER", "2025", new BigDecimal("0.1"), null)));
-        post("/api/v1/funding/batch", filled).statusCode(200).body("accepted", is(2));
-        assertThat(amounts("330683105")).containsExactlyInAnyOrder("1234.50", "0.10");
+                row(330683105L, "OTHER", "2025", new BigDecimal("0.1"), null),
+                // a computed cell: the double 0.30000000000000004 in the file, 0.3 in Excel's 15 digits
+                row("330683105", "OTHER", 2025, 0.1 + 0.2, null)));
+        post("/api/v1/funding/batch", filled).statusCode(200).body("accepted", is(3));
+        assertThat(amounts("330683105")).containsExactlyInAnyOrder("1234.50", "0.10", "0.30");
 
         byte[] fees = given().auth().oauth2(ADMIN).accept(XLSX).get("/api/v1/union-fees/batch/template").then().statusCode(200)
                 .extract().asByteArray();
@@ -152,6 +154,17 @@ class XlsxImportsTest {
         // not a workbook at all
         given().auth().oauth2(ADMIN).contentType(XLSX).body("regionCode,category\n".getBytes()).post("/api/v1/funding/batch")
                 .then().statusCode(400).body("violations[0].field", is("body"));
+        assertThat(amounts("330683108")).isEmpty();
+    }
+
+    @Test
+    void readingStopsAtTheHundredthBadCell() {
+        byte[] bad = Workbooks.rows("funding", HEADER, 500, i -> row("330683108", "OTHER", 2025, -1 - i, null));
+        JsonPath problem = given().auth().oauth2(ADMIN).contentType(XLSX).body(bad).post("/api/v1/funding/batch").then()
+                .statusCode(400).extract().jsonPath();
+        assertThat(problem.getList("violations")).hasSize(100);
+        assertThat(problem.getString("violations[99].cell")).isEqualTo("funding!D101");
+        assertThat(problem.getString("detail")).contains("the first 100 invalid fields");
         assertThat(amounts("330683108")).isEmpty();
     }
 
