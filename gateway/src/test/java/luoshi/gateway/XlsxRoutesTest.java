@@ -100,6 +100,6 @@ class XlsxRoutesTest extends DownstreamTest {
             assertThat(doc.getMap("paths.'" + path + "/template'.get.responses.'200'.content")).as(path).containsKey(XLSX);
         }
         assertThat(doc.getString("paths.'/api/v1/funding/batch/template'.get.operationId")).isEqualTo("getFundingBatchTemplate");
-        assertThat(doc.getString("components.schemas.Violation.properties.cell.example")).isEqualTo("funding!D7");
+        assertThat(doc.getList("components.schemas.Violation.properties.cell.examples")).containsExactly("funding!D7");
     }
 }

@@ -25,6 +25,7 @@ import luoshi.api.common.Requires;
 import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -85,7 +86,9 @@ public interface MeetingsApi {
     @Produces(Bulk.XLSX)
     @Operation(operationId = "getMeetingBatchTemplate", summary = "The XLSX template of the meetings batch", description = BatchResult.TEMPLATE)
     @APIResponse(responseCode = "200", description = "The template",
-            content = @Content(mediaType = Bulk.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = Bulk.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<batch>-template.xlsx\"",
+                    schema = @Schema(type = SchemaType.STRING)))
     RestResponse<byte[]> batchTemplate();
 
     @GET
