@@ -80,10 +80,10 @@ public class XlsxReader {
     static final int MAX_CELLS = 200;
 
     static {
-        // POI's own guards, for every part it inflates: the density of a zip bomb, a part's size, the count of parts
+        // POI's own guard, for every part it inflates: the density of a zip bomb (its default, stated here). Its other
+        // bounds (a part's size, the count of parts) are JVM-wide and are left as they are, for POI's other users: the
+        // bounds of a batch are countExpanded's, before POI opens the file
         ZipSecureFile.setMinInflateRatio(1.0 / MAX_INFLATION);
-        ZipSecureFile.setMaxEntrySize((long) MAX_SHEET_MB << 20);
-        ZipSecureFile.setMaxFileCount(MAX_ENTRIES);
     }
 
     private final Validator validator;
