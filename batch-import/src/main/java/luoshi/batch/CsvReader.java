@@ -1,13 +1,11 @@
 package luoshi.batch;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,53 +29,6 @@ public class CsvReader {
         this.validator = validator;
     }
 
-    /** One row being read; a value that does not parse is recorded as a violation of its field. */
-    public static final class Row {
-        private final Map<String, Integer> columns;
-        private final List<String> values;
-        private final int index;
-        private final RowViolations violations;
-
-        Row(Map<String, Integer> columns, List<String> values, int index, RowViolations violations) {
-            this.columns = columns;
-            this.values = values;
-            this.index = index;
-            this.violations = violations;
-        }
-
-        /** The value of {@code column}, or null when empty or when the header has no such column. */
-        public String text(String column) {
-            Integer i = columns.get(column);
-            return i == null ? null : values.get(i);
-        }
-
-        public Long whole(String column) {
-            String v = text(column);
-            if (v == null) {
-                return null;
-            }
-            try {
-                return Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                violations.add(index, column, "cannot read '" + v + "' as a whole number");
-                return null;
-            }
-        }
-
-        public <E extends Enum<E>> E oneOf(String column, Class<E> type) {
-            String v = text(column);
-            if (v == null) {
-                return null;
-            }
-            try {
-                return Enum.valueOf(type, v);
-            } catch (IllegalArgumentException e) {
-                violations.add(index, column, "cannot read '" + v + "' as one of " + Arrays.toString(type.getEnumConstants()));
-                return null;
-            }
-        }
-    }
-
     /**
      * The rows of {@code body} as {@code mapper} makes them, every one valid; the header must hold every one of
      * {@code required} and nothing outside {@code required} and {@code optional}, else a 400 naming the header.
@@ -88,6 +39,7 @@ public class CsvReader {
         Map<String, Integer> columns = header(lines, required, optional);
         List<T> out = new ArrayList<>();
         RowViolations violations = new RowViolations();
+        RowChecks<T> checks = new RowChecks<>(validator, mapper, (index, row) -> List.of(), violations);
         for (int i = 0; !violations.full(); i++) {
             List<String> values;
             try {
@@ -110,16 +62,9 @@ public class CsvReader {
                 violations.add(i, "", "has " + values.size() + " values, the header " + columns.size());
                 continue;
             }
-            int before = violations.size();
-            T record = mapper.apply(new Row(columns, values, i, violations));
-            List<String> unreadable = violations.fieldsSince(before);
-            for (ConstraintViolation<T> v : validator.validate(record)) {
-                // a value that could not be read is named once, as unreadable, not also as missing
-                if (!unreadable.contains("[" + i + "]." + v.getPropertyPath())) {
-                    violations.add(i, v.getPropertyPath().toString(), v.getMessage());
-                }
-            }
-            out.add(record);
+            Map<String, String> byName = new HashMap<>();
+            columns.forEach((name, at) -> byName.put(name, values.get(at)));
+            out.add(checks.check(i, byName, violations.size()));
         }
         violations.throwIfAny();
         return out;

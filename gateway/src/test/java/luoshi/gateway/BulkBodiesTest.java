@@ -15,6 +15,7 @@ import java.util.List;
 import luoshi.api.common.Bulk;
 import luoshi.testing.RawHttp;
 import luoshi.testing.TestTokens;
+import luoshi.testing.Workbooks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,11 +58,14 @@ class BulkBodiesTest extends DownstreamTest {
 
     @Test
     void aViewersBatchIsA403BeforeTheBodyIsReadAndNoServiceIsCalled() {
-        try (RawHttp call = RawHttp.post(REGIONS, TestTokens.token("viewer", "330602001"), "text/csv", 8_000_000)) {
-            RawHttp.Answer answer = call.answer();   // no byte of the body was sent
-            assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
-            assertThat(answer.isProblem()).isTrue();
-            assertThat(answer.millis()).isLessThan(1_000);
+        // a CSV of regions, and an 8 MB workbook of funding records (API.md, "Reports": the XLSX batches)
+        for (String[] batch : new String[][] {{REGIONS, "text/csv"}, {"/api/v1/funding/batch", Workbooks.XLSX}}) {
+            try (RawHttp call = RawHttp.post(batch[0], TestTokens.token("viewer", "330602001"), batch[1], 8_000_000)) {
+                RawHttp.Answer answer = call.answer();   // no byte of the body was sent
+                assertThat(answer.status()).as(batch[1] + ": " + answer).isEqualTo(403);
+                assertThat(answer.isProblem()).isTrue();
+                assertThat(answer.millis()).isLessThan(1_000);
+            }
         }
         assertNoServiceWasCalled();
     }

@@ -10,6 +10,9 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import luoshi.testing.TestTokens;
+import luoshi.testing.Workbooks;
 import org.junit.jupiter.api.Test;
 
 /** Population per region and year: single writes, the batch import and their rejections. */
@@ -70,6 +73,32 @@ class PopulationTest {
         given().auth().oauth2(ADMIN).contentType("text/csv").body(unknown.getBytes(StandardCharsets.UTF_8)).post("/api/v1/regions/population/batch").then()
                 .statusCode(400).body("violations.field", contains("[1].regionCode"));
         given().auth().oauth2(ADMIN).get("/api/v1/regions/330603/population/2024").then().statusCode(404);
+    }
+
+    @Test
+    void importsTheFilledInTemplateAllOrNothingNamingEachBadCell() {
+        keqiao();
+        ensure("330603002", "华舍街道", "TOWNSHIP", "330603");
+        byte[] template = given().auth().oauth2(TestTokens.token("viewer", "330603")).accept(Workbooks.XLSX)
+                .get("/api/v1/regions/population/batch/template").then().statusCode(200).contentType(Workbooks.XLSX)
+                .extract().asByteArray();
+        // the optional columns left empty in one row; a code as a number cell, as a spreadsheet keeps it
+        byte[] good = Workbooks.filledIn(template, List.of(Workbooks.row("330603", 2026, 1120000, 550000, null),
+                Workbooks.row(330603002L, "2026", "61000", null, 15000)));
+        given().auth().oauth2(ADMIN).contentType(Workbooks.XLSX).body(good).post("/api/v1/regions/population/batch").then()
+                .statusCode(200).body("rows", is(2)).body("created", is(2));
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/330603002/population/2026").then().body("total", is(61000))
+                .body("youth", is(15000)).body("female", nullValue());
+
+        byte[] bad = Workbooks.filledIn(template, List.of(Workbooks.row("330603", 2027, 1130000, null, null),
+                Workbooks.row("330603002", 2027, 1.5, null, null), Workbooks.row("330603999", 2027, 5, null, null)));
+        given().auth().oauth2(ADMIN).contentType(Workbooks.XLSX).body(bad).post("/api/v1/regions/population/batch").then()
+                .statusCode(400).body("violations.field", contains("[1].total")).body("violations.cell", contains("population!C4"));
+        given().auth().oauth2(ADMIN).contentType(Workbooks.XLSX).body(Workbooks.filledIn(template,
+                        List.of(Workbooks.row("330603", 2027, 1130000, null, null), Workbooks.row("330603999", 2027, 5, null, null))))
+                .post("/api/v1/regions/population/batch").then()
+                .statusCode(400).body("violations.field", contains("[1].regionCode")).body("violations.cell", contains("population!A4"));
+        given().auth().oauth2(ADMIN).get("/api/v1/regions/330603/population/2027").then().statusCode(404);
     }
 
     @Test

@@ -42,8 +42,8 @@ public class ProblemNegotiation {
             return null;
         } catch (RuntimeException notOne) {
             return BodyLimits.refusal(rc, Problem.of(415, "Unsupported Media Type",
-                    "The Content-Type sent is no media type: send application/json (or text/csv where the "
-                    + "operation takes CSV). Nothing was read or done."));
+                    "The Content-Type sent is no media type: send application/json (or text/csv, or the XLSX type, where the "
+                    + "operation takes it). Nothing was read or done."));
         }
     }
 }

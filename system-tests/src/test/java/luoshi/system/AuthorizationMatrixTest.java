@@ -121,6 +121,8 @@ class AuthorizationMatrixTest {
                 () -> "/api/v1/regions/" + COUNTY + "/population/" + populationOfAYear(), Role.operator, null));
         all.add(write("POST", "/api/v1/regions/population/batch", () -> "/api/v1/regions/population/batch", Role.operator,
                 () -> "[{\"regionCode\":\"330602\",\"year\":2023,\"total\":" + (500_000 + SEQ.incrementAndGet()) + "}]"));
+        all.add(read("/api/v1/regions/population/batch/template", () -> "/api/v1/regions/population/batch/template",
+                Role.viewer, Scope.ANY));
         // Organisations and leaders — org-service
         all.add(write("POST", "/api/v1/organizations", () -> "/api/v1/organizations", Role.operator,
                 AuthorizationMatrixTest::organisation));
@@ -151,6 +153,7 @@ class AuthorizationMatrixTest {
         all.add(read("/api/v1/committee-terms", () -> "/api/v1/committee-terms?regionCode=" + COUNTY, Role.viewer, Scope.REGION));
         all.add(write("POST", "/api/v1/meetings", () -> "/api/v1/meetings", Role.operator, AuthorizationMatrixTest::meeting));
         all.add(write("POST", "/api/v1/meetings/batch", () -> "/api/v1/meetings/batch", Role.operator, () -> "[" + meeting() + "]"));
+        all.add(read("/api/v1/meetings/batch/template", () -> "/api/v1/meetings/batch/template", Role.viewer, Scope.ANY));
         all.add(read("/api/v1/meetings", () -> "/api/v1/meetings?regionCode=" + COUNTY + "&year=2025", Role.viewer, Scope.REGION));
         all.add(write("DELETE", "/api/v1/meetings/{id}", () -> "/api/v1/meetings/" + created("/api/v1/meetings", meeting()),
                 Role.operator, null));
@@ -186,6 +189,7 @@ class AuthorizationMatrixTest {
         // Funding — funding-service
         all.add(write("POST", "/api/v1/funding", () -> "/api/v1/funding", Role.operator, AuthorizationMatrixTest::funding));
         all.add(write("POST", "/api/v1/funding/batch", () -> "/api/v1/funding/batch", Role.operator, () -> "[" + funding() + "]"));
+        all.add(read("/api/v1/funding/batch/template", () -> "/api/v1/funding/batch/template", Role.viewer, Scope.ANY));
         all.add(read("/api/v1/funding", () -> "/api/v1/funding?regionCode=" + TOWNSHIP, Role.viewer, Scope.REGION));
         all.add(write("DELETE", "/api/v1/funding/{id}", () -> "/api/v1/funding/" + created("/api/v1/funding", funding()),
                 Role.operator, null));
@@ -203,6 +207,7 @@ class AuthorizationMatrixTest {
         all.add(write("POST", "/api/v1/union-fees/batch", () -> "/api/v1/union-fees/batch", Role.operator,
                 () -> "[{\"regionCode\":\"330602\",\"year\":2023,\"due\":\"1000.00\",\"collected\":\"" + SEQ.incrementAndGet()
                         + ".00\"}]"));
+        all.add(read("/api/v1/union-fees/batch/template", () -> "/api/v1/union-fees/batch/template", Role.viewer, Scope.ANY));
         // Requirements catalog — all three; its versions, owners and waivers (issue #17)
         all.add(read("/api/v1/requirements", () -> "/api/v1/requirements", Role.viewer, Scope.ANY));
         all.add(write("POST", "/api/v1/requirements", () -> "/api/v1/requirements", Role.admin, () -> "{\"id\":\"MATRIX_"

@@ -657,7 +657,7 @@ class OpenApiFuzzTest {
     }
 
     /** The request body of an operation: a valid value, its fields, and how it is sent. */
-    record Body(String contentType, JsonNode valid, List<Field> fields, boolean csv) {
+    record Body(String contentType, JsonNode valid, List<Field> fields, boolean csv, boolean xlsx) {
 
         /** The valid body with {@code field} set to {@code raw} JSON text (null: left out); null field: the valid body. */
         byte[] bytes(Field field, String raw) {
@@ -707,7 +707,7 @@ class OpenApiFuzzTest {
         JsonNode valid = validBody(op, media, schema);
         List<Field> fields = new ArrayList<>();
         walk(schema, valid, new ArrayList<>(), fields, 0);
-        return new Body(type, valid, fields, content.has("text/csv"));
+        return new Body(type, valid, fields, content.has("text/csv"), content.has(luoshi.testing.Workbooks.XLSX));
     }
 
     /**
@@ -930,6 +930,15 @@ class OpenApiFuzzTest {
             b.put("CSV: 10,001 rows", Map.entry(csv, ("regionCode,year,total\n" + (COUNTY + ",2025,1\n").repeat(10_000)
                     + "0,x,x\n").getBytes(StandardCharsets.UTF_8)));
             b.put("CSV: binary", Map.entry(csv, new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE, 10, 13, 0}));
+        }
+        if (body.xlsx()) {
+            String xlsx = luoshi.testing.Workbooks.XLSX;
+            b.put("XLSX: not a workbook", Map.entry(xlsx, "regionCode,year\n330602,2025\n".getBytes(StandardCharsets.UTF_8)));
+            b.put("XLSX: an empty archive", Map.entry(xlsx, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, 0}));
+            b.put("XLSX: a workbook of no header", Map.entry(xlsx, luoshi.testing.Workbooks.of("x",
+                    List.of(luoshi.testing.Workbooks.row("a", "b"), luoshi.testing.Workbooks.row(1, 2)))));
+            b.put("XLSX: binary", Map.entry(xlsx, new byte[] {'P', 'K', 3, 4, (byte) 0xFF, (byte) 0xFE, 10, 13, 0}));
         }
         return b;
     }

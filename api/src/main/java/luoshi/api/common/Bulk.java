@@ -24,6 +24,13 @@ public @interface Bulk {
     /** The bytes of any body that is not a bulk one (one record, a patch, a rule): far more than any of them needs. */
     long OTHER_BYTES = 256L * 1024;
 
+    /**
+     * The XLSX media type: the bulk endpoints of funding, union fees, meetings and population also take a workbook, the
+     * rows of its first sheet under a header row of the same columns as their JSON rows (API.md, "Reports"), and answer
+     * their template at {@code …/batch/template}.
+     */
+    String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /** The most rows a batch may hold. */
     int rows() default BatchResult.MAX_ROWS;
 

@@ -27,6 +27,7 @@ import luoshi.api.common.Requires;
 import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,6 +75,30 @@ public interface FundingApi {
             + "whose region does not exist ([3].regionCode)")
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
     BatchResult createBatch(InputStream rows);
+
+    @POST
+    @Requires(Role.OPERATOR)
+    @Bulk
+    @Path("/batch")
+    @Consumes(Bulk.XLSX)
+    @Operation(operationId = "createFundingBatch", summary = "Record up to 10,000 funding allocations at once, all or nothing (XLSX)", description = BatchResult.XLSX_BODY)
+    @RequestBody(content = @Content(mediaType = Bulk.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
+    @APIResponse(responseCode = "400", description = "A file that is not a workbook, a header without the columns, or invalid "
+            + "cells, each named by its row and cell; nothing is stored")
+    @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
+    BatchResult createBatchXlsx(InputStream workbook);
+
+    @GET
+    @Requires(Role.VIEWER)
+    @Path("/batch/template")
+    @Produces(Bulk.XLSX)
+    @Operation(operationId = "getFundingBatchTemplate", summary = "The XLSX template of the funding batch", description = BatchResult.TEMPLATE)
+    @APIResponse(responseCode = "200", description = "The template",
+            content = @Content(mediaType = Bulk.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<batch>-template.xlsx\"",
+                    schema = @Schema(type = SchemaType.STRING)))
+    RestResponse<byte[]> batchTemplate();
 
     @GET
     @Requires(Role.VIEWER)

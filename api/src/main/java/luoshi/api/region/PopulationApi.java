@@ -1,5 +1,7 @@
 package luoshi.api.region;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import luoshi.api.common.BatchResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +20,7 @@ import luoshi.api.common.Requires;
 import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -82,6 +85,30 @@ public interface PopulationApi {
     @APIResponse(responseCode = "200", description = "What the import did")
     @APIResponse(responseCode = "400", description = "A malformed file or invalid rows; nothing is stored")
     ImportResult importPopulationCsv(InputStream csv);
+
+    @POST
+    @Requires(Role.OPERATOR)
+    @Bulk
+    @Path("/population/batch")
+    @Consumes(Bulk.XLSX)
+    @Operation(operationId = "importPopulation", summary = "Import population rows (XLSX)", description = BatchResult.XLSX_BODY)
+    @RequestBody(content = @Content(mediaType = Bulk.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "What the import did")
+    @APIResponse(responseCode = "400", description = "A file that is not a workbook, a header without the columns, or invalid "
+            + "cells, each named by its row and cell; nothing is stored")
+    @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
+    ImportResult importPopulationXlsx(InputStream workbook);
+
+    @GET
+    @Requires(Role.VIEWER)
+    @Path("/population/batch/template")
+    @Produces(Bulk.XLSX)
+    @Operation(operationId = "getPopulationBatchTemplate", summary = "The XLSX template of the population batch", description = BatchResult.TEMPLATE)
+    @APIResponse(responseCode = "200", description = "The template",
+            content = @Content(mediaType = Bulk.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<batch>-template.xlsx\"",
+                    schema = @Schema(type = SchemaType.STRING)))
+    RestResponse<byte[]> populationTemplate();
 
     @DELETE
     @Requires(Role.OPERATOR)

@@ -1,5 +1,9 @@
 package luoshi.funding.rest;
 
+import luoshi.batch.XlsxTemplate;
+import luoshi.batch.XlsxReader;
+import luoshi.batch.Columns.Column;
+import luoshi.batch.Columns;
 import luoshi.api.region.RegionCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
@@ -16,12 +20,22 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** Funding records: a batch is read here as a stream; everything else, the caller's rights included, in {@link FundingService}. */
 public class FundingResource implements FundingApi {
 
+    /** The columns of a funding batch as CSV-like rows: its XLSX body and template. */
+    static final Columns COLUMNS = Columns.of("funding",
+            Column.text("regionCode", "地区代码", "行政区划代码 the region's code, 330602001").mandatory(),
+            Column.choice("category", "经费类别", FundingCategory.class, "one of").mandatory(),
+            Column.whole("fiscalYear", "财政年度", "the fiscal (= calendar) year, 2025").mandatory(),
+            Column.money("amount", "金额（元）", "yuan, > 0, at most two decimals: 20000.00").mandatory(),
+            Column.text("documentRef", "文号", "the allocating document's number: 绍市财〔2025〕12号"));
+
     private final FundingService funding;
     private final BatchReader json;
+    private final XlsxReader xlsx;
 
-    FundingResource(FundingService funding, BatchReader json) {
+    FundingResource(FundingService funding, BatchReader json, XlsxReader xlsx) {
         this.funding = funding;
         this.json = json;
+        this.xlsx = xlsx;
     }
 
     @Override
@@ -32,6 +46,18 @@ public class FundingResource implements FundingApi {
     @Override
     public BatchResult createBatch(InputStream body) {
         return funding.createBatch(json.read(body, NewFundingRecord.class, BatchResult.MAX_ROWS));
+    }
+
+    @Override
+    public BatchResult createBatchXlsx(InputStream workbook) {
+        return xlsx.read(workbook, COLUMNS, BatchResult.MAX_ROWS, row -> new NewFundingRecord(row.text("regionCode"),
+                row.oneOf("category", FundingCategory.class), row.integer("fiscalYear"), row.decimal("amount"),
+                row.text("documentRef"))).store(funding::createBatch);
+    }
+
+    @Override
+    public RestResponse<byte[]> batchTemplate() {
+        return XlsxTemplate.answer(COLUMNS);
     }
 
     @Override

@@ -70,18 +70,25 @@ public final class Route<A> {
 
     /**
      * A client's {@code RestResponse} carries the downstream transport headers (length, encoding):
-     * answer a fresh one with the status, body and location only. The location keeps its path, which
-     * is the same at the gateway, and loses the service's host, which callers must not see.
+     * answer a fresh one with the status, body and location only, and an attachment's name and type (an XLSX
+     * template's {@code Content-Disposition}). The location keeps its path, which is the same at the gateway, and
+     * loses the service's host, which callers must not see.
      */
     @SuppressWarnings("unchecked")
     private static <T> T relay(T answer) {
         if (answer instanceof RestResponse<?> r) {
             URI location = r.getLocation();
-            return (T) RestResponse.ResponseBuilder.create(r.getStatusInfo(), r.getEntity())
+            RestResponse.ResponseBuilder<?> fresh = RestResponse.ResponseBuilder.create(r.getStatusInfo(), r.getEntity())
                     .location(location == null ? null : URI.create(location.getRawPath()
-                            + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery())))
-                    .build();
+                            + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery())));
+            String attachment = r.getHeaderString(CONTENT_DISPOSITION);
+            if (attachment != null) {
+                fresh.header(CONTENT_DISPOSITION, attachment).type(r.getMediaType());
+            }
+            return (T) fresh.build();
         }
         return answer;
     }
+
+    private static final String CONTENT_DISPOSITION = "Content-Disposition";
 }

@@ -34,6 +34,16 @@ public class FundingRoutes implements FundingApi {
     }
 
     @Override
+    public BatchResult createBatchXlsx(InputStream workbook) {
+        return route.bulkWrite(workbook, FundingApi::createBatchXlsx);
+    }
+
+    @Override
+    public RestResponse<byte[]> batchTemplate() {
+        return route.read(FundingApi::batchTemplate);
+    }
+
+    @Override
     public Page<FundingRecord> list(RegionCode regionCode, Integer fiscalYear, FundingCategory category, int page, int size) {
         return route.read(api -> api.list(regionCode, fiscalYear, category, page, size));
     }

@@ -32,6 +32,16 @@ public class MeetingsRoutes implements MeetingsApi {
     }
 
     @Override
+    public BatchResult createBatchXlsx(InputStream workbook) {
+        return route.bulkWrite(workbook, MeetingsApi::createBatchXlsx);
+    }
+
+    @Override
+    public RestResponse<byte[]> batchTemplate() {
+        return route.read(MeetingsApi::batchTemplate);
+    }
+
+    @Override
     public Page<Meeting> list(RegionCode regionCode, Integer year, MeetingType type, int page, int size) {
         return route.read(api -> api.list(regionCode, year, type, page, size));
     }

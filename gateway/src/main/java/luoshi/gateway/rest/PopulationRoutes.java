@@ -1,5 +1,6 @@
 package luoshi.gateway.rest;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import luoshi.api.region.RegionCode;
 import java.io.InputStream;
 import luoshi.api.region.ImportResult;
@@ -41,5 +42,15 @@ public class PopulationRoutes implements PopulationApi {
     @Override
     public ImportResult importPopulationCsv(InputStream csv) {
         return route.bulkWrite(csv, PopulationApi::importPopulationCsv);
+    }
+
+    @Override
+    public ImportResult importPopulationXlsx(InputStream workbook) {
+        return route.bulkWrite(workbook, PopulationApi::importPopulationXlsx);
+    }
+
+    @Override
+    public RestResponse<byte[]> populationTemplate() {
+        return route.read(PopulationApi::populationTemplate);
     }
 }

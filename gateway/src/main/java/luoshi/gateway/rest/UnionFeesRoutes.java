@@ -1,5 +1,6 @@
 package luoshi.gateway.rest;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import luoshi.api.region.RegionCode;
 import java.io.InputStream;
 import luoshi.api.common.BatchResult;
@@ -26,6 +27,16 @@ public class UnionFeesRoutes implements UnionFeesApi {
     @Override
     public BatchResult putBatch(InputStream rows) {
         return route.bulkWrite(rows, UnionFeesApi::putBatch);
+    }
+
+    @Override
+    public BatchResult putBatchXlsx(InputStream workbook) {
+        return route.bulkWrite(workbook, UnionFeesApi::putBatchXlsx);
+    }
+
+    @Override
+    public RestResponse<byte[]> batchTemplate() {
+        return route.read(UnionFeesApi::batchTemplate);
     }
 
     @Override

@@ -1,5 +1,11 @@
 package luoshi.org.rest;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import luoshi.batch.XlsxTemplate;
+import luoshi.batch.XlsxReader;
+import luoshi.batch.Row;
+import luoshi.batch.Columns.Column;
+import luoshi.batch.Columns;
 import java.io.InputStream;
 import java.util.List;
 import luoshi.api.common.BatchResult;
@@ -16,14 +22,24 @@ import luoshi.org.service.PopulationService;
 /** Population: a batch is read here as a stream (JSON or CSV); everything else, the caller's rights included, in {@link PopulationService}. */
 public class PopulationResource implements PopulationApi {
 
+    /** The columns of a population batch as rows of text: its CSV and XLSX bodies and its template. */
+    static final Columns COLUMNS = Columns.of("population",
+            Column.text("regionCode", "地区代码", "行政区划代码 the region's code, 330602").mandatory(),
+            Column.whole("year", "年度", "the year, 2025").mandatory(),
+            Column.whole("total", "总人口", "the population, ≥ 0").mandatory(),
+            Column.whole("female", "女性人口", "women, at most total"),
+            Column.whole("youth", "青年人口", "the young, at most total"));
+
     private final PopulationService population;
     private final BatchReader json;
     private final CsvReader csv;
+    private final XlsxReader xlsx;
 
-    public PopulationResource(PopulationService population, BatchReader json, CsvReader csv) {
+    public PopulationResource(PopulationService population, BatchReader json, CsvReader csv, XlsxReader xlsx) {
         this.population = population;
         this.json = json;
         this.csv = csv;
+        this.xlsx = xlsx;
     }
 
     @Override
@@ -48,12 +64,22 @@ public class PopulationResource implements PopulationApi {
 
     @Override
     public ImportResult importPopulationCsv(InputStream body) {
-        return imported(csv.read(body, List.of("regionCode", "year", "total"), List.of("female", "youth"), BatchResult.MAX_ROWS,
-                row -> {
-                    Long year = row.whole("year");
-                    return new PopulationRow(row.text("regionCode"), year == null ? null : year.intValue(), row.whole("total"),
-                            row.whole("female"), row.whole("youth"));
-                }));
+        return imported(csv.read(body, COLUMNS.required(), COLUMNS.optional(), BatchResult.MAX_ROWS, PopulationResource::row));
+    }
+
+    @Override
+    public ImportResult importPopulationXlsx(InputStream workbook) {
+        return xlsx.read(workbook, COLUMNS, BatchResult.MAX_ROWS, PopulationResource::row).store(this::imported);
+    }
+
+    @Override
+    public RestResponse<byte[]> populationTemplate() {
+        return XlsxTemplate.answer(COLUMNS);
+    }
+
+    private static PopulationRow row(Row row) {
+        return new PopulationRow(row.text("regionCode"), row.integer("year"), row.whole("total"), row.whole("female"),
+                row.whole("youth"));
     }
 
     private ImportResult imported(List<PopulationRow> rows) {
