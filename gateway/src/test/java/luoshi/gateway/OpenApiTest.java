@@ -67,6 +67,7 @@ class OpenApiTest extends DownstreamTest {
             // Compliance — aggregated by the gateway
             Map.entry("/api/v1/compliance/{regionCode}", List.of("get")),
             Map.entry("/api/v1/compliance/{regionCode}/rollup", List.of("get")),
+            Map.entry("/api/v1/compliance/{regionCode}/items", List.of("get")),
             // Evaluation (third wave) — the gateway, from the services' rollups
             Map.entry("/api/v1/evaluation/{regionCode}", List.of("get")),
             // Reminders and webhooks — review-service

@@ -18,6 +18,7 @@ import luoshi.gateway.client.Answers;
 import luoshi.gateway.client.GuardedService;
 import luoshi.gateway.client.Route;
 import luoshi.gateway.client.Services;
+import luoshi.gateway.config.GatewayConfig;
 
 /**
  * The follow-up list (督办清单, API.md "Follow-up list and readable answers"): each service evaluates its rows over the
@@ -29,15 +30,16 @@ import luoshi.gateway.client.Services;
 @ApplicationScoped
 public class FollowUpLists {
 
-    /** The rows a service gives at a time to an export. */
-    static final int SLICE = 2_000;
     /** The rows an export writes at a time (their rectifications asked for at once). */
     static final int BATCH = 500;
 
     private final Services services;
+    /** The rows a service gives at a time to an export. */
+    private final int slice;
 
-    FollowUpLists(Services services) {
+    FollowUpLists(Services services, GatewayConfig config) {
         this.services = services;
+        this.slice = Math.min(Math.max(1, config.followUpSlice()), ComplianceSource.MAX_FOLLOW_UP_ROWS);
     }
 
     /** A question about the list: the region, year and date, and the filters. */
@@ -62,7 +64,7 @@ public class FollowUpLists {
 
     /** The whole list, in batches: {@link Rows#nextBatch} until it answers an empty one. */
     public Rows all(Question q) {
-        return open(q, SLICE, false);
+        return open(q, slice, false);
     }
 
     /** The next batch of the list's rows with their rectifications; empty at the end. */
