@@ -148,12 +148,18 @@ public interface ComplianceApi {
              "items":[{"requirementId":"TOWNSHIP_YOUTH_LEAGUE_FUNDING","status":"NON_COMPLIANT",
                        "periodStart":"2025-01-01","periodEnd":"2025-12-31","dueDate":"2025-12-31",
                        "expected":"20000.00","actual":"19999.99",
-                       "evidence":[{"kind":"FUNDING","id":"9f1c","documentRef":"越财预〔2025〕12号","note":"19999.99"}]},
+                       "evidence":[{"kind":"FUNDING","id":"9f1c","documentRef":"越财预〔2025〕12号","note":"19999.99"}],
+                       "requirementVersion":1,"title":"确保各乡镇（街道）每年不少于2万元共青团工作经费"},
+                      {"requirementId":"WOMENS_WORK_PER_CAPITA_FUNDING","status":"NO_DATA",
+                       "periodStart":"2025-01-01","periodEnd":"2025-12-31","dueDate":"2025-12-31",
+                       "actual":"0.00","evidence":[],"requirementVersion":1,
+                       "title":"市、县、乡镇（街道）严格落实按人均一元钱标准增拨妇女工作经费",
+                       "reason":"NO_FACTS","missing":["POPULATION"]},
                       {"requirementId":"TOWNSHIP_FULL_TIME_HEADS","status":"COMPLIANT",
                        "periodStart":"2025-01-01","periodEnd":"2025-12-31","dueDate":"2025-12-31",
                        "expected":"3","actual":"3",
                        "evidence":[{"kind":"LEADER","id":"41","note":"张丽 (妇联主席, 专职)"}]}],
-             "summary":{"COMPLIANT":1,"PENDING":0,"NON_COMPLIANT":1,"NO_DATA":0,"NOT_APPLICABLE":0},
+             "summary":{"COMPLIANT":1,"PENDING":0,"NON_COMPLIANT":1,"NO_DATA":1,"NOT_APPLICABLE":0},
              "incomplete":[]}""";
 
     String ROLLUP_EXAMPLE = """

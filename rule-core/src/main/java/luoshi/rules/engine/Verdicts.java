@@ -69,7 +69,8 @@ public class Verdicts {
      * The rows of {@code r} for the regions {@code g} matching {@code where}, one statement per period the window
      * covers (and, for TERM, per span of versions); {@code root} is the region whose subtree the query covers (to
      * narrow the facts read); {@code numbers} adds the columns {@code actual, expected, base} and {@code known_on}
-     * (the day the item's facts are known on). Every row also has the number of the version that judged it
+     * (the day the item's facts are known on), and {@code reason} (why the row is NOT_APPLICABLE or NO_DATA: an
+     * {@code ItemReason}'s name; NULL for a verdict on the facts). Every row also has the number of the version that judged it
      * ({@code version}, NULL when none was in force) and the id of the waiver that excused it ({@code waiver_id}).
      */
     public List<Sql> rows(Catalog catalog, Requirement r, Window window, LocalDate asOf, Sql where, String root,
