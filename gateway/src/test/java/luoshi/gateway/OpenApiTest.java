@@ -98,6 +98,24 @@ class OpenApiTest extends DownstreamTest {
         assertThat(missing).isEmpty();
     }
 
+    /** API.md, "Follow-up list and readable answers": each status in Chinese and English; the list in its three types. */
+    @Test
+    void theStatusesAreDescribedInChineseAndEnglishAndTheFollowUpListInItsThreeTypes() {
+        JsonNode schemas = document().get("components").get("schemas");
+        assertThat(schemas.get("ComplianceStatus").get("description").asText()).contains("`COMPLIANT`: 已落实",
+                "`PENDING`: 未到期", "`NON_COMPLIANT`: 未落实", "`NO_DATA`: 缺数据", "`NOT_APPLICABLE`: 不适用");
+        assertThat(schemas.get("ItemReason").get("enum")).extracting(JsonNode::asText).containsExactly("LEVEL",
+                "OUTSIDE_ISSUER", "NO_THRESHOLD", "WAIVED", "NO_TERM", "NO_FACTS");
+        assertThat(schemas.get("ComplianceItem").get("properties").fieldNames()).toIterable()
+                .contains("title", "reason", "missing");
+        JsonNode list = document().get("paths").get("/api/v1/compliance/{regionCode}/items").get("get");
+        assertThat(list.get("operationId").asText()).isEqualTo("getFollowUpList");
+        assertThat(list.get("responses").get("200").get("content").fieldNames()).toIterable().containsExactly(
+                "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(list.get("parameters").findValuesAsText("name")).contains("status", "level", "requirementId", "page",
+                "size");
+    }
+
     @Test
     void theComplianceViewsDocumentTheirAnswersAndErrors() {
         JsonNode rollup = document().get("paths").get("/api/v1/compliance/{regionCode}/rollup").get("get");
