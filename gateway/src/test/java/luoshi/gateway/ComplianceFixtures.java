@@ -6,6 +6,7 @@ import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.Evidence;
 import luoshi.api.compliance.ItemOwner;
+import luoshi.api.compliance.ItemReason;
 import luoshi.api.compliance.ItemWaiver;
 import luoshi.api.compliance.ServiceItems;
 import luoshi.api.compliance.ServiceRollup;
@@ -34,7 +35,7 @@ final class ComplianceFixtures {
         return new ComplianceItem(requirementId, ComplianceStatus.NOT_APPLICABLE, LocalDate.of(YEAR, 1, 1),
                 LocalDate.of(YEAR, 12, 31), LocalDate.of(YEAR, 12, 31), null, null, List.of(), 1,
                 new ItemWaiver(waiverId, "2025年受台风灾害影响，经费调剂用于灾后重建", LocalDate.of(YEAR, 12, 31), "admin@330602"),
-                new ItemOwner("越城区团区委", "李明 0575-85123456", "330602"));
+                new ItemOwner("越城区团区委", "李明 0575-85123456", "330602"), null, ItemReason.WAIVED, List.of());
     }
 
     /** {@code counts(C, P, NC, ND, NA, waived)}: the waived are among the NOT_APPLICABLE. */

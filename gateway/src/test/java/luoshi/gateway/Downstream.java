@@ -21,6 +21,8 @@ public class Downstream implements QuarkusTestResourceLifecycleManager {
     /** Imports sent to one service at once, and imports that may wait for them. */
     public static final int BULK_CONCURRENCY = 2;
     public static final int BULK_QUEUE = 2;
+    /** The rows of the follow-up list an export asks a service for at a time: few, so that a test sees the slices. */
+    public static final int FOLLOW_UP_SLICE = 2;
 
     private List<WireMockServer> servers;
     private static Relay orgRelay;
@@ -46,6 +48,7 @@ public class Downstream implements QuarkusTestResourceLifecycleManager {
         config.put("luoshi.gateway.bulk-timeout-ms", String.valueOf(BULK_TIMEOUT_MS));
         config.put("luoshi.gateway.bulk-concurrency", String.valueOf(BULK_CONCURRENCY));
         config.put("luoshi.gateway.bulk-queue", String.valueOf(BULK_QUEUE));
+        config.put("luoshi.gateway.follow-up-slice", String.valueOf(FOLLOW_UP_SLICE));
         return config;
     }
 

@@ -67,6 +67,7 @@ class OpenApiTest extends DownstreamTest {
             // Compliance — aggregated by the gateway
             Map.entry("/api/v1/compliance/{regionCode}", List.of("get")),
             Map.entry("/api/v1/compliance/{regionCode}/rollup", List.of("get")),
+            Map.entry("/api/v1/compliance/{regionCode}/items", List.of("get")),
             // Evaluation (third wave) — the gateway, from the services' rollups
             Map.entry("/api/v1/evaluation/{regionCode}", List.of("get")),
             // Reminders and webhooks — review-service
@@ -95,6 +96,24 @@ class OpenApiTest extends DownstreamTest {
             }
         }));
         assertThat(missing).isEmpty();
+    }
+
+    /** API.md, "Follow-up list and readable answers": each status in Chinese and English; the list in its three types. */
+    @Test
+    void theStatusesAreDescribedInChineseAndEnglishAndTheFollowUpListInItsThreeTypes() {
+        JsonNode schemas = document().get("components").get("schemas");
+        assertThat(schemas.get("ComplianceStatus").get("description").asText()).contains("`COMPLIANT`: 已落实",
+                "`PENDING`: 未到期", "`NON_COMPLIANT`: 未落实", "`NO_DATA`: 缺数据", "`NOT_APPLICABLE`: 不适用");
+        assertThat(schemas.get("ItemReason").get("enum")).extracting(JsonNode::asText).containsExactly("LEVEL",
+                "OUTSIDE_ISSUER", "NO_THRESHOLD", "WAIVED", "NO_TERM", "NO_FACTS");
+        assertThat(schemas.get("ComplianceItem").get("properties").fieldNames()).toIterable()
+                .contains("title", "reason", "missing");
+        JsonNode list = document().get("paths").get("/api/v1/compliance/{regionCode}/items").get("get");
+        assertThat(list.get("operationId").asText()).isEqualTo("getFollowUpList");
+        assertThat(list.get("responses").get("200").get("content").fieldNames()).toIterable().containsExactly(
+                "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(list.get("parameters").findValuesAsText("name")).contains("status", "level", "requirementId", "page",
+                "size");
     }
 
     @Test

@@ -52,6 +52,7 @@ public class UnhandledFailures {
     /** Ends the exchange with {@code problem} as its body, whatever was set before (an earlier type, a length). */
     static void answer(RoutingContext rc, Problem problem) {
         HttpServerResponse response = rc.response();
+        problem = ProblemLanguage.in(problem, rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         response.headers().remove(HttpHeaders.CONTENT_LENGTH).remove(HttpHeaders.TRANSFER_ENCODING);
         response.setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -97,6 +97,46 @@ class ProblemAnswersTest {
         }
     }
 
+    /**
+     * With {@code Accept-Language: zh-CN} a problem's title and detail are in Chinese, from the message bundles, whoever
+     * built it: JAX-RS (a 500, a 404 of no resource) and what fails below it (a 431, a 413 of the limits); an
+     * English-first header and none keep English (API.md, Conventions).
+     */
+    @Test
+    void withAcceptLanguageZhCnEveryProblemIsInChineseAndEnglishStaysTheDefault() throws Exception {
+        JsonPath failed = JsonPath.from(send(HttpRequest.newBuilder(api.resolve("/test/exception"))
+                .header("Accept-Language", "zh-CN,zh;q=0.9").GET()).body());
+        assertThat(failed.getString("title")).isEqualTo("服务器内部错误");
+        assertThat(failed.getString("detail")).isEqualTo("服务器无法应答。");
+        JsonPath none = JsonPath.from(send(HttpRequest.newBuilder(api.resolve("/no/such/path"))
+                .header("Accept-Language", "zh").GET()).body());
+        assertThat(none.getString("title")).isEqualTo("未找到");
+        assertThat(none.getString("detail")).isEqualTo("此路径下没有资源。");
+        HttpResponse<String> headers = send(HttpRequest.newBuilder(api.resolve("/test/exception"))
+                .header("Accept-Language", "zh-CN").header("X-Filler", "x".repeat(30 * 1024)).GET());
+        assertProblem(headers, 431);
+        assertThat(JsonPath.from(headers.body()).getString("title")).isEqualTo("请求头过大");
+        HttpResponse<String> body = send(HttpRequest.newBuilder(api.resolve("/test/bytes"))
+                .header("Accept-Language", "zh-CN").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[70 * 1024])));
+        assertProblem(body, 413);
+        assertThat(JsonPath.from(body.body()).getString("title")).isEqualTo("请求体过大");
+        assertThat(JsonPath.from(body.body()).getString("detail")).matches("请求体最多 \\d+ 字节。");
+
+        for (String english : List.of("en-US,zh-CN;q=0.8", "fr, de;q=0.5", "")) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve("/test/exception")).GET();
+            if (!english.isEmpty()) {
+                request.header("Accept-Language", english);
+            }
+            JsonPath answer = JsonPath.from(send(request).body());
+            assertThat(answer.getString("title")).as(english).isEqualTo("Internal Server Error");
+            assertThat(answer.getString("detail")).as(english).isEqualTo("The server could not answer.");
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void healthIsOnTheManagementPortOnly() {
         assertThat(get(management.resolve("/q/health"), "").statusCode()).isEqualTo(200);

@@ -11,6 +11,9 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -233,6 +236,19 @@ class RectificationTest extends WithRegionsInCopy {
         post(operator, RECTIFICATIONS, study).statusCode(409).body("detail", containsString(id));
         run(AS_OF, "630103");
         list("regionCode=630103&requirementId=ANNUAL_COMMITTEE_STUDY").body("total", is(1)).body("items[0].id", is(id));
+        // the follow-up list's rows take the open rectification of their item from here (API.md, issue #28)
+        given().auth().oauth2(TestTokens.token("viewer", "630100"))
+                .get("/internal/v1/compliance/regions/630100/open-rectifications?fromRegion=630103&toRegion=630103")
+                .then().statusCode(200).body("find { it.requirementId == 'ANNUAL_COMMITTEE_STUDY' }.id", is(id))
+                .body("find { it.requirementId == 'ANNUAL_COMMITTEE_STUDY' }.status", is("OPEN"))
+                .body("find { it.requirementId == 'ANNUAL_COMMITTEE_STUDY' }.periodStart", is("2025-01-01"))
+                .body("regionCode", everyItem(is("630103")));
+        given().auth().oauth2(TestTokens.token("viewer", "630100"))
+                .get("/internal/v1/compliance/regions/630100/open-rectifications?fromRegion=630104&toRegion=630199")
+                .then().statusCode(200).body("id", not(hasItem(id)));
+        given().auth().oauth2(TestTokens.token("viewer", "630104"))
+                .get("/internal/v1/compliance/regions/630100/open-rectifications?fromRegion=630103&toRegion=630103")
+                .then().statusCode(403);
 
         // no such item; a due date in the past; an unknown region; bad filters
         post(operator, RECTIFICATIONS, study.replace("2025-01-01", "2025-02-01")).statusCode(400)

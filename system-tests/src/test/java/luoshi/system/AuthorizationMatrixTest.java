@@ -236,6 +236,8 @@ class AuthorizationMatrixTest {
                 Role.viewer, Scope.REGION));
         all.add(read("/api/v1/compliance/{regionCode}/rollup",
                 () -> "/api/v1/compliance/" + COUNTY + "/rollup?year=2025&asOf=2026-01-15", Role.viewer, Scope.REGION));
+        all.add(read("/api/v1/compliance/{regionCode}/items",
+                () -> "/api/v1/compliance/" + COUNTY + "/items?year=2025&asOf=2026-01-15&size=5", Role.viewer, Scope.REGION));
         all.add(read("/api/v1/evaluation/{regionCode}", () -> "/api/v1/evaluation/" + COUNTY + "?year=2025&asOf=2026-01-15",
                 Role.viewer, Scope.REGION));
         // Reminders and webhooks — review-service

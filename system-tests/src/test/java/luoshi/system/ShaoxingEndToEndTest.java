@@ -47,15 +47,7 @@ class ShaoxingEndToEndTest {
     @Test
     @Order(1)
     void importsTheRegionsOfShaoxingAsCsv() throws IOException {
-        List<String> lines = Files.readAllLines(RegionsCsv.file(), StandardCharsets.UTF_8);
-        String csv = lines.get(0) + "\n" + lines.stream().skip(1)
-                .filter(l -> l.startsWith("330000,") || l.startsWith("3306"))
-                .collect(Collectors.joining("\n")) + "\n";
-        assertThat(csv.lines().count()).isEqualTo(1 + 1 + 1 + 6 + 103);
-
-        given().baseUri(system.gateway().toString()).auth().oauth2(TestTokens.token("operator", "000000"))
-                .contentType("text/csv; charset=UTF-8").body(csv)
-                .post("/api/v1/regions/batch").then().statusCode(200);
+        importRegionsOfShaoxing();
 
         api().get("/api/v1/regions/330602").then().statusCode(200)
                 .body("name", is("越城区")).body("level", is("COUNTY")).body("parentCode", is("330600"));
@@ -167,6 +159,19 @@ class ShaoxingEndToEndTest {
                     && rollup.getList("children").size() == 6 && committees != null
                     && committees.get("COMPLIANT") + committees.get("NON_COMPLIANT") == 7;
         });
+    }
+
+    /** The regions of 浙江 and 绍兴 (its 6 county-level units and 103 townships) from docs/data, as CSV; idempotent. */
+    static void importRegionsOfShaoxing() throws IOException {
+        List<String> lines = Files.readAllLines(RegionsCsv.file(), StandardCharsets.UTF_8);
+        String csv = lines.get(0) + "\n" + lines.stream().skip(1)
+                .filter(l -> l.startsWith("330000,") || l.startsWith("3306"))
+                .collect(Collectors.joining("\n")) + "\n";
+        assertThat(csv.lines().count()).isEqualTo(1 + 1 + 1 + 6 + 103);
+
+        given().baseUri(LuoshiSystem.get().gateway().toString()).auth().oauth2(TestTokens.token("operator", "000000"))
+                .contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/api/v1/regions/batch").then().statusCode(200);
     }
 
     private static void funding(String region, String category, String amount) {

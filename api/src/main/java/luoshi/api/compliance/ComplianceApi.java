@@ -3,14 +3,17 @@ package luoshi.api.compliance;
 import luoshi.api.region.RegionCode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.concurrent.CompletionStage;
+import luoshi.api.common.Page;
 import luoshi.api.common.Problem;
 import luoshi.api.common.Requires;
 import luoshi.api.common.Role;
@@ -86,17 +89,77 @@ public interface ComplianceApi {
             @Parameter(description = YEAR, example = "2025") @QueryParam("year") @Min(1949) @Max(2100) Integer year,
             @Parameter(description = AS_OF) @QueryParam("asOf") LocalDate asOf);
 
+    /** The media types of the follow-up list besides JSON: CSV (UTF-8 with a BOM) and XLSX. */
+    String CSV = "text/csv";
+    String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @GET
+    @Requires(Role.VIEWER)
+    @Path("/{regionCode}/items")
+    @Produces({MediaType.APPLICATION_JSON, CSV, XLSX})
+    @Operation(operationId = "getFollowUpList", summary = "The follow-up list of a subtree (督办清单)",
+            description = "Every item of the region and its whole subtree that matches the filters, one row each: the "
+                    + "region, the requirement and its Chinese title, the status (and why, for NOT_APPLICABLE and "
+                    + "NO_DATA), expected, actual, the due date, the evidence, the owner, the waiver and the open "
+                    + "rectification; ordered by region code, requirement id and period start. Evaluated in SQL over "
+                    + "the subtree by each service. As JSON a page; with `Accept: text/csv` (UTF-8 with a BOM, so that "
+                    + "Excel reads the Chinese) or the XLSX type the whole list, streamed, with Chinese headers and "
+                    + "English beneath (XLSX) or beside (CSV); `page` and `size` are then ignored. " + INCOMPLETE
+                    + " (CSV and XLSX: named in the header `Luoshi-Incomplete`.)")
+    @APIResponse(responseCode = "200", description = "The matching rows",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FollowUpPage.class),
+                            examples = @ExampleObject(name = "绍兴市 2025, 未落实的乡镇", value = FOLLOW_UP_EXAMPLE)),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                            description = "UTF-8 with a BOM; a header line in Chinese and English")),
+                    @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                            description = "One sheet, 督办清单: two header rows (Chinese, English), frozen, with a filter"))})
+    Response followUp(
+            @Parameter(description = REGION_CODE, example = "330600") @PathParam("regionCode") RegionCode regionCode,
+            @Parameter(description = YEAR, example = "2025") @QueryParam("year") @Min(1949) @Max(2100) Integer year,
+            @Parameter(description = AS_OF) @QueryParam("asOf") LocalDate asOf,
+            @Parameter(description = "Statuses, comma-separated (none: every status): COMPLIANT (已落实), PENDING (未到期), "
+                    + "NON_COMPLIANT (未落实), NO_DATA (缺数据), NOT_APPLICABLE (不适用)", example = "NON_COMPLIANT,NO_DATA")
+            @QueryParam("status") String status,
+            @Parameter(description = "Only regions of this level (none: every level)",
+                    schema = @Schema(enumeration = {"PROVINCE", "CITY", "COUNTY", "TOWNSHIP", "VILLAGE"}),
+                    example = "TOWNSHIP")
+            @QueryParam("level") String level,
+            @Parameter(description = "Only this requirement's items", example = "TOWNSHIP_YOUTH_LEAGUE_FUNDING")
+            @QueryParam("requirementId") String requirementId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
+
+    String FOLLOW_UP_EXAMPLE = """
+            {"items":[{"regionCode":"330602001","regionName":"塔山街道","requirementId":"TOWNSHIP_YOUTH_LEAGUE_FUNDING",
+                       "title":"确保各乡镇（街道）每年不少于2万元共青团工作经费","status":"NON_COMPLIANT",
+                       "periodStart":"2025-01-01","periodEnd":"2025-12-31","dueDate":"2025-12-31",
+                       "expected":"20000.00","actual":"19999.99",
+                       "evidence":[{"kind":"FUNDING","id":"9f1c","documentRef":"越财预〔2025〕12号","note":"19999.99"}],
+                       "requirementVersion":1,
+                       "owner":{"unit":"共青团绍兴市委","contact":"0575-85201234","regionCode":"330600"},
+                       "rectification":{"id":"5b0d7c1e-2a9b-4e8a-9b0c-1d2e3f4a5b6c","status":"OPEN",
+                                        "dueDate":"2026-03-31","requirementId":"TOWNSHIP_YOUTH_LEAGUE_FUNDING",
+                                        "regionCode":"330602001","periodStart":"2025-01-01"}}],
+             "page":0,"size":50,"total":1,"incomplete":[]}""";
+
     String REPORT_EXAMPLE = """
             {"regionCode":"330602001","regionName":"塔山街道","year":2025,"asOf":"2026-11-22",
              "items":[{"requirementId":"TOWNSHIP_YOUTH_LEAGUE_FUNDING","status":"NON_COMPLIANT",
                        "periodStart":"2025-01-01","periodEnd":"2025-12-31","dueDate":"2025-12-31",
                        "expected":"20000.00","actual":"19999.99",
-                       "evidence":[{"kind":"FUNDING","id":"9f1c","documentRef":"越财预〔2025〕12号","note":"19999.99"}]},
+                       "evidence":[{"kind":"FUNDING","id":"9f1c","documentRef":"越财预〔2025〕12号","note":"19999.99"}],
+                       "requirementVersion":1,"title":"确保各乡镇（街道）每年不少于2万元共青团工作经费"},
+                      {"requirementId":"WOMENS_WORK_PER_CAPITA_FUNDING","status":"NO_DATA",
+                       "periodStart":"2025-01-01","periodEnd":"2025-12-31","dueDate":"2025-12-31",
+                       "actual":"0.00","evidence":[],"requirementVersion":1,
+                       "title":"市、县、乡镇（街道）严格落实按人均一元钱标准增拨妇女工作经费",
+                       "reason":"NO_FACTS","missing":["POPULATION"]},
                       {"requirementId":"TOWNSHIP_FULL_TIME_HEADS","status":"COMPLIANT",
                        "periodStart":"2025-01-01","periodEnd":"2025-12-31","dueDate":"2025-12-31",
                        "expected":"3","actual":"3",
                        "evidence":[{"kind":"LEADER","id":"41","note":"张丽 (妇联主席, 专职)"}]}],
-             "summary":{"COMPLIANT":1,"PENDING":0,"NON_COMPLIANT":1,"NO_DATA":0,"NOT_APPLICABLE":0},
+             "summary":{"COMPLIANT":1,"PENDING":0,"NON_COMPLIANT":1,"NO_DATA":1,"NOT_APPLICABLE":0},
              "incomplete":[]}""";
 
     String ROLLUP_EXAMPLE = """

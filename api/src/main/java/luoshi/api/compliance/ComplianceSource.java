@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import io.smallrye.common.annotation.Blocking;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import luoshi.api.common.Page;
 import luoshi.api.common.Requires;
@@ -56,6 +57,40 @@ public interface ComplianceSource {
     @Blocking
     CompletionStage<ServiceRollup> rollup(@PathParam("regionCode") RegionCode regionCode, @QueryParam("year") int year,
             @QueryParam("asOf") LocalDate asOf);
+
+    /** The most rows one {@link #followUp} call answers. */
+    int MAX_FOLLOW_UP_ROWS = 5_000;
+
+    /**
+     * The rows of the follow-up list over the region's subtree that match the filters (API.md, "Follow-up list and
+     * readable answers"), evaluated in SQL, in the list's order ({@link FollowUpItem#ORDER}), at most {@code limit}
+     * (≤ {@link #MAX_FOLLOW_UP_ROWS}) of them after the row whose key is {@code afterRegion}, {@code afterRequirement},
+     * {@code afterPeriod} (none: from the first). {@code status} is a comma-separated list of statuses (none: every
+     * status), {@code level} a region level (none: every level); {@code count} asks for the total too. The gateway
+     * merges the three services' rows (and asks again after the last row it took from a service).
+     */
+    @GET
+    @Requires(Role.VIEWER)
+    @Path("/regions/{regionCode}/items")
+    @Blocking
+    CompletionStage<ServiceFollowUp> followUp(@PathParam("regionCode") RegionCode regionCode,
+            @QueryParam("year") int year, @QueryParam("asOf") LocalDate asOf, @QueryParam("status") String status,
+            @QueryParam("level") String level, @QueryParam("requirementId") String requirementId,
+            @QueryParam("afterRegion") String afterRegion, @QueryParam("afterRequirement") String afterRequirement,
+            @QueryParam("afterPeriod") LocalDate afterPeriod, @QueryParam("limit") @DefaultValue("500") int limit,
+            @QueryParam("count") boolean count);
+
+    /**
+     * The open rectifications (OPEN, SUBMITTED, REJECTED) of the regions of the subtree whose codes lie in
+     * [{@code fromRegion}, {@code toRegion}]: the gateway asks for those of the rows of the follow-up list it has read
+     * (an item has at most one open), and matches them by requirement, region and period start. Empty from a service that keeps none (only review-service does).
+     */
+    @GET
+    @Requires(Role.VIEWER)
+    @Path("/regions/{regionCode}/open-rectifications")
+    List<ItemRectification> openRectifications(@PathParam("regionCode") RegionCode regionCode,
+            @QueryParam("fromRegion") String fromRegion,
+            @QueryParam("toRegion") String toRegion);
 
     /**
      * Every PENDING or NON_COMPLIANT item in the whole country whose due date lies in

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import luoshi.api.common.Page;
+import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.common.Requires;
 import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,10 +40,14 @@ public interface RemindersApi {
     @GET
     @Requires(Role.VIEWER)
     @Operation(operationId = "listReminders", summary = "The reminders of a region's subtree (the caller's region when regionCode is absent), newest first",
-            description = "regionCode must lie in the caller's region.")
+            description = "regionCode must lie in the caller's region. `year`: the reminders of the periods that start in "
+                    + "it. `status`: the status of the item the reminder was sent for: PENDING (未到期: the UPCOMING "
+                    + "reminders) or NON_COMPLIANT (未落实: the OVERDUE ones); no reminder is sent for another status.")
     Page<Reminder> list(@QueryParam("regionCode") RegionCode regionCode,
             @QueryParam("requirementId") @Size(max = 64) String requirementId,
             @QueryParam("stage") ReminderStage stage,
+            @Parameter(example = "2026") @QueryParam("year") @Min(1949) @Max(2100) Integer year,
+            @Parameter(example = "NON_COMPLIANT") @QueryParam("status") ComplianceStatus status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
 }

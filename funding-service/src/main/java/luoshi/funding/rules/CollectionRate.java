@@ -67,6 +67,12 @@ public class CollectionRate implements RuleType<CollectionRate.Rate> {
                 Sql.of("u.region_code IS NULL OR u.due = 0"), Sql.of("u.due"));
     }
 
+    /** NO_DATA when {@code noData} holds: no union fees of the year are recorded, or their due is 0. */
+    @Override
+    public List<String> missingFacts(Found<Rate> found) {
+        return List.of("UNION_FEES");
+    }
+
     @Override
     public Texts texts(Found<Rate> found) {
         return found.status() == ComplianceStatus.NO_DATA ? new Texts(null, null)

@@ -52,6 +52,12 @@ public class FundingPerCapita extends MinimumFundingRule {
                 Sql.of("p.region_code IS NULL"), Sql.of("p.total"));
     }
 
+    /** NO_DATA when {@code noData} holds: no population of the region is recorded for the year. */
+    @Override
+    public List<String> missingFacts(Found<Funding> found) {
+        return List.of("POPULATION");
+    }
+
     @Override
     public Texts texts(Found<Funding> found) {
         return new Texts(found.status() == ComplianceStatus.NO_DATA ? null : Money.Amounts.format(found.expected()),

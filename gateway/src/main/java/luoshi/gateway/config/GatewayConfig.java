@@ -50,4 +50,12 @@ public interface GatewayConfig {
     @WithName("rule-types-ttl-ms")
     @WithDefault("30000")
     long ruleTypesTtlMs();
+
+    /**
+     * LUOSHI_GATEWAY_FOLLOW_UP_SLICE: how many rows of the follow-up list an export asks each service for at a time
+     * (at most ComplianceSource.MAX_FOLLOW_UP_ROWS): what an export holds in memory per service, and a call per slice.
+     */
+    @WithName("follow-up-slice")
+    @WithDefault("2000")
+    int followUpSlice();
 }

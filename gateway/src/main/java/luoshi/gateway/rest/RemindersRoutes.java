@@ -3,6 +3,7 @@ package luoshi.gateway.rest;
 import luoshi.api.region.RegionCode;
 import java.time.LocalDate;
 import luoshi.api.common.Page;
+import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.review.Reminder;
 import luoshi.api.review.ReminderRun;
 import luoshi.api.review.ReminderStage;
@@ -25,7 +26,8 @@ public class RemindersRoutes implements RemindersApi {
     }
 
     @Override
-    public Page<Reminder> list(RegionCode regionCode, String requirementId, ReminderStage stage, int page, int size) {
-        return route.read(api -> api.list(regionCode, requirementId, stage, page, size));
+    public Page<Reminder> list(RegionCode regionCode, String requirementId, ReminderStage stage, Integer year,
+            ComplianceStatus status, int page, int size) {
+        return route.read(api -> api.list(regionCode, requirementId, stage, year, status, page, size));
     }
 }

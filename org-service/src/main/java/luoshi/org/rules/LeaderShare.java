@@ -58,6 +58,12 @@ public class LeaderShare extends MinimumShareRule {
                 Sql.of("s.leaders IS NULL"), Sql.of("COALESCE(s.leaders, 0)"));
     }
 
+    /** NO_DATA when {@code noData} holds: the region's organisations have no leaders recorded. */
+    @Override
+    public List<String> missingFacts(Found<Share> found) {
+        return List.of("LEADER");
+    }
+
     @Override
     public Texts texts(Found<Share> found) {
         return new Texts(found.rule().shown(), LeaderFacts.ratio(found.actual(), found.base(), ""));

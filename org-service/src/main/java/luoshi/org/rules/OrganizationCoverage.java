@@ -66,6 +66,12 @@ public class OrganizationCoverage extends MinimumShareRule {
                 Sql.of("n.villages IS NULL"), Sql.of("n.villages"));
     }
 
+    /** NO_DATA when {@code noData} holds: the township has no villages in the regions. */
+    @Override
+    public List<String> missingFacts(Found<Share> found) {
+        return List.of("VILLAGES");
+    }
+
     @Override
     public Texts texts(Found<Share> found) {
         return new Texts(found.rule().shown(), found.status() == ComplianceStatus.NO_DATA ? null

@@ -2,6 +2,7 @@ package luoshi.review.rest;
 
 import java.time.LocalDate;
 import luoshi.api.common.Page;
+import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.region.RegionCode;
 import luoshi.api.review.Reminder;
 import luoshi.api.review.ReminderRun;
@@ -27,7 +28,8 @@ public class RemindersResource implements RemindersApi {
     }
 
     @Override
-    public Page<Reminder> list(RegionCode regionCode, String requirementId, ReminderStage stage, int page, int size) {
-        return reminders.list(RegionCode.text(regionCode), requirementId, stage, page, size);
+    public Page<Reminder> list(RegionCode regionCode, String requirementId, ReminderStage stage, Integer year,
+            ComplianceStatus status, int page, int size) {
+        return reminders.list(RegionCode.text(regionCode), requirementId, stage, year, status, page, size);
     }
 }

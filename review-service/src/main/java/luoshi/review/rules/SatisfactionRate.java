@@ -80,6 +80,12 @@ public class SatisfactionRate implements RuleType<SatisfactionRate.Satisfaction>
                 Sql.of("sat.respondents IS NULL"), Sql.of("COALESCE(sat.respondents, 0)"));
     }
 
+    /** NO_DATA when {@code noData} holds: no assessment of the year is recorded. */
+    @Override
+    public List<String> missingFacts(Found<Satisfaction> found) {
+        return List.of("ASSESSMENT");
+    }
+
     /** Expected the share ("0.8"), actual the share found and its counts ("0.7990 (799 of 1000)"). */
     @Override
     public Texts texts(Found<Satisfaction> found) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import luoshi.api.compliance.ItemRectification;
 import luoshi.api.common.Page;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.ItemOwner;
@@ -92,6 +93,18 @@ public class RectificationStore {
         return new HashSet<>(db.list(Sql.of("SELECT requirement_id, region_code, period_start FROM rectification"
                 + " WHERE open_slot = 1 AND region_code LIKE :subtree").bind("subtree", subtree(scope)),
                 rs -> new Item(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class))));
+    }
+
+    /**
+     * The open rectifications of the regions of {@code scope}'s subtree whose codes lie in [{@code from}, {@code to}]
+     * (the rows of a follow-up list), in one query on the open items' key.
+     */
+    public List<ItemRectification> open(String scope, String from, String to) {
+        return db.list(Sql.of("SELECT id, status, due_date, requirement_id, region_code, period_start FROM rectification"
+                + " WHERE open_slot = 1 AND region_code LIKE :subtree AND region_code BETWEEN :from AND :to")
+                .bind("subtree", subtree(scope)).bind("from", from).bind("to", to),
+                rs -> new ItemRectification(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class)));
     }
 
     public Optional<Rectification> find(String id) {

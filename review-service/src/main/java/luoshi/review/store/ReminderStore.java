@@ -68,11 +68,16 @@ public class ReminderStore {
         return reminders.stream().filter(r -> inserted.contains(r.id())).toList();
     }
 
-    /** The reminders of {@code scope}'s subtree, of the requirement and the stage when given, newest first. */
-    public Page<Reminder> page(String scope, String requirementId, ReminderStage stage, int page, int size) {
+    /**
+     * The reminders of {@code scope}'s subtree, of the requirement, the stage and the year (of the period's start) when
+     * given, newest first.
+     */
+    public Page<Reminder> page(String scope, String requirementId, ReminderStage stage, Integer year, int page,
+            int size) {
         return new Filters().inSubtree(scope)
                 .with("requirement_id = :requirement", "requirement", requirementId)
                 .with("stage = :stage", "stage", stage)
+                .with("YEAR(period_start) = :year", "year", year)
                 .page(db, COLUMNS, "reminder", "created_at DESC, region_code, requirement_id, id", page, size,
                         ReminderStore::reminder);
     }

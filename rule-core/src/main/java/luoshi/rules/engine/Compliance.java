@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,10 @@ import luoshi.api.common.Page;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.compliance.ComplianceStatus;
+import luoshi.api.compliance.FollowUpFilter;
+import luoshi.api.compliance.FollowUpItem;
+import luoshi.api.compliance.ItemReason;
+import luoshi.api.compliance.ServiceFollowUp;
 import luoshi.api.compliance.ItemOwner;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.compliance.Requirement;
@@ -127,13 +133,18 @@ public class Compliance {
 
     private record ItemRow(int ord, String name, LocalDate start, LocalDate end, LocalDate due, LocalDate knownOn,
             ComplianceStatus status, Integer version, String waiverId, BigDecimal actual, BigDecimal expected,
-            BigDecimal base) {
+            BigDecimal base, ItemReason reason) {
 
         static ItemRow read(ResultSet rs) throws SQLException {
+            String reason = rs.getString("reason");
+            ComplianceStatus status = ComplianceStatus.valueOf(rs.getString("status"));
             return new ItemRow(rs.getInt("ord"), rs.getString("name"), date(rs, "period_start"), date(rs, "period_end"),
-                    date(rs, "due_date"), date(rs, "known_on"), ComplianceStatus.valueOf(rs.getString("status")),
+                    date(rs, "due_date"), date(rs, "known_on"), status,
                     rs.getObject("version", Integer.class), rs.getString("waiver_id"), rs.getBigDecimal("actual"),
-                    rs.getBigDecimal("expected"), rs.getBigDecimal("base"));
+                    rs.getBigDecimal("expected"), rs.getBigDecimal("base"),
+                    // a reason only where the contract gives one (the CASE leaves it NULL for a verdict on the facts)
+                    reason == null || status != ComplianceStatus.NOT_APPLICABLE && status != ComplianceStatus.NO_DATA
+                            ? null : ItemReason.valueOf(reason));
         }
     }
 
@@ -142,7 +153,8 @@ public class Compliance {
         ItemOwner owner = at.owner(base.id(), regionCode);
         if (row.status() == ComplianceStatus.NOT_APPLICABLE) {
             return new ComplianceItem(base.id(), row.status(), row.start(), row.end(), row.due(), null, null, List.of(),
-                    row.version(), row.waiverId() == null ? null : at.waiver(row.waiverId()), owner);
+                    row.version(), row.waiverId() == null ? null : at.waiver(row.waiverId()), owner, title(base),
+                    row.reason(), List.of());
         }
         Requirement r = at.version(base.id(), row.version()).orElseThrow();
         // the settings of the due date (a term's row without a term: the year's end), as Verdicts read them
@@ -159,8 +171,9 @@ public class Compliance {
         Found<P> found = new Found<>(regionCode, rule.parameters(), r.period(), row.status(), row.start(), row.end(),
                 row.knownOn(), row.actual(), row.expected(), row.base());
         RuleType.Texts texts = rule.type().texts(found);
+        List<String> missing = row.reason() == ItemReason.NO_FACTS ? rule.type().missingFacts(found) : List.of();
         return new ComplianceItem(r.id(), row.status(), row.start(), row.end(), row.due(), texts.expected(),
-                texts.actual(), rule.type().evidence(found), row.version(), null, owner);
+                texts.actual(), rule.type().evidence(found), row.version(), null, owner, title(r), row.reason(), missing);
     }
 
     /** Counts over the whole subtree, per child and per requirement: one statement, grouped in SQL. */
@@ -288,6 +301,72 @@ public class Compliance {
                 return all;
             }
         }
+    }
+
+    /**
+     * The rows of the follow-up list over {@code root}'s subtree that {@code filter} admits (API.md, "Follow-up list and
+     * readable answers"): every requirement's verdict rows over the subtree in one statement, filtered, ordered by region
+     * code, requirement id and period start and cut after {@code after} in SQL, at most {@code limit}; each row's texts
+     * and evidence as a region's items have them. {@code count}: the total of the matching rows too.
+     */
+    public ServiceFollowUp followUp(String root, int year, LocalDate asOf, FollowUpFilter filter, FollowUpKey after,
+            int limit, boolean count) {
+        if (limit < 1 || limit > ComplianceSource.MAX_FOLLOW_UP_ROWS) {
+            throw ProblemException.badRequest("limit", "must be between 1 and " + ComplianceSource.MAX_FOLLOW_UP_ROWS);
+        }
+        Question q = question(year, asOf);
+        if (!RegionCode.isCountry(root)) {
+            regionName(root);                              // an unknown region is a 404, as for its items
+        }
+        Catalog at = catalog.current();
+        // the list's order is the ids' order in Java (FollowUpItem.ORDER), whatever the database's collation
+        List<Requirement> reqs = at.all().stream().filter(r -> filter.requirementId() == null
+                || r.id().equals(filter.requirementId())).sorted(Comparator.comparing(Requirement::id)).toList();
+        Sql where = Verdicts.subtreeOf(root);
+        if (filter.level() != null) {
+            where = Sql.of(":where AND g.level = :level").bind("where", where).bind("level", filter.level());
+        }
+        if (after != null) {
+            where = Sql.of(":where AND g.code >= :from").bind("where", where).bind("from", after.regionCode());
+        }
+        List<Sql> selects = new ArrayList<>();
+        List<String> statuses = (filter.statuses().isEmpty() ? EnumSet.allOf(ComplianceStatus.class) : filter.statuses())
+                .stream().map(Enum::name).toList();
+        for (int i = 0; i < reqs.size(); i++) {
+            for (Sql rows : verdicts.rows(at, reqs.get(i), new InYear(q.year()), q.day(), where, root, true)) {
+                selects.add(Sql.of("SELECT :ord AS ord, x.* FROM (:rows) x WHERE x.status IN (:statuses)")
+                        .bind("ord", i).bind("rows", rows).bind("statuses", statuses));
+            }
+        }
+        if (selects.isEmpty()) {
+            return new ServiceFollowUp(List.of(), count ? 0L : null, warnings());
+        }
+        Sql all = Sql.join(" UNION ALL ", selects);
+        Sql cut = Sql.of("TRUE");
+        if (after != null) {
+            List<String> ids = reqs.stream().map(Requirement::id).toList();
+            int same = ids.indexOf(after.requirementId());
+            int later = (int) ids.stream().filter(id -> id.compareTo(after.requirementId()) <= 0).count();
+            cut = Sql.of("(i.code > :code OR i.code = :code AND (i.ord >= :later OR i.ord = :same AND i.period_start > :period))")
+                    .bind("code", after.regionCode()).bind("later", later).bind("same", same)
+                    .bind("period", Verdicts.date(after.periodStart()));
+        }
+        List<FollowUpItem> items = new ArrayList<>();
+        Sql page = Sql.of("SELECT * FROM (:all) i WHERE :cut ORDER BY i.code, i.ord, i.period_start LIMIT :limit")
+                .bind("all", all).bind("cut", cut).bind("limit", limit);
+        for (CodedRow c : db.list(page, rs -> new CodedRow(rs.getString("code"), ItemRow.read(rs)))) {
+            items.add(FollowUpItem.of(c.code(), c.row().name(), item(at, reqs.get(c.row().ord()), c.code(), q.year(),
+                    c.row())));
+        }
+        Long total = count ? Long.valueOf(db.count(Sql.of("SELECT COUNT(*) FROM (:all) i").bind("all", all))) : null;
+        return new ServiceFollowUp(items, total, warnings());
+    }
+
+    private record CodedRow(String code, ItemRow row) {
+    }
+
+    /** The key of a row of the follow-up list, after which the next rows are asked for. */
+    public record FollowUpKey(String regionCode, String requirementId, LocalDate periodStart) {
     }
 
     /** A reminder names the requirement as the policy does, in Chinese; the English title when there is none. */

@@ -69,7 +69,8 @@ public class Verdicts {
      * The rows of {@code r} for the regions {@code g} matching {@code where}, one statement per period the window
      * covers (and, for TERM, per span of versions); {@code root} is the region whose subtree the query covers (to
      * narrow the facts read); {@code numbers} adds the columns {@code actual, expected, base} and {@code known_on}
-     * (the day the item's facts are known on). Every row also has the number of the version that judged it
+     * (the day the item's facts are known on), and {@code reason} (why the row is NOT_APPLICABLE or NO_DATA: an
+     * {@code ItemReason}'s name; NULL for a verdict on the facts). Every row also has the number of the version that judged it
      * ({@code version}, NULL when none was in force) and the id of the waiver that excused it ({@code waiver_id}).
      */
     public List<Sql> rows(Catalog catalog, Requirement r, Window window, LocalDate asOf, Sql where, String root,
@@ -146,8 +147,12 @@ public class Verdicts {
         Sql actual = Sql.of("NULL");
         Sql expected = Sql.of("NULL");
         Sql base = Sql.of("NULL");
+        // why an item is NOT_APPLICABLE or NO_DATA (API.md, "Follow-up list and readable answers"), decided by the same
+        // conditions in the same order as its status; NULL for the other statuses
+        Sql reason;
         if (nowhere) {
             status = Sql.of("'NOT_APPLICABLE'");
+            reason = Sql.of(rule == null ? "'LEVEL'" : "'NO_THRESHOLD'");   // no version in force: it applies to no level
         } else {
             Sql applies = applies(v);
             Sql threshold = thresholdName == null ? null : catalog.parameters().valueSql(v, thresholdName, "g.code", day);
@@ -158,8 +163,11 @@ public class Verdicts {
             expected = m.expected();
             base = m.base();
             StringBuilder text = new StringBuilder("CASE WHEN NOT (:applies)");
+            StringBuilder why = new StringBuilder("CASE WHEN NOT (:applies) THEN CASE WHEN NOT (:levels) THEN 'LEVEL'"
+                    + " ELSE 'OUTSIDE_ISSUER' END");
             if (threshold != null) {
                 text.append(" OR (:threshold) IS NULL");
+                why.append(" WHEN (:threshold) IS NULL THEN 'NO_THRESHOLD'");
             }
             text.append(" THEN 'NOT_APPLICABLE'");
             if (catalog.hasWaivers(id)) {
@@ -169,11 +177,18 @@ public class Verdicts {
                         .bind("joins", joins).bind("id", id).bind("due", cut.due()).bind("asOf", date(asOf));
                 waiver = Sql.of("w.id");
                 text.append(" WHEN w.id IS NOT NULL THEN 'NOT_APPLICABLE'");
+                why.append(" WHEN w.id IS NOT NULL THEN 'WAIVED'");
             }
             if (cut.termJoin() != null) {
                 text.append(" WHEN t.id IS NULL THEN 'NO_DATA'");   // REQUIREMENTS.md: no committee term
+                why.append(" WHEN t.id IS NULL THEN 'NO_TERM'");
             }
             text.append(" WHEN :noData THEN 'NO_DATA' WHEN :met THEN 'COMPLIANT' ELSE :notMet END");
+            why.append(" WHEN :noData THEN 'NO_FACTS' END");
+            reason = Sql.of(why.toString()).bind("applies", applies).bind("levels", levels(v)).bind("noData", m.noData());
+            if (threshold != null) {
+                reason = reason.bind("threshold", threshold);
+            }
             status = Sql.of(text.toString()).bind("applies", applies).bind("noData", m.noData())
                     .bind("met", rule.type().comparison().met(m.actual(), m.expected())).bind("notMet", cut.notMet());
             if (threshold != null) {
@@ -182,7 +197,8 @@ public class Verdicts {
         }
         Sql select = Sql.of("SELECT g.code AS code, g.name AS name, :start AS period_start, :end AS period_end,"
                 + " :due AS due_date, :status AS status, :version AS version, :waiver AS waiver_id"
-                + (numbers ? ", :actual AS actual, :expected AS expected, :base AS base, :knownOn AS known_on" : "")
+                + (numbers ? ", :actual AS actual, :expected AS expected, :base AS base, :knownOn AS known_on,"
+                        + " :reason AS reason" : "")
                 + " FROM :regions :termJoin :joins WHERE :where" + (inSpan == null ? "" : " AND :inSpan"))
                 .bind("regions", regions).bind("start", cut.start()).bind("end", cut.end()).bind("due", cut.due())
                 .bind("status", status).bind("version", v == null ? null : v.version()).bind("waiver", waiver)
@@ -193,7 +209,7 @@ public class Verdicts {
         }
         if (numbers) {
             select = select.bind("actual", actual).bind("expected", expected).bind("base", base)
-                    .bind("knownOn", cut.knownOn());
+                    .bind("knownOn", cut.knownOn()).bind("reason", reason);
         }
         return select;
     }
@@ -205,8 +221,13 @@ public class Verdicts {
 
     /** The regions a version applies to: of its levels, inside its issuer's subtree. */
     private static Sql applies(Requirement v) {
-        return Sql.of("g.level IN (:levels) AND g.code LIKE :issuer").bind("levels", v.levels())
+        return Sql.of(":levels AND g.code LIKE :issuer").bind("levels", levels(v))
                 .bind("issuer", RegionCode.subtreePattern(v.issuerRegionCode()));
+    }
+
+    /** The regions of a version's levels. */
+    private static Sql levels(Requirement v) {
+        return Sql.of("g.level IN (:levels)").bind("levels", v.levels());
     }
 
     /** {@code column} between two days, either unbounded when null. */

@@ -75,6 +75,15 @@ public interface RuleType<P> {
     /** The facts one region's verdict rests on, for an inspector to check by hand (never NOT_APPLICABLE). */
     List<Evidence> evidence(Found<P> found);
 
+    /**
+     * The facts a NO_DATA item of this type lacks when its {@link Measure#noData} held (API.md, reason {@code NO_FACTS}),
+     * named by the kinds of {@link Evidence} ({@code POPULATION}, {@code UNION_FEES} …). A type whose {@code noData}
+     * never holds leaves it empty.
+     */
+    default List<String> missingFacts(Found<P> found) {
+        return List.of();
+    }
+
     /** An item's {@code expected} and {@code actual}; either may be null. */
     record Texts(String expected, String actual) {
     }

@@ -1,0 +1,206 @@
+package luoshi.gateway.compliance;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import luoshi.api.compliance.ComplianceSource;
+import luoshi.api.compliance.FollowUpFilter;
+import luoshi.api.compliance.FollowUpItem;
+import luoshi.api.compliance.FollowUpPage;
+import luoshi.api.compliance.ItemRectification;
+import luoshi.api.compliance.ServiceFollowUp;
+import luoshi.api.common.Page;
+import luoshi.gateway.client.Answers;
+import luoshi.gateway.client.GuardedService;
+import luoshi.gateway.client.Route;
+import luoshi.gateway.client.Services;
+import luoshi.gateway.config.GatewayConfig;
+
+/**
+ * The follow-up list (督办清单, API.md "Follow-up list and readable answers"): each service evaluates its rows over the
+ * subtree in SQL, in the list's order ({@link FollowUpItem#ORDER}), a slice at a time after the last row it gave; the
+ * gateway merges the three slices in that order, so that a page or the whole list (an export) is read with at most a
+ * slice per service in memory, and adds each row's open rectification (asked of the services for the regions of the
+ * rows it has read: review-service keeps them).
+ */
+@ApplicationScoped
+public class FollowUpLists {
+
+    /** The rows an export writes at a time (their rectifications asked for at once). */
+    static final int BATCH = 500;
+
+    private final Services services;
+    /** The rows a service gives at a time to an export. */
+    private final int slice;
+
+    FollowUpLists(Services services, GatewayConfig config) {
+        this.services = services;
+        this.slice = Math.min(Math.max(1, config.followUpSlice()), ComplianceSource.MAX_FOLLOW_UP_ROWS);
+    }
+
+    /** A question about the list: the region, year and date, and the filters. */
+    public record Question(RegionYear at, FollowUpFilter filter) {
+    }
+
+    /** Page {@code page} of {@code size} rows, with the total of every service that answered. */
+    public FollowUpPage page(Question q, int page, int size) {
+        long offset = Page.offset(page, size);
+        // a service can give at most offset + size of the first offset + size rows of the merged list
+        Rows rows = open(q, (int) Math.min(offset + size, ComplianceSource.MAX_FOLLOW_UP_ROWS), true);
+        for (long skipped = 0; skipped < offset && rows.hasNext(); skipped++) {
+            rows.next();
+        }
+        List<FollowUpItem> items = new ArrayList<>();
+        while (items.size() < size && rows.hasNext()) {
+            items.add(rows.next());
+        }
+        return new FollowUpPage(withRectifications(q, items, rows), page, size, rows.total(), rows.incomplete(),
+                rows.warnings());
+    }
+
+    /** The whole list, in batches: {@link Rows#nextBatch} until it answers an empty one. */
+    public Rows all(Question q) {
+        return open(q, slice, false);
+    }
+
+    /** The next batch of the list's rows with their rectifications; empty at the end. */
+    public List<FollowUpItem> nextBatch(Question q, Rows rows) {
+        List<FollowUpItem> batch = new ArrayList<>();
+        while (batch.size() < BATCH && rows.hasNext()) {
+            batch.add(rows.next());
+        }
+        return withRectifications(q, batch, rows);
+    }
+
+    private Rows open(Question q, int slice, boolean count) {
+        FollowUpFilter f = q.filter();
+        Answers<ServiceFollowUp> first = Route.await(services.readAllCaughtUp(s -> s.followUp(q.at().regionCode(),
+                q.at().year(), q.at().asOf(), f.statusParameter(), f.levelParameter(), f.requirementId(), null, null,
+                null, slice, count))).rejectIfRefused();
+        return new Rows(q, slice, first);
+    }
+
+    /** {@code items} with the open rectification of each, where a service keeps one. */
+    private List<FollowUpItem> withRectifications(Question q, List<FollowUpItem> items, Rows rows) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        String from = items.stream().map(FollowUpItem::regionCode).min(String::compareTo).orElseThrow();
+        String to = items.stream().map(FollowUpItem::regionCode).max(String::compareTo).orElseThrow();
+        Answers<List<ItemRectification>> answers = services.readAll(ComplianceSource.class,
+                s -> s.openRectifications(q.at().regionCode(), from, to));
+        Map<String, ItemRectification> open = new HashMap<>();
+        answers.values().forEach(list -> list.forEach(r -> open.put(key(r.regionCode(), r.requirementId(),
+                r.periodStart()), r)));
+        rows.notAnswered(answers);
+        return items.stream().map(i -> i.withRectification(open.get(key(i.regionCode(), i.requirementId(),
+                i.periodStart())))).toList();
+    }
+
+    private static String key(String region, String requirement, Object periodStart) {
+        return region + "|" + requirement + "|" + periodStart;
+    }
+
+    /**
+     * The merged rows of the services that answered the first slice, in the list's order: each service's next slice is
+     * asked for, after its last row, when its rows run out. A service that fails after its first slice fails the list
+     * (its rows would be missing from the middle of it).
+     */
+    public final class Rows {
+
+        private final Question q;
+        private final int slice;
+        private final PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> FollowUpItem.ORDER.compare(a.row, b.row));
+        private final List<String> incomplete = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+        private long total;
+
+        private Rows(Question q, int slice, Answers<ServiceFollowUp> first) {
+            this.q = q;
+            this.slice = slice;
+            incomplete.addAll(first.incomplete());
+            warnings.addAll(first.warnings());
+            for (Map.Entry<GuardedService, ServiceFollowUp> e : first.byService().entrySet()) {
+                ServiceFollowUp part = e.getValue();
+                total += part.total() == null ? 0 : part.total();
+                if (part.warnings() != null) {
+                    warnings.addAll(part.warnings());
+                }
+                take(new Source(e.getKey()), part.items());
+            }
+        }
+
+        public boolean hasNext() {
+            return !heads.isEmpty();
+        }
+
+        public FollowUpItem next() {
+            Head head = heads.poll();
+            Source source = Objects.requireNonNull(head).source;
+            if (source.pending.isEmpty()) {
+                if (source.more) {
+                    take(source, source.after(head.row));
+                }
+            } else {
+                heads.add(new Head(source.pending.remove(0), source));
+            }
+            return head.row;
+        }
+
+        private void take(Source source, List<FollowUpItem> rows) {
+            source.more = rows.size() >= slice;
+            source.pending = new ArrayList<>(rows);
+            if (!source.pending.isEmpty()) {
+                heads.add(new Head(source.pending.remove(0), source));
+            }
+        }
+
+        /** The services whose rows are missing. */
+        public List<String> incomplete() {
+            return List.copyOf(incomplete);
+        }
+
+        public List<String> warnings() {
+            return List.copyOf(warnings);
+        }
+
+        long total() {
+            return total;
+        }
+
+        /** A service that did not say which rectifications are open is named: the rows may lack theirs. */
+        void notAnswered(Answers<?> answers) {
+            for (String name : answers.incomplete()) {
+                if (!incomplete.contains(name)) {
+                    incomplete.add(name);
+                    warnings.add(name + " did not say which rectifications are open.");
+                }
+            }
+        }
+
+        private final class Source {
+            final GuardedService service;
+            List<FollowUpItem> pending = List.of();
+            boolean more;
+
+            Source(GuardedService service) {
+                this.service = service;
+            }
+
+            /** The service's next slice, after {@code last}. */
+            List<FollowUpItem> after(FollowUpItem last) {
+                FollowUpFilter f = q.filter();
+                return Route.await(service.readAsync(ComplianceSource.class, s -> s.followUp(q.at().regionCode(),
+                        q.at().year(), q.at().asOf(), f.statusParameter(), f.levelParameter(), f.requirementId(),
+                        last.regionCode(), last.requirementId(), last.periodStart(), slice, false))).items();
+            }
+        }
+
+        private record Head(FollowUpItem row, Rows.Source source) {
+        }
+    }
+}
