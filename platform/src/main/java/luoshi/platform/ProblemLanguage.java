@@ -74,7 +74,7 @@ public class ProblemLanguage {
     static Problem chinese(Problem p) {
         String title = text(CHINESE, "title." + p.status()).orElse(p.title());
         List<Violation> violations = p.violations() == null ? null : p.violations().stream()
-                .map(v -> new Violation(v.field(), message(v.message()))).toList();
+                .map(v -> new Violation(v.field(), message(v.message()), v.cell())).toList();
         return new Problem(p.type(), title, p.status(), detail(p, title), p.instance(), violations, p.etag());
     }
 
