@@ -7,7 +7,6 @@ import static luoshi.testing.TestTokens.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,17 +15,10 @@ import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import luoshi.api.compliance.Dimension;
 import luoshi.api.compliance.ServiceRollup;
 import luoshi.api.compliance.ServiceRollup.ChildCounts;
@@ -35,6 +27,7 @@ import luoshi.api.compliance.Weights;
 import luoshi.api.evaluation.SnapshotRun;
 import luoshi.review.service.LocalOpenItems;
 import luoshi.review.service.SnapshotJob;
+import luoshi.testing.Concurrently;
 import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -161,14 +154,14 @@ class TrendTest extends WithRegionsInCopy {
         OwnerStubs.emptyRollups();
         LocalDate day = LocalDate.of(2026, 11, 25);
         today(day);
-        List<SnapshotRun> runs = atOnce(() -> job.run(day, "330000"));
+        List<SnapshotRun> runs = Concurrently.run(() -> job.run(day, "330000"), () -> job.run(day, "330000"));
         // 浙江省, 金华市 and its two districts, each once whichever replica took it
         assertThat(runs.get(0).taken() + runs.get(1).taken()).isEqualTo(4);
         assertThat(runs).allSatisfy(run -> assertThat(run.incomplete()).isEmpty());
         assertThat(sql.count("SELECT COUNT(*) FROM compliance_snapshot WHERE region_code LIKE '33%' AND snapshot_date = '2026-11-25'"))
                 .isEqualTo(4);
         assertThat(sql.count("SELECT COUNT(*) FROM compliance_snapshot WHERE region_code = '330702'")).isEqualTo(1);
-        assertThat(atOnce(() -> job.run(day, "330000"))).allSatisfy(run -> assertThat(run.taken()).isZero());
+        assertThat(Concurrently.run(() -> job.run(day, "330000"), () -> job.run(day, "330000"))).allSatisfy(run -> assertThat(run.taken()).isZero());
         assertThat(trend("330702", "").getList("points.date")).containsExactly("2026-11-25");
     }
 
@@ -234,26 +227,5 @@ class TrendTest extends WithRegionsInCopy {
         given().auth().oauth2(ADMIN).get("/api/v1/compliance/330999/trend").then().statusCode(404);
         assertThat(sql.count("SELECT COUNT(*) FROM compliance_snapshot WHERE region_code LIKE '3309%'")).isZero();
         assertThat(sql.count("SELECT COUNT(*) FROM trend_region")).isZero();
-    }
-
-    private static <T> List<T> atOnce(Callable<T> replica) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<T>> runs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    return replica.call();
-                }));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : runs) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-        }
     }
 }

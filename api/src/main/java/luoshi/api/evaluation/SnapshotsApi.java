@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/snapshots")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "evaluation", description = "综合评价: the weighted score of a region's subtree, per dimension, and its rank")
+@Tag(name = "snapshots", description = "快照: the daily snapshots of every region's compliance and score that the trends answer")
 public interface SnapshotsApi {
 
     @POST

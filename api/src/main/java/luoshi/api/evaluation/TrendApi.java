@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/compliance")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "evaluation", description = "综合评价: the weighted score of a region's subtree, per dimension, and its rank")
+@Tag(name = "compliance", description = ComplianceApi.TAG)
 public interface TrendApi {
 
     String EXAMPLE = """
