@@ -96,13 +96,13 @@ public class SnapshotJob {
         int taken = 0;
         ExecutorService pool = Executors.newFixedThreadPool(sources.all().size());
         try {
-            taken += take(scope, day, pool, incomplete, null);
+            taken += take(scope, day, pool, incomplete);
             int size = config.pageSize();
             for (String after = ""; ; ) {
                 List<String> roots = store.regions(scope, ROOT_LEVELS, after, size);
                 for (String root : roots) {
                     if (!root.equals(scope)) {
-                        taken += take(root, day, pool, incomplete, null);
+                        taken += take(root, day, pool, incomplete);
                     }
                 }
                 if (roots.size() < size) {
@@ -114,7 +114,7 @@ public class SnapshotJob {
                 List<String> asked = store.asked(scope, after, size);
                 for (String region : asked) {
                     if (!region.equals(scope)) {
-                        taken += take(region, day, pool, incomplete, null);
+                        taken += take(region, day, pool, incomplete);
                     }
                 }
                 if (asked.size() < size) {
@@ -138,9 +138,7 @@ public class SnapshotJob {
         Set<String> incomplete = new TreeSet<>();
         ExecutorService pool = Executors.newFixedThreadPool(sources.all().size());
         try {
-            boolean belowCounties = RegionCode.levelOf(regionCode)
-                    .map(l -> l == RegionLevel.TOWNSHIP || l == RegionLevel.VILLAGE).orElse(false);
-            take(regionCode, day, pool, incomplete, belowCounties ? regionCode : null);
+            take(regionCode, day, pool, incomplete);
         } finally {
             pool.shutdownNow();
         }
@@ -152,7 +150,7 @@ public class SnapshotJob {
      * city (a root); answers how many were stored (none when the region was
      * snapshotted that day already, or an owner did not answer: named in {@code incomplete}).
      */
-    private int take(String region, LocalDate day, ExecutorService pool, Set<String> incomplete, String asked) {
+    private int take(String region, LocalDate day, ExecutorService pool, Set<String> incomplete) {
         int year = day.getYear();
         if (store.taken(region, year, day)) {
             return 0;
@@ -187,7 +185,10 @@ public class SnapshotJob {
                     .filter(child -> RegionCode.levelOf(child.regionCode()).filter(l -> l == RegionLevel.COUNTY).isPresent())
                     .forEach(child -> snapshots.add(snapshot(child, year, day)));
         }
-        return writer.write(snapshots, clock.instant(), asked, day);
+        // a township or village, once snapshotted (asked for, or a run of its own subtree), is snapshotted daily from then on
+        boolean belowCounties = RegionCode.levelOf(region).map(l -> l == RegionLevel.TOWNSHIP || l == RegionLevel.VILLAGE)
+                .orElse(false);
+        return writer.write(snapshots, clock.instant(), belowCounties ? region : null, day);
     }
 
     private static boolean isRoot(String region) {
