@@ -106,13 +106,16 @@ public class Database {
      * Writes {@code rows} in multi-row statements of {@link #CHUNK}, in their order: {@code insert} is
      * "INSERT INTO t (a, b) VALUES", {@code tail} what follows the values ("" or "ON DUPLICATE KEY UPDATE …", which
      * may not bind values of its own); {@code values} gives one row's values in the columns' order
-     * ({@code Arrays.asList} where a value may be null: {@code List.of} refuses nulls).
+     * ({@code Arrays.asList} where a value may be null: {@code List.of} refuses nulls). Answers the rows the statements
+     * affected (for an {@code INSERT IGNORE}: the rows inserted).
      */
-    public <T> void insertAll(String insert, String tail, List<T> rows, Function<T, List<?>> values) {
+    public <T> int insertAll(String insert, String tail, List<T> rows, Function<T, List<?>> values) {
+        int affected = 0;
         for (int from = 0; from < rows.size(); from += CHUNK) {
             Sql statement = values(insert, rows.subList(from, Math.min(rows.size(), from + CHUNK)), values, tail);
-            update(statement);
+            affected += update(statement);
         }
+        return affected;
     }
 
     /**

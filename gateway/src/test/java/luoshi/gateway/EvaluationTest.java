@@ -1,5 +1,6 @@
 package luoshi.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -9,6 +10,7 @@ import static luoshi.gateway.ComplianceFixtures.child;
 import static luoshi.gateway.ComplianceFixtures.rollup;
 import static luoshi.testing.TestTokens.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -132,5 +134,29 @@ class EvaluationTest extends DownstreamTest {
         assertThat(e.get("of").asInt()).isEqualTo(1);
         assertThat(e.get("children").toString()).isEqualTo(
                 "[{\"regionCode\":\"330000\",\"regionName\":\"浙江省\",\"score\":null,\"rank\":null}]");
+    }
+
+    /** The trend is review-service's (it keeps the snapshots): relayed with its query; a bad date never leaves the gateway. */
+    @Test
+    void theTrendIsRelayedFromReviewServiceAndABadDateIsA400NamingIt() {
+        String body = "{\"regionCode\":\"330600\",\"year\":2026,\"points\":[{\"date\":\"2026-11-21\","
+                + "\"counts\":{\"COMPLIANT\":3,\"PENDING\":0,\"NON_COMPLIANT\":1,\"NO_DATA\":0,\"NOT_APPLICABLE\":2},"
+                + "\"complianceRate\":0.7500,\"score\":66.7,\"dimensions\":{\"COMMON\":66.7,\"SPECIFIC\":null,"
+                + "\"PROGRESS\":null,\"SATISFACTION\":null}}],\"incomplete\":[]}";
+        review.register(get(urlPathEqualTo("/api/v1/compliance/330600/trend")).willReturn(okJson(body)));
+        JsonNode t = exact(given().auth().oauth2(ADMIN).get("/api/v1/compliance/330600/trend?year=2026&from=2026-11-01&to=2026-11-30")
+                .then().statusCode(200).extract().asString());
+        assertThat(t.get("points").get(0).get("score").toString()).isEqualTo("66.7");
+        assertThat(t.get("points").get(0).get("complianceRate").decimalValue()).isEqualByComparingTo("0.75");
+        assertThat(t.get("points").get(0).get("date").asText()).isEqualTo("2026-11-21");
+        assertThat(t.get("points").get(0).get("counts").get("COMPLIANT").asInt()).isEqualTo(3);
+        review.verifyThat(1, getRequestedFor(urlPathEqualTo("/api/v1/compliance/330600/trend"))
+                .withQueryParam("year", equalTo("2026"))
+                .withQueryParam("from", equalTo("2026-11-01"))
+                .withQueryParam("to", equalTo("2026-11-30")));
+
+        given().auth().oauth2(ADMIN).get("/api/v1/compliance/330600/trend?from=2026-02-30").then().statusCode(400)
+                .body("violations[0].field", is("from"));
+        review.verifyThat(1, getRequestedFor(urlPathEqualTo("/api/v1/compliance/330600/trend")));
     }
 }

@@ -70,6 +70,8 @@ class OpenApiTest extends DownstreamTest {
             Map.entry("/api/v1/compliance/{regionCode}/items", List.of("get")),
             // Evaluation (third wave) — the gateway, from the services' rollups
             Map.entry("/api/v1/evaluation/{regionCode}", List.of("get")),
+            Map.entry("/api/v1/compliance/{regionCode}/trend", List.of("get")),
+            Map.entry("/api/v1/snapshots/run", List.of("post")),
             // Reminders and webhooks — review-service
             Map.entry("/api/v1/reminders/run", List.of("post")),
             Map.entry("/api/v1/reminders", List.of("get")),

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,9 @@ import luoshi.api.common.Page;
 import luoshi.api.compliance.ComplianceStatus;
 import luoshi.api.compliance.ItemOwner;
 import luoshi.api.compliance.OpenItem;
+import luoshi.api.compliance.ServiceRollup;
+import luoshi.api.compliance.StatusCounts;
+import luoshi.api.compliance.Weights;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -101,5 +105,29 @@ public class OwnerStubs implements QuarkusTestResourceLifecycleManager {
             ComplianceStatus status, ItemOwner owner) {
         return new OpenItem(requirementId, "要求 " + requirementId, regionCode, regionName,
                 LocalDate.of(due.getYear(), 1, 1), due, due, status, owner);
+    }
+
+    /** Both owners answer a rollup of any region that counts nothing (the snapshot job's reads), until a test stubs one. */
+    static void emptyRollups() {
+        reset();
+        for (WireMock owner : List.of(org(), funding())) {
+            owner.register(get(urlPathMatching("/internal/v1/compliance/regions/[0-9]+/rollup")).atPriority(10)
+                    .willReturn(json(new ServiceRollup("000000", null, 0, null, StatusCounts.ZERO, List.of(), List.of(),
+                            List.of(), Weights.ZERO))));
+        }
+    }
+
+    /** {@code owner} answers {@code rollup} for its region, whatever the year and date asked. */
+    static void rollup(WireMock owner, ServiceRollup rollup) {
+        owner.register(get(urlPathEqualTo("/internal/v1/compliance/regions/" + rollup.regionCode() + "/rollup")).atPriority(1)
+                .willReturn(json(rollup)));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(Object body) {
+        try {
+            return aResponse().withHeader("content-type", "application/json").withBody(JSON.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -240,6 +240,11 @@ class AuthorizationMatrixTest {
                 () -> "/api/v1/compliance/" + COUNTY + "/items?year=2025&asOf=2026-01-15&size=5", Role.viewer, Scope.REGION));
         all.add(read("/api/v1/evaluation/{regionCode}", () -> "/api/v1/evaluation/" + COUNTY + "?year=2025&asOf=2026-01-15",
                 Role.viewer, Scope.REGION));
+        // Trends and the snapshot job (issue #27) — review-service; a past year's trend takes no snapshot on demand
+        all.add(read("/api/v1/compliance/{regionCode}/trend", () -> "/api/v1/compliance/" + COUNTY + "/trend?year=2025",
+                Role.viewer, Scope.REGION));
+        all.add(write("POST", "/api/v1/snapshots/run", () -> "/api/v1/snapshots/run?asOf=2026-01-15&regionCode=" + COUNTY,
+                Role.admin, null));
         // Reminders and webhooks — review-service
         all.add(write("POST", "/api/v1/reminders/run", () -> "/api/v1/reminders/run?asOf=2026-01-15&regionCode=" + COUNTY,
                 Role.admin, null));

@@ -38,9 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 examples = @ExampleObject(name = "bad region code", value = ComplianceApi.BAD_REGION_EXAMPLE)))
 @APIResponse(responseCode = "404", description = "A region that org-service does not know",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@Tag(name = "compliance", description = "落实情况: every requirement evaluated for a region and a year, and rolled up over subtrees")
+@Tag(name = "compliance", description = ComplianceApi.TAG)
 public interface ComplianceApi {
 
+    /** The tag of every /api/v1/compliance operation (the trends' too). */
+    String TAG = "落实情况: every requirement evaluated for a region and a year, rolled up over subtrees, and its trend";
     String REGION_CODE = "A region code (6, 9 or 12 digits); 000000 is the whole country. 例: 330602001 (塔山街道), 330600 (绍兴市)";
     String YEAR = "The year evaluated (calendar = fiscal year); defaults to the current year";
     String AS_OF = "The date the verdicts are taken on (PENDING before a due date, NON_COMPLIANT after it), YYYY-MM-DD "

@@ -3,6 +3,9 @@ package luoshi.api.compliance;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One service's counts over a subtree: {@code counts} for the region and all below it, each
@@ -32,7 +35,37 @@ public record ServiceRollup(String regionCode, String regionName, int year, Loca
                 counted);
     }
 
+    /**
+     * The services' rollups of one subtree added (each service counts the items of the requirements it owns): the root's
+     * counts and weights, named as the first service that names it does.
+     */
+    public static ChildCounts total(String regionCode, List<ServiceRollup> parts) {
+        ChildCounts total = new ChildCounts(regionCode, null, StatusCounts.ZERO, Weights.ZERO);
+        for (ServiceRollup part : parts) {
+            total = total.plus(new ChildCounts(regionCode, part.regionName(), part.counts(), part.weights()));
+        }
+        return total;
+    }
+
+    /** Each child's counts and weights added over the services' rollups of one subtree, by code. */
+    public static Map<String, ChildCounts> childrenAdded(List<ServiceRollup> parts) {
+        Map<String, ChildCounts> byChild = new TreeMap<>();
+        for (ServiceRollup part : parts) {
+            for (ChildCounts child : part.children() == null ? List.<ChildCounts>of() : part.children()) {
+                byChild.merge(child.regionCode(), child, ChildCounts::plus);
+            }
+        }
+        return byChild;
+    }
+
     public record ChildCounts(String regionCode, String regionName, StatusCounts counts, Weights weights) {
+
+        /** This child's counts and weights with another service's of the same child. */
+        public ChildCounts plus(ChildCounts o) {
+            return new ChildCounts(regionCode, regionName != null ? regionName : o.regionName,
+                    Objects.requireNonNullElse(counts, StatusCounts.ZERO).plus(Objects.requireNonNullElse(o.counts, StatusCounts.ZERO)),
+                    Objects.requireNonNullElse(weights, Weights.ZERO).plus(o.weights));
+        }
     }
 
     public record RequirementCounts(String requirementId, StatusCounts counts) {

@@ -60,20 +60,12 @@ public class Evaluations {
     private static Evaluation evaluation(RegionYear q, Answers<ServiceRollup> answers, Map<String, Weights> bySibling) {
         List<ServiceRollup> parts = answers.values();
         String code = q.regionCode().value();
-        Weights total = Weights.ZERO;
-        for (ServiceRollup part : parts) {
-            total = total.plus(part.weights());
-        }
-        Map<String, Weights> byChild = byChild(parts);
-        Map<String, BigDecimal> childScores = scores(byChild);
-        Map<String, String> names = new TreeMap<>();
-        parts.forEach(p -> orEmpty(p.children()).forEach(c -> {
-            if (c.regionName() != null) {
-                names.putIfAbsent(c.regionCode(), c.regionName());
-            }
-        }));
+        Weights total = ServiceRollup.total(code, parts).weights();
+        Map<String, ServiceRollup.ChildCounts> added = ServiceRollup.childrenAdded(parts);
+        Map<String, BigDecimal> childScores = scores(byChild(parts));
         List<ChildEvaluation> children = childScores.entrySet().stream()
-                .map(e -> new ChildEvaluation(e.getKey(), names.get(e.getKey()), e.getValue(), rank(e.getValue(), childScores)))
+                .map(e -> new ChildEvaluation(e.getKey(), added.get(e.getKey()).regionName(), e.getValue(),
+                        rank(e.getValue(), childScores)))
                 .toList();
         BigDecimal score = total.all().score();
         Integer rank;
@@ -100,11 +92,7 @@ public class Evaluations {
     /** The children's weights, each child's added over the services. */
     private static Map<String, Weights> byChild(List<ServiceRollup> parts) {
         Map<String, Weights> byChild = new TreeMap<>();
-        for (ServiceRollup part : parts) {
-            for (ServiceRollup.ChildCounts child : orEmpty(part.children())) {
-                byChild.merge(child.regionCode(), child.weights() == null ? Weights.ZERO : child.weights(), Weights::plus);
-            }
-        }
+        ServiceRollup.childrenAdded(parts).forEach((code, child) -> byChild.put(code, child.weights()));
         return byChild;
     }
 
@@ -120,9 +108,5 @@ public class Evaluations {
             return null;
         }
         return 1 + (int) scores.values().stream().filter(s -> s != null && s.compareTo(score) > 0).count();
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

@@ -49,4 +49,24 @@ public class KnownRegions {
             replica.requireKnown(region);
         }
     }
+
+    /** A read of {@code region} that may keep what it read (a trend's snapshot): a reader's there, and the region exists. */
+    public void read(String region) {
+        access.read(region);
+        if (!RegionCode.isCountry(region)) {
+            replica.requireKnown(region);
+        }
+    }
+
+    /**
+     * A run of a job for {@code requested}'s subtree (an admin's; the caller's own region when none is named), and the
+     * region exists: answers the subtree.
+     */
+    public String administerScope(String requested) {
+        String scope = access.administerScope(requested);
+        if (!RegionCode.isCountry(scope)) {
+            replica.requireKnown(scope);
+        }
+        return scope;
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.OpenItem;
+import luoshi.api.compliance.ServiceRollup;
 import luoshi.platform.ProblemException;
 import luoshi.rules.engine.Compliance;
 
@@ -45,5 +46,11 @@ public class LocalOpenItems implements OpenItemSource {
             }
             throw e;
         }
+    }
+
+    @Override
+    @Transactional
+    public ServiceRollup rollup(String regionCode, int year, LocalDate asOf) {
+        return compliance.rollup(regionCode, year, asOf);
     }
 }

@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.OpenItem;
+import luoshi.api.compliance.ServiceRollup;
 
-/** The PENDING and NON_COMPLIANT items of one owner of requirements, read in bulk. */
+/**
+ * What the jobs read of one owner of requirements: its PENDING and NON_COMPLIANT items in bulk (the reminder job), one
+ * item (a rectification's verification) and its rollup of a subtree (the snapshot job).
+ */
 public interface OpenItemSource {
 
     /** The owner's name (org, funding, review), reported when it cannot be read. */
@@ -21,4 +25,10 @@ public interface OpenItemSource {
      * empty when the owner has no such item (not its requirement, or a region it does not know).
      */
     Optional<ComplianceItem> item(String requirementId, String regionCode, LocalDate periodStart, int year, LocalDate asOf);
+
+    /**
+     * The owner's counts and weights over {@code regionCode}'s subtree and per child for {@code year}, evaluated on
+     * {@code asOf} ({@code ComplianceSource.rollup}); fails when the owner does not answer.
+     */
+    ServiceRollup rollup(String regionCode, int year, LocalDate asOf);
 }

@@ -13,6 +13,7 @@ import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.region.RegionCode;
 import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.compliance.OpenItem;
+import luoshi.api.compliance.ServiceRollup;
 
 /** Another service's open items, through its {@link ComplianceSource}: one call per page. */
 public class RemoteOpenItems implements OpenItemSource {
@@ -58,6 +59,20 @@ public class RemoteOpenItems implements OpenItemSource {
             throw new IllegalStateException(name + " did not answer the items of " + regionCode + ": " + e.getCause(), e);
         } catch (TimeoutException e) {
             throw new IllegalStateException(name + " did not answer the items of " + regionCode + " in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking " + name, e);
+        }
+    }
+
+    @Override
+    public ServiceRollup rollup(String regionCode, int year, LocalDate asOf) {
+        try {
+            return client.rollup(RegionCode.parse(regionCode), year, asOf).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(name + " did not answer the rollup of " + regionCode + ": " + e.getCause(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(name + " did not answer the rollup of " + regionCode + " in time", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking " + name, e);

@@ -222,8 +222,7 @@ public class Compliance {
                 byRequirement.merge(row.requirementId(), row.counts(), StatusCounts::plus);
                 if (!row.child().equals(root)) {   // the root's own items count in the total only
                     children.merge(row.child(), new ChildCounts(row.child(), row.childName(), row.counts(), row.weights()),
-                            (a, b) -> new ChildCounts(a.regionCode(), a.regionName(), a.counts().plus(b.counts()),
-                                    a.weights().plus(b.weights())));
+                            ChildCounts::plus);
                 }
             }
         }
