@@ -79,6 +79,37 @@ final class Http {
         }
     }
 
+    /**
+     * A GET of a streamed answer of type {@code accept}, read to its end and counted, never held: the status, the lines
+     * and the bytes.
+     */
+    long[] stream(String path, String accept) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout(600_000);
+            c.setRequestProperty("Accept", accept);
+            token.ifPresent(t -> c.setRequestProperty("Authorization", "Bearer " + t));
+            int status = c.getResponseCode();
+            long lines = 0;
+            long bytes = 0;
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                byte[] buffer = new byte[65536];
+                for (int n; in != null && (n = in.read(buffer)) > 0; ) {
+                    bytes += n;
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            lines++;
+                        }
+                    }
+                }
+            }
+            return new long[] {status, lines, bytes};
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + base + path + " failed: " + e, e);
+        }
+    }
+
     Answer post(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());

@@ -250,6 +250,7 @@ public final class Main {
 
         measure(sql);
         reminders(sql);
+        thirdWave();
         machine.put("loadAverageAtEnd", Machine.loadAverage());
         targets();
 
@@ -706,7 +707,8 @@ public final class Main {
                     "application/json", "")).json();
             seconds = (System.nanoTime() - start) / 1e9;
             memory.close();
-            rem.put("created", first.path("created").asLong()).put("seconds", seconds).put("incomplete", first.path("incomplete").toString())
+            rem.put("created", first.path("created").asLong()).put("rectificationsOpened", first.path("rectificationsOpened").asLong())
+                    .put("seconds", seconds).put("incomplete", first.path("incomplete").toString())
                     .put("peakHeapBytes", memory.peakHeap()).put("peakLiveAfterGcBytes", memory.peakLiveAfterGc())
                     .put("maxHeap", Processes.maxHeap(reviewPid)).put("peakRssBytes", memory.peakRss().get("review-service"))
                     .put("heapSource", memory.heapSource()).put("samples", memory.samples()).put("samplePeriodMs", period);
@@ -715,7 +717,8 @@ public final class Main {
                 ((ObjectNode) p).put("peakRssRemindersBytes", memory.peakRss().getOrDefault(p.path("process").asText(), -1L));
             }
         }
-        System.out.printf("  created %,d in %.2f s; heap peak %s of %s%n", first.path("created").asLong(), seconds,
+        System.out.printf("  created %,d reminders and opened %,d rectifications in %.2f s; heap peak %s of %s%n",
+                first.path("created").asLong(), first.path("rectificationsOpened").asLong(), seconds,
                 Report.mib(rem.path("peakHeapBytes").asLong()), rem.path("maxHeap").asText());
         long start = System.nanoTime();
         JsonNode second = Http.expectOk("POST /api/v1/reminders/run", review.post("/api/v1/reminders/run?asOf=" + AS_OF,
@@ -732,6 +735,72 @@ public final class Main {
         } finally {
             LoadDataCeiling.drop(db);
         }
+    }
+
+    // ------------------------------------------------------------------------------------ the third wave's answers
+
+    /**
+     * The third wave's figures (#26 #27 #28): the evaluation of the country and of the province, kept and afresh, beside
+     * the raw SQL of the rollups measured before (the same counts: the benchmark's catalog weighs every requirement 1);
+     * the snapshot job over the whole country (every region down to county level) with review-service's heap; and the
+     * follow-up list of the whole country streamed as CSV with the gateway's heap.
+     */
+    private void thirdWave() throws Exception {
+        String query = "?year=" + YEAR + "&asOf=" + AS_OF;
+        ArrayNode evaluations = results.putArray("evaluations");
+        for (String region : List.of(PROVINCE, "000000")) {
+            String path = "/api/v1/evaluation/" + region + query;
+            for (boolean fresh : List.of(false, true)) {
+                System.out.printf("measuring the evaluation of %s, %s, 1 client ...%n", region, fresh ? "afresh" : "kept");
+                Latency.Result a = measureApi(1, c -> () -> complete(get(fresh, path)));
+                evaluations.addObject().put("region", region).put("mode", fresh ? "afresh" : "kept")
+                        .put("p50", a.percentile(50)).put("p95", a.percentile(95)).put("perSecond", a.perSecond())
+                        .put("requests", a.requests()).put("errors", a.errors()).put("partial", a.partial());
+            }
+        }
+
+        Map<String, Long> pids = pids();
+        long reviewPid = pids.get("review-service");
+        Http review = new Http(system.url("review-service"), token);
+        Http reviewMetrics = new Http(system.managementUrl("review-service"), Optional.empty());
+        ObjectNode snap = results.putObject("snapshots");
+        System.out.println("running the snapshot job over the whole country (asOf " + AS_OF + ") ...");
+        try (MemorySampler memory = new MemorySampler(pids, reviewMetrics, reviewPid, Duration.ofMillis(100))) {
+            long start = System.nanoTime();
+            JsonNode run = Http.expectOk("POST /api/v1/snapshots/run", review.post("/api/v1/snapshots/run?asOf=" + AS_OF,
+                    "application/json", "")).json();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            memory.close();
+            snap.put("taken", run.path("taken").asLong()).put("incomplete", run.path("incomplete").toString())
+                    .put("seconds", seconds).put("peakHeapBytes", memory.peakHeap())
+                    .put("peakLiveAfterGcBytes", memory.peakLiveAfterGc()).put("maxHeap", Processes.maxHeap(reviewPid))
+                    .put("peakRssBytes", memory.peakRss().getOrDefault("review-service", -1L));
+        }
+        long start = System.nanoTime();
+        JsonNode again = Http.expectOk("POST /api/v1/snapshots/run", review.post("/api/v1/snapshots/run?asOf=" + AS_OF,
+                "application/json", "")).json();
+        snap.put("secondRunSeconds", (System.nanoTime() - start) / 1e9).put("secondRunTaken", again.path("taken").asLong());
+        System.out.printf("  took %,d snapshots in %.2f s (heap peak %s of %s); a second run took %,d in %.2f s%n",
+                snap.path("taken").asLong(), snap.path("seconds").asDouble(), Report.mib(snap.path("peakHeapBytes").asLong()),
+                snap.path("maxHeap").asText(), snap.path("secondRunTaken").asLong(), snap.path("secondRunSeconds").asDouble());
+
+        ObjectNode list = results.putObject("followUpList");
+        long gatewayPid = pids.get("gateway");
+        Http gatewayMetrics = new Http(system.managementUrl("gateway"), Optional.empty());
+        String listPath = "/api/v1/compliance/000000/items" + query + "&status=NON_COMPLIANT,NO_DATA";
+        System.out.println("streaming the follow-up list of the whole country as CSV (" + listPath + ") ...");
+        try (MemorySampler memory = new MemorySampler(pids, gatewayMetrics, gatewayPid, Duration.ofMillis(100))) {
+            start = System.nanoTime();
+            long[] counted = gateway.stream(listPath, "text/csv");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            memory.close();
+            list.put("path", listPath).put("status", counted[0]).put("rows", Math.max(0, counted[1] - 1)).put("bytes", counted[2])
+                    .put("seconds", seconds).put("peakHeapBytes", memory.peakHeap()).put("maxHeap", Processes.maxHeap(gatewayPid))
+                    .put("peakRssBytes", memory.peakRss().getOrDefault("gateway", -1L));
+        }
+        System.out.printf("  %,d rows (%s) in %.2f s; gateway heap peak %s of %s%n", list.path("rows").asLong(),
+                Report.mib(list.path("bytes").asLong()), list.path("seconds").asDouble(),
+                Report.mib(list.path("peakHeapBytes").asLong()), list.path("maxHeap").asText());
     }
 
     /** The pids of the four services and the database, found by the ports they listen on. */
@@ -818,6 +887,22 @@ public final class Main {
         double s = rem.path("seconds").asDouble();
         target(t, "national reminder job (" + Report.count(rem.path("created").asLong()) + " reminders)", "≤ 10 s",
                 Report.num(s, 1) + " s", s <= 10 && "[]".equals(rem.path("incomplete").asText()));
+        double opening = rem.path("seconds").asDouble();
+        target(t, "national reminder job opening a rectification for every NON_COMPLIANT item ("
+                + Report.count(rem.path("rectificationsOpened").asLong()) + ")", "≤ 15 s", Report.num(opening, 1) + " s", opening <= 15);  // #26
+        JsonNode snap = results.path("snapshots");
+        if (snap.path("seconds").isNumber()) {      // #27
+            double ss = snap.path("seconds").asDouble();
+            target(t, "national snapshot job (" + Report.count(snap.path("taken").asLong()) + " regions down to county level)", "≤ 60 s",
+                    Report.num(ss, 1) + " s", ss <= 60 && "[]".equals(snap.path("incomplete").asText()));
+        }
+        JsonNode list = results.path("followUpList");
+        if (list.path("seconds").isNumber()) {      // #28
+            double ls = list.path("seconds").asDouble();
+            target(t, "follow-up list of 000000 as CSV (" + Report.count(list.path("rows").asLong()) + " rows)", "≤ 30 s",
+                    Report.num(ls, 1) + " s, gateway heap peak " + Report.mib(list.path("peakHeapBytes").asLong()),
+                    ls <= 30 && list.path("status").asLong() == 200);
+        }
         target(t, "reminder job memory", "bounded", "heap peak " + Report.mib(rem.path("peakHeapBytes").asLong()) + " of -Xmx "
                 + rem.path("maxHeap").asText() + ", live after GC ≤ " + Report.mib(rem.path("peakLiveAfterGcBytes").asLong()), true);
     }

@@ -103,6 +103,8 @@ final class Report {
 
         JsonNode rem = r.path("reminders");
         md.append("\n#### Reminder job over the whole country\n\n")
+                .append("The first run also opened ").append(count(rem.path("rectificationsOpened").asLong()))
+                .append(" rectifications, one for every NON_COMPLIANT item of the country (#26).\n\n")
                 .append("| run | created | seconds | review-service heap peak | live after GC, peak | -Xmx | RSS peak |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n")
                 .append("| first run, `POST /api/v1/reminders/run?asOf=").append(d.path("asOf").asText()).append("` | ")
@@ -115,6 +117,34 @@ final class Report {
                 .append(" | ").append(num(rem.path("baselineSeconds").asDouble(), 2)).append(" | | | | |\n")
                 .append("\nHeap sampled every ").append(rem.path("samplePeriodMs").asInt()).append(" ms from ")
                 .append(rem.path("heapSource").asText()).append(" (").append(rem.path("samples").asInt()).append(" samples).\n");
+
+        if (r.has("evaluations")) {
+            md.append("\n#### The third wave's answers: evaluation, snapshots, the follow-up list\n\n")
+                    .append("| answer | API | clients | API p50 | API p95 | API req/s | requests (partial, errors) |\n")
+                    .append("|---|---|---:|---:|---:|---:|---:|\n");
+            for (JsonNode e : r.path("evaluations")) {
+                md.append("| evaluation ").append(e.path("region").asText()).append(" | ").append(e.path("mode").asText())
+                        .append(" | 1 | ").append(ms(e.path("p50").asDouble())).append(" | ").append(ms(e.path("p95").asDouble()))
+                        .append(" | ").append(num(e.path("perSecond").asDouble(), 1)).append(" | ").append(e.path("requests").asInt())
+                        .append(" (").append(e.path("partial").asInt()).append(", ").append(e.path("errors").asInt()).append(") |\n");
+            }
+            md.append("\nThe evaluation's raw SQL is the rollup's above (the same counts: every requirement of the benchmark's catalog"
+                    + " weighs 1).\n");
+            JsonNode snap = r.path("snapshots");
+            md.append("\n| job or export | items | seconds | heap peak | -Xmx | RSS peak |\n|---|---:|---:|---:|---:|---:|\n")
+                    .append("| snapshot job over the whole country, `POST /api/v1/snapshots/run?asOf=").append(d.path("asOf").asText())
+                    .append("` (review-service) | ").append(count(snap.path("taken").asLong())).append(" regions | ")
+                    .append(num(snap.path("seconds").asDouble(), 2)).append(" | ").append(mib(snap.path("peakHeapBytes").asLong()))
+                    .append(" | ").append(snap.path("maxHeap").asText()).append(" | ").append(mib(snap.path("peakRssBytes").asLong()))
+                    .append(" |\n| its second run the same day | ").append(count(snap.path("secondRunTaken").asLong())).append(" | ")
+                    .append(num(snap.path("secondRunSeconds").asDouble(), 2)).append(" | | | |\n");
+            JsonNode list = r.path("followUpList");
+            md.append("| follow-up list of 000000 as CSV, `").append(list.path("path").asText()).append("` (gateway) | ")
+                    .append(count(list.path("rows").asLong())).append(" rows, ").append(mib(list.path("bytes").asLong())).append(" | ")
+                    .append(num(list.path("seconds").asDouble(), 2)).append(" | ").append(mib(list.path("peakHeapBytes").asLong()))
+                    .append(" | ").append(list.path("maxHeap").asText()).append(" | ").append(mib(list.path("peakRssBytes").asLong()))
+                    .append(" |\n");
+        }
 
         JsonNode cold = r.path("coldStart");
         md.append("\n#### Cold start and memory\n\n");
