@@ -90,7 +90,11 @@ class BulkBodiesTest extends DownstreamTest {
         RawHttp.Answer answer = RawHttp.send(REGIONS, OPERATOR, "application/json", body, true);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(413);
         assertThat(answer.isProblem()).isTrue();
-        org.verifyThat(0, postRequestedFor(urlPathEqualTo(REGIONS)));   // the service never got a whole request
+        // the service never got a whole request: the gateway cut the body at the limit (a request the service logged
+        // before the cut reached it holds only a part; which of the two happens first is a race of two threads)
+        for (LoggedRequest cut : org.find(postRequestedFor(urlPathEqualTo(REGIONS)))) {
+            assertThat(cut.getBody().length).as("bytes org-service got of a body over the limit").isLessThan(body.length);
+        }
     }
 
     private static byte[] regions(int rows) {

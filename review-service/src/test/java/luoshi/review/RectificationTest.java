@@ -211,6 +211,13 @@ class RectificationTest extends WithRegionsInCopy {
             assertThat(byEvent.get("rectification.opened")).hasSize(3);
             assertThat(byEvent.get("rectification.verified")).hasSize(1);
             assertThat(byEvent.get("rectification.verified").get(0).get("id").asText()).isEqualTo(hearing);
+            // the delivery log names each delivered event by its id, as eventId (and reminderId, the contract's first name)
+            List<String> logged = given().auth().oauth2(ADMIN).get("/api/v1/webhooks/" + qinghai.id + "/deliveries?size=100")
+                    .then().statusCode(200).extract().path("items.eventId");
+            assertThat(logged).contains(RectificationNotices.eventId("rectification.verified", hearing));
+            assertThat(logged).containsExactlyInAnyOrderElementsOf(given().auth().oauth2(ADMIN)
+                    .get("/api/v1/webhooks/" + qinghai.id + "/deliveries?size=100").then().extract().<List<String>>path("items.reminderId"));
+            assertThat(logged).containsExactlyInAnyOrderElementsOf(received.stream().map(r -> r.getHeader("webhook-id")).toList());
             assertThat(byEvent.get("rectification.overdue").stream().map(b -> b.get("requirementId").asText()))
                     .containsExactlyInAnyOrder("ANNUAL_COMMITTEE_STUDY", "JOINT_MEETING");
             assertThat(byEvent.get("rectification.overdue").get(0).get("dueDate").asText()).isEqualTo("2026-04-15");

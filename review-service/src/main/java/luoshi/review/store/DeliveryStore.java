@@ -83,7 +83,7 @@ public class DeliveryStore {
                 + " last_status_code, last_error, last_attempt_at, next_attempt_at, delivered_at, created_at",
                 "webhook_delivery", "created_at DESC, id", page, size, rs -> {
                     DeliveryStatus status = DeliveryStatus.valueOf(rs.getString(3));
-                    return new WebhookDelivery(rs.getString(1), rs.getString(2), status, rs.getInt(4),
+                    return new WebhookDelivery(rs.getString(1), rs.getString(2), rs.getString(2), status, rs.getInt(4),
                             rs.getObject(5, Integer.class), rs.getString(6), Timestamps.instant(rs, 7),
                             status == DeliveryStatus.PENDING ? Timestamps.instant(rs, 8) : null, Timestamps.instant(rs, 9),
                             Timestamps.instant(rs, 10));
