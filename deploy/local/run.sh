@@ -22,7 +22,7 @@
 #                          ending in "/" (the service's schema is appended), e.g. a Galera cluster
 #                          jdbc:mariadb:sequential://127.0.0.1:3311,127.0.0.1:3312,127.0.0.1:3313/
 #                          (deploy/galera/cluster.sh jdbc-url). No embedded server starts then.
-#   LUOSHI_REPORTS_CJK_FONT  the TrueType font (.ttf or .ttc) the PDF report embeds for its Chinese (default Debian's
+#   LUOSHI_REPORTS_CJK_FONT  the font (TrueType or OpenType: .ttf, .otf, .ttc) the PDF report embeds for its Chinese (default Debian's
 #                          fonts-wqy-zenhei, /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc, installed here when missing
 #                          and run as root with apt-get; without one the PDF report is a 503 naming the setting)
 #   LUOSHI_JAVA_OPTS       JVM options of each service (default: a small footprint, below; -Xmx overrides the heap)
@@ -83,7 +83,7 @@ if [ ! -r "$CJK_FONT" ] && [ -z "${LUOSHI_REPORTS_CJK_FONT:-}" ] && [ "$(id -u)"
     || say "warning: apt-get could not install fonts-wqy-zenhei"
 fi
 [ -r "$CJK_FONT" ] || say "warning: no CJK font at $CJK_FONT: the PDF report answers 503 until you install Debian's \
-fonts-wqy-zenhei (apt-get install fonts-wqy-zenhei) or set LUOSHI_REPORTS_CJK_FONT to a TrueType font; the rest works."
+fonts-wqy-zenhei (apt-get install fonts-wqy-zenhei) or set LUOSHI_REPORTS_CJK_FONT to a TrueType or OpenType font; the rest works."
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
 LOG_DIR=$DATA_DIR/logs
 

@@ -209,18 +209,18 @@ public class ComplianceReports {
         return loaded;
     }
 
-    /** The TrueType font at {@code path} (of a collection, .ttc, its first font), embedded as a subset. */
+    /** The font at {@code path} (of a collection, .ttc, its first font), embedded as a subset. */
     public static BaseFont loadFont(String path) {
         if (!Files.isReadable(Path.of(path))) {
             throw fontMissing("The PDF report needs a CJK font: the setting " + ReportsConfig.CJK_FONT + " names "
-                    + path + ", where there is no readable file (install Debian's fonts-wqy-zenhei, or name a TrueType font).");
+                    + path + ", where there is no readable file (install Debian's fonts-wqy-zenhei, or name a TrueType or OpenType font).");
         }
         try {
             return BaseFont.createFont(path.toLowerCase(java.util.Locale.ROOT).endsWith(".ttc") ? path + ",0" : path,
                     BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
         } catch (IOException | RuntimeException e) {
             throw fontMissing("The PDF report needs a CJK font: the setting " + ReportsConfig.CJK_FONT + " names "
-                    + path + ", which is no TrueType font (install Debian's fonts-wqy-zenhei, or name a TrueType font).");
+                    + path + ", which is no font it can embed (install Debian's fonts-wqy-zenhei, or name a TrueType or OpenType font).");
         }
     }
 
