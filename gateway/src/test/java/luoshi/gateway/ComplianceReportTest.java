@@ -264,6 +264,20 @@ class ComplianceReportTest extends DownstreamTest {
     }
 
     @Test
+    void whenReviewServiceDoesNotSayWhichRectificationsThereAreTheWorkbookNamesIt() throws IOException {
+        review.register(get(urlPathEqualTo("/api/v1/rectifications")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        byte[] body = given().auth().oauth2(ADMIN).accept(XLSX).queryParam("year", 2025).queryParam("asOf", "2026-11-22")
+                .get(PATH).then().statusCode(200).header("Luoshi-Incomplete", is("review-service"))
+                .extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            assertThat(book.getSheet("整改").getLastRowNum()).isEqualTo(1);   // its headers only
+            assertThat(book.getSheet("事项").getLastRowNum()).isEqualTo(4);   // every item still
+        }
+    }
+
+    @Test
     void aMissingFontIsA503NamingTheSettingNeverAPdfWithoutItsChinese() {
         assertThatThrownBy(() -> ComplianceReports.loadFont("/nonexistent/wqy-zenhei.ttc"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {

@@ -39,6 +39,7 @@ import luoshi.api.review.Rectification;
 import luoshi.api.review.RectificationsApi;
 import luoshi.gateway.client.Route;
 import luoshi.gateway.client.Services;
+import luoshi.gateway.client.Unanswered;
 import luoshi.gateway.config.ReportsConfig;
 import luoshi.platform.ProblemException;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -103,9 +104,22 @@ public class ComplianceReports {
         return new FollowUpLists.Question(q, new FollowUpFilter(EnumSet.of(ComplianceStatus.NON_COMPLIANT), null, null));
     }
 
-    /** The first page of the subtree's rectifications of the year (asked before the answer starts: a refusal is a problem). */
+    /**
+     * The first page of the subtree's rectifications of the year, asked before the answer starts (a refusal is a
+     * problem); null when review-service, which keeps them, did not answer: the report is still given, as the rollup
+     * is, its rectifications sheet empty and the service named ({@link #rectificationsService}).
+     */
     public Page<Rectification> firstRectifications(RegionYear q) {
-        return rectifications(q, 0);
+        try {
+            return rectifications(q, 0);
+        } catch (Unanswered e) {
+            return null;
+        }
+    }
+
+    /** The service that keeps the rectifications. */
+    public String rectificationsService() {
+        return services.review().name();
     }
 
     private Page<Rectification> rectifications(RegionYear q, int page) {
@@ -179,7 +193,7 @@ public class ComplianceReports {
     private void rectificationSheet(SXSSFWorkbook book, RegionYear q, Page<Rectification> first) {
         FollowUpExports.Sheet sheet = new FollowUpExports.Sheet(book, RECTIFICATIONS_SHEET, RECTIFICATION_ZH,
                 RECTIFICATION_EN);
-        for (Page<Rectification> page = first; ; page = rectifications(q, page.page() + 1)) {
+        for (Page<Rectification> page = first; page != null; page = rectifications(q, page.page() + 1)) {
             for (Rectification r : page.items()) {
                 sheet.row(Arrays.asList(r.id(), r.regionCode(), r.requirementId(), text(r.periodStart()),
                         text(r.periodEnd()), text(r.dueDate()), r.status() == null ? null : r.status().name(),

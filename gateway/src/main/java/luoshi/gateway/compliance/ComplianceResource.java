@@ -118,7 +118,11 @@ public class ComplianceResource implements ComplianceApi {
                 access.ownRegion()));
         FollowUpLists.Rows rows = followUps.all(reports.items(at));
         var rectifications = reports.firstRectifications(at);
-        return file(ComplianceApi.XLSX, name, incomplete(summary.incomplete(), rows.incomplete()),
+        List<String> incomplete = incomplete(summary.incomplete(), rows.incomplete());
+        if (rectifications == null) {
+            incomplete = incomplete(incomplete, List.of(reports.rectificationsService()));
+        }
+        return file(ComplianceApi.XLSX, name, incomplete,
                 stream -> reports.xlsx(summary, rows, rectifications, stream));
     }
 
