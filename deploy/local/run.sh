@@ -22,6 +22,9 @@
 #                          ending in "/" (the service's schema is appended), e.g. a Galera cluster
 #                          jdbc:mariadb:sequential://127.0.0.1:3311,127.0.0.1:3312,127.0.0.1:3313/
 #                          (deploy/galera/cluster.sh jdbc-url). No embedded server starts then.
+#   LUOSHI_REPORTS_CJK_FONT  the font (TrueType or OpenType: .ttf, .otf, .ttc) the PDF report embeds for its Chinese (default Debian's
+#                          fonts-wqy-zenhei, /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc, installed here when missing
+#                          and run as root with apt-get; without one the PDF report is a 503 naming the setting)
 #   LUOSHI_JAVA_OPTS       JVM options of each service (default: a small footprint, below; -Xmx overrides the heap)
 # The embedded MariaDB has real accounts: root with a generated password, and per schema the service's own user
 # (SELECT, INSERT, UPDATE, DELETE only) and a migration user (its Flyway), their passwords generated at the first
@@ -71,6 +74,16 @@ die() { printf '[luoshi] error: %s\n' "$*" >&2; exit 1; }
 
 command -v java >/dev/null || die "java is not on the PATH: install a JDK 17 or newer."
 mkdir -p "$DATA_DIR" "$LOG_DIR"
+
+# --- the PDF report's Chinese (API.md, "Reports"): an embedded font from a Debian package, never fetched at run time --
+CJK_FONT=${LUOSHI_REPORTS_CJK_FONT:-/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}
+if [ ! -r "$CJK_FONT" ] && [ -z "${LUOSHI_REPORTS_CJK_FONT:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  say "installing Debian's fonts-wqy-zenhei (the PDF report's Chinese) ..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei >/dev/null) \
+    || say "warning: apt-get could not install fonts-wqy-zenhei"
+fi
+[ -r "$CJK_FONT" ] || say "warning: no CJK font at $CJK_FONT: the PDF report answers 503 until you install Debian's \
+fonts-wqy-zenhei (apt-get install fonts-wqy-zenhei) or set LUOSHI_REPORTS_CJK_FONT to a TrueType or OpenType font; the rest works."
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
 LOG_DIR=$DATA_DIR/logs
 
@@ -197,6 +210,7 @@ start_service() { # index: starts SERVICES[i] (again), appending to its log
       LUOSHI_SERVICES_FUNDING_MANAGEMENT_URL="http://$CONNECT_HOST:$FUNDING_MANAGEMENT_PORT" \
       LUOSHI_SERVICES_REVIEW_MANAGEMENT_URL="http://$CONNECT_HOST:$REVIEW_MANAGEMENT_PORT" \
       LUOSHI_DATA_DIR="$DATA_DIR" \
+      LUOSHI_REPORTS_CJK_FONT="$CJK_FONT" \
       LUOSHI_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_DIR/public.pem" \
       MP_JWT_VERIFY_ISSUER="https://luoshi.local" \

@@ -203,13 +203,19 @@ class FollowUpListTest extends DownstreamTest {
                     "2025-12-31", "20000.00", "19999.99", "19999.99 (越财预〔2025〕12号)", "共青团绍兴市委 0575-85201234", "",
                     "OPEN 2026-03-31");
             assertThat(cells(sheet, 7).get(0)).isEqualTo("330604001");
+            // money as a number (not text) formatted with two decimals
+            assertThat(sheet.getRow(4).getCell(10).getNumericCellValue()).isEqualTo(20000.0);
+            assertThat(sheet.getRow(4).getCell(11).getNumericCellValue()).isEqualTo(19999.99);
+            assertThat(sheet.getRow(4).getCell(11).getCellStyle().getDataFormatString()).isEqualTo("0.00");
         }
     }
 
     private static List<String> cells(Sheet sheet, int r) {
         Row row = sheet.getRow(r);
+        // as Excel shows them: money is a number formatted 0.00
+        org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter();
         return java.util.stream.IntStream.range(0, 16).mapToObj(c -> row.getCell(c) == null ? ""
-                : row.getCell(c).getStringCellValue()).toList();
+                : shown.formatCellValue(row.getCell(c))).toList();
     }
 
     @Test

@@ -68,6 +68,7 @@ class OpenApiTest extends DownstreamTest {
             Map.entry("/api/v1/compliance/{regionCode}", List.of("get")),
             Map.entry("/api/v1/compliance/{regionCode}/rollup", List.of("get")),
             Map.entry("/api/v1/compliance/{regionCode}/items", List.of("get")),
+            Map.entry("/api/v1/compliance/{regionCode}/report", List.of("get")),
             // Evaluation (third wave) — the gateway, from the services' rollups
             Map.entry("/api/v1/evaluation/{regionCode}", List.of("get")),
             Map.entry("/api/v1/compliance/{regionCode}/trend", List.of("get")),
@@ -116,6 +117,13 @@ class OpenApiTest extends DownstreamTest {
                 "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(list.get("parameters").findValuesAsText("name")).contains("status", "level", "requirementId", "page",
                 "size");
+        // the report of a region and year (API.md, "Reports"): both media types, 406 for any other, public
+        JsonNode report = document().get("paths").get("/api/v1/compliance/{regionCode}/report").get("get");
+        assertThat(report.get("operationId").asText()).isEqualTo("getComplianceReportFile");
+        assertThat(report.get("responses").get("200").get("content").fieldNames()).toIterable().containsExactly(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf");
+        assertThat(report.get("responses").fieldNames()).toIterable().contains("400", "401", "403", "404", "406", "503");
+        assertThat(report.get("parameters").findValuesAsText("name")).contains("regionCode", "year", "asOf");
     }
 
     @Test

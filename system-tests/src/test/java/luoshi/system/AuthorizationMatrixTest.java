@@ -238,6 +238,9 @@ class AuthorizationMatrixTest {
                 () -> "/api/v1/compliance/" + COUNTY + "/rollup?year=2025&asOf=2026-01-15", Role.viewer, Scope.REGION));
         all.add(read("/api/v1/compliance/{regionCode}/items",
                 () -> "/api/v1/compliance/" + COUNTY + "/items?year=2025&asOf=2026-01-15&size=5", Role.viewer, Scope.REGION));
+        // the report of a region and year (issue #28): XLSX for any Accept (the matrix sends */*)
+        all.add(read("/api/v1/compliance/{regionCode}/report",
+                () -> "/api/v1/compliance/" + COUNTY + "/report?year=2025&asOf=2026-01-15", Role.viewer, Scope.REGION));
         all.add(read("/api/v1/evaluation/{regionCode}", () -> "/api/v1/evaluation/" + COUNTY + "?year=2025&asOf=2026-01-15",
                 Role.viewer, Scope.REGION));
         // Trends and the snapshot job (issue #27) — review-service; a past year's trend takes no snapshot on demand

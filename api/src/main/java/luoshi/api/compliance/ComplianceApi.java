@@ -132,6 +132,40 @@ public interface ComplianceApi {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size);
 
+    /** The media type of the PDF report. */
+    String PDF = "application/pdf";
+
+    @GET
+    @Requires(Role.VIEWER)
+    @Path("/{regionCode}/report")
+    @Produces({XLSX, PDF})
+    @Operation(operationId = "getComplianceReportFile", summary = "The report of a region and a year, as XLSX or PDF (落实情况报告)",
+            description = "By `Accept`. XLSX: three sheets, each with Chinese headers and English beneath, frozen, and a "
+                    + "filter: 汇总 (the region's own row, its whole subtree ranked among its siblings, then a row per "
+                    + "child: the counts per status, the compliance rate, the score and the rank of the evaluation), 事项 "
+                    + "(every item of the subtree, as the follow-up list's rows: expected, actual, evidence, owner, waiver, "
+                    + "rectification; money as numbers formatted 0.00) and 整改 (the subtree's rectifications of the "
+                    + "year). PDF: the title (the region's Chinese name and the year), the summary, the children with "
+                    + "score and rank, and the NON_COMPLIANT items with their evidence, the Chinese in an embedded font. "
+                    + "Both streamed: the subtree's size costs the gateway no memory. A service that does not answer is "
+                    + "named in the header `Luoshi-Incomplete`. 406 for any other `Accept`; 503 when the PDF's font is "
+                    + "not installed (the problem names the setting `luoshi.reports.cjk-font`).")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = {@Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                            description = "Sheets 汇总, 事项, 整改: two header rows (Chinese, English), frozen, with a filter")),
+                    @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                            description = "A4 landscape, Chinese embedded"))})
+    @APIResponse(responseCode = "403", description = "The region lies outside the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "`Accept` names neither the XLSX type nor application/pdf",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "A service refused, or the PDF's CJK font is missing (named)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    Response downloadReport(
+            @Parameter(description = REGION_CODE, example = "330600") @PathParam("regionCode") RegionCode regionCode,
+            @Parameter(description = YEAR, example = "2025") @QueryParam("year") @Min(1949) @Max(2100) Integer year,
+            @Parameter(description = AS_OF) @QueryParam("asOf") LocalDate asOf);
+
     String FOLLOW_UP_EXAMPLE = """
             {"items":[{"regionCode":"330602001","regionName":"塔山街道","requirementId":"TOWNSHIP_YOUTH_LEAGUE_FUNDING",
                        "title":"确保各乡镇（街道）每年不少于2万元共青团工作经费","status":"NON_COMPLIANT",

@@ -34,14 +34,16 @@ public class ComplianceResource implements ComplianceApi {
     private final ComplianceViews views;
     private final FollowUpLists followUps;
     private final FollowUpExports exports;
+    private final ComplianceReports reports;
     private final Clock clock;
     private final Access access;
 
-    ComplianceResource(ComplianceViews views, FollowUpLists followUps, FollowUpExports exports, Clock clock,
-            Access access) {
+    ComplianceResource(ComplianceViews views, FollowUpLists followUps, FollowUpExports exports,
+            ComplianceReports reports, Clock clock, Access access) {
         this.views = views;
         this.followUps = followUps;
         this.exports = exports;
+        this.reports = reports;
         this.clock = clock;
         this.access = access;
     }
@@ -81,20 +83,71 @@ public class ComplianceResource implements ComplianceApi {
             return Response.ok(followUps.page(q, page, size), MediaType.APPLICATION_JSON).build();
         }
         FollowUpLists.Rows rows = followUps.all(q);
-        // the write runs after this method returns: it carries the caller's token and request id with it
+        String name = "follow-up-" + regionCode.value() + "-" + q.at().year() + (xlsx ? ".xlsx" : ".csv");
+        return file(xlsx ? ComplianceApi.XLSX : ComplianceApi.CSV + ";charset=UTF-8", name, rows.incomplete(), stream -> {
+            if (xlsx) {
+                exports.xlsx(followUps, q, rows, stream);
+            } else {
+                exports.csv(followUps, q, rows, stream);
+            }
+        });
+    }
+
+    /**
+     * The report of a region and a year, as XLSX or PDF by {@code Accept} (JAX-RS answers 406 for any other). The
+     * summary (rollup and evaluation), the services' first slices of the items, the first page of the rectifications
+     * and the PDF's font are all read before the answer starts, so that a refusal or a missing font is a problem.
+     */
+    @Override
+    public Response downloadReport(RegionCode regionCode, Integer year, LocalDate asOf) {
+        access.read(regionCode.value());
+        String accept = CurrentRequest.get().map(rc -> rc.request().getHeader(HttpHeaders.ACCEPT)).orElse("");
+        // one that accepts both (or anything) gets the workbook
+        boolean pdf = accept != null && accept.contains(ComplianceApi.PDF) && !accept.contains(ComplianceApi.XLSX);
+        RegionYear at = RegionYear.of(regionCode, year, asOf, clock);
+        String name = "report-" + regionCode.value() + "-" + at.year() + (pdf ? ".pdf" : ".xlsx");
+        if (pdf) {
+            var font = reports.font();
+            ComplianceReports.Summary summary = reports.summary(at, Evaluations.rankParent(regionCode.value(),
+                    access.ownRegion()));
+            FollowUpLists.Rows rows = followUps.all(reports.nonCompliant(at));
+            return file(ComplianceApi.PDF, name, incomplete(summary.incomplete(), rows.incomplete()),
+                    stream -> reports.pdf(summary, font, rows, stream));
+        }
+        ComplianceReports.Summary summary = reports.summary(at, Evaluations.rankParent(regionCode.value(),
+                access.ownRegion()));
+        FollowUpLists.Rows rows = followUps.all(reports.items(at));
+        var rectifications = reports.firstRectifications(at);
+        List<String> incomplete = incomplete(summary.incomplete(), rows.incomplete());
+        if (rectifications == null) {
+            incomplete = incomplete(incomplete, List.of(reports.rectificationsService()));
+        }
+        return file(ComplianceApi.XLSX, name, incomplete,
+                stream -> reports.xlsx(summary, rows, rectifications, stream));
+    }
+
+    private static List<String> incomplete(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList();
+    }
+
+    /** What writes a file into the answer. */
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * A file streamed as the answer, written after this method returns (carrying the caller's token and request id),
+     * named in {@code Content-Disposition}, with the services that did not answer in {@link #INCOMPLETE_HEADER}.
+     */
+    private static Response file(String type, String name, List<String> incomplete, Writer writer) {
         Function<OutputStream, Void> write = RequestIds.bind(stream -> {
             try {
-                if (xlsx) {
-                    exports.xlsx(followUps, q, rows, stream);
-                } else {
-                    exports.csv(followUps, q, rows, stream);
-                }
+                writer.write(stream);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return null;
         });
-        String name = "follow-up-" + regionCode.value() + "-" + q.at().year() + (xlsx ? ".xlsx" : ".csv");
         StreamingOutput body = stream -> {
             try {
                 write.apply(stream);
@@ -102,10 +155,10 @@ public class ComplianceResource implements ComplianceApi {
                 throw e.getCause();
             }
         };
-        Response.ResponseBuilder answer = Response.ok(body, xlsx ? ComplianceApi.XLSX : ComplianceApi.CSV + ";charset=UTF-8")
+        Response.ResponseBuilder answer = Response.ok(body, type)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        if (!rows.incomplete().isEmpty()) {
-            answer.header(INCOMPLETE_HEADER, String.join(", ", rows.incomplete()));
+        if (!incomplete.isEmpty()) {
+            answer.header(INCOMPLETE_HEADER, String.join(", ", incomplete));
         }
         return answer.build();
     }

@@ -28,10 +28,7 @@ public class EvaluationResource implements EvaluationApi {
     @Override
     public CompletionStage<Evaluation> evaluation(RegionCode regionCode, Integer year, LocalDate asOf) {
         access.read(regionCode.value());
-        String code = regionCode.value();
-        String parent = RegionCode.isCountry(code) ? null
-                : RegionCode.parentOf(code) == null ? RegionCode.COUNTRY : RegionCode.parentOf(code);
-        boolean siblingsReadable = parent != null && RegionCode.contains(access.ownRegion(), parent);
-        return evaluations.evaluation(RegionYear.of(regionCode, year, asOf, clock), siblingsReadable ? parent : null);
+        return evaluations.evaluation(RegionYear.of(regionCode, year, asOf, clock),
+                Evaluations.rankParent(regionCode.value(), access.ownRegion()));
     }
 }

@@ -51,6 +51,16 @@ public class Evaluations {
         return own.thenCombine(siblings, (answers, bySibling) -> evaluation(q, answers.rejectIfRefused(), bySibling));
     }
 
+    /**
+     * The region whose children are {@code code}'s siblings, for its rank: null for the country, or when a caller of
+     * {@code ownRegion} may not read that parent's subtree (each service would refuse it).
+     */
+    public static String rankParent(String code, String ownRegion) {
+        String parent = RegionCode.isCountry(code) ? null
+                : RegionCode.parentOf(code) == null ? RegionCode.COUNTRY : RegionCode.parentOf(code);
+        return parent != null && RegionCode.contains(ownRegion, parent) ? parent : null;
+    }
+
     private CompletionStage<Answers<ServiceRollup>> rollups(String regionCode, RegionYear q) {
         Function<ComplianceSource, CompletionStage<ServiceRollup>> call =
                 RequestIds.bind(s -> s.rollup(new RegionCode(regionCode), q.year(), q.asOf()));

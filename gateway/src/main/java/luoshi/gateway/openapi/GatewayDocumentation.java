@@ -61,6 +61,8 @@ public class GatewayDocumentation implements OASFilter {
         SHARED.put("403", new String[] {"Forbidden", "The token's role or region does not allow this call (a region outside "
                 + "the caller's subtree, a write by a viewer, administration by an operator); nothing was written"});
         SHARED.put("404", new String[] {"NotFound", "Unknown id or region code (named in the detail); nothing was written"});
+        SHARED.put("406", new String[] {"NotAcceptable", "Accept names none of the media types the operation answers "
+                + "(its 200 lists them)"});
         SHARED.put("409", new String[] {"Conflict", "The write conflicts with what is stored (a duplicate, an overlapping "
                 + "term, a stale version); nothing was written"});
         SHARED.put("412", new String[] {"PreconditionFailed", VersionsDocumentation.PRECONDITION_FAILED});
