@@ -80,10 +80,13 @@ final class Http {
     }
 
     /**
-     * A GET of a streamed answer of type {@code accept}, read to its end and counted, never held: the status, the lines
-     * and the bytes.
+     * A GET of a streamed answer of type {@code accept}, read to its end and counted, never held: the status, the lines,
+     * the bytes, and the services the answer says did not answer ({@code Luoshi-Incomplete}).
      */
-    long[] stream(String path, String accept) {
+    record Streamed(int status, long lines, long bytes, String incomplete) {
+    }
+
+    Streamed stream(String path, String accept) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
             c.setConnectTimeout(10_000);
@@ -104,7 +107,7 @@ final class Http {
                     }
                 }
             }
-            return new long[] {status, lines, bytes};
+            return new Streamed(status, lines, bytes, c.getHeaderField("Luoshi-Incomplete"));
         } catch (IOException e) {
             throw new IllegalStateException("GET " + base + path + " failed: " + e, e);
         }
