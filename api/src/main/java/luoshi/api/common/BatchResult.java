@@ -20,6 +20,10 @@ public record BatchResult(int accepted) {
             + "first such row, and nothing is stored. ";
 
     /** How a batch endpoint reads an XLSX body, for the OpenAPI documents of the batch endpoints. */
+    /** The 400 of every XLSX batch. */
+    public static final String XLSX_INVALID = "A file that is not a workbook, a header without the columns, or invalid "
+            + "cells, each named by its row and cell; nothing is stored";
+
     public static final String XLSX_BODY = "An XLSX workbook (as its template, GET …/batch/template, has it): the rows of its "
             + "first sheet under a header row naming the columns as the JSON rows name their fields; the template's Chinese "
             + "title line above it, or bilingual headers (金额 amount), are accepted. Numbers are read exactly as the cells "

@@ -84,8 +84,7 @@ public interface FundingApi {
     @Operation(operationId = "createFundingBatch", summary = "Record up to 10,000 funding allocations at once, all or nothing (XLSX)", description = BatchResult.XLSX_BODY)
     @RequestBody(content = @Content(mediaType = Bulk.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
-    @APIResponse(responseCode = "400", description = "A file that is not a workbook, a header without the columns, or invalid "
-            + "cells, each named by its row and cell; nothing is stored")
+    @APIResponse(responseCode = "400", description = BatchResult.XLSX_INVALID)
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
     BatchResult createBatchXlsx(InputStream workbook);
 

@@ -79,8 +79,7 @@ public interface UnionFeesApi {
     @Operation(operationId = "importUnionFees", summary = "Set the union fees of up to 10,000 regions and years at once, all or nothing (XLSX)", description = BatchResult.XLSX_BODY)
     @RequestBody(content = @Content(mediaType = Bulk.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "200", description = "Every row stored: {\"accepted\":n}")
-    @APIResponse(responseCode = "400", description = "A file that is not a workbook, a header without the columns, or invalid "
-            + "cells, each named by its row and cell; nothing is stored")
+    @APIResponse(responseCode = "400", description = BatchResult.XLSX_INVALID)
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
     BatchResult putBatchXlsx(InputStream workbook);
 

@@ -94,8 +94,7 @@ public interface PopulationApi {
     @Operation(operationId = "importPopulation", summary = "Import population rows (XLSX)", description = BatchResult.XLSX_BODY)
     @RequestBody(content = @Content(mediaType = Bulk.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "200", description = "What the import did")
-    @APIResponse(responseCode = "400", description = "A file that is not a workbook, a header without the columns, or invalid "
-            + "cells, each named by its row and cell; nothing is stored")
+    @APIResponse(responseCode = "400", description = BatchResult.XLSX_INVALID)
     @APIResponse(responseCode = "403", description = "A row outside the caller's region, named; nothing stored")
     ImportResult importPopulationXlsx(InputStream workbook);
 
