@@ -158,6 +158,20 @@ class XlsxImportsTest {
     }
 
     @Test
+    void aMoneyCellOfNumbersNoAmountHoldsIsA400NamingItsCell() {
+        // 1E-3000 and 1E+400 in the sheet's XML, as another program could write them: POI would read 0 and Infinity
+        byte[] tiny = Workbooks.withRawNumber(Workbooks.of("funding", List.of(HEADER,
+                row("330683108", "OTHER", 2025, 987654.25, null))), 987654.25, "1E-3000");
+        given().auth().oauth2(ADMIN).contentType(XLSX).body(tiny).post("/api/v1/funding/batch").then().statusCode(400)
+                .body("violations[0].field", is("[0].amount")).body("violations[0].cell", is("funding!D2"));
+        byte[] huge = Workbooks.withRawNumber(Workbooks.of("funding", List.of(HEADER,
+                row("330683108", "OTHER", 2025, 987654.25, null))), 987654.25, "1E+400");
+        given().auth().oauth2(ADMIN).contentType(XLSX).body(huge).post("/api/v1/funding/batch").then().statusCode(400)
+                .body("violations[0].field", is("[0].amount")).body("violations[0].cell", is("funding!D2"));
+        assertThat(amounts("330683108")).isEmpty();
+    }
+
+    @Test
     void readingStopsAtTheHundredthBadCell() {
         byte[] bad = Workbooks.rows("funding", HEADER, 500, i -> row("330683108", "OTHER", 2025, -1 - i, null));
         JsonPath problem = given().auth().oauth2(ADMIN).contentType(XLSX).body(bad).post("/api/v1/funding/batch").then()

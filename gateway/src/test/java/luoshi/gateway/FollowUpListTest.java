@@ -234,6 +234,10 @@ class FollowUpListTest extends DownstreamTest {
                 .body("violations[0].field", is("page"));
         given().auth().oauth2(ADMIN).get("/api/v1/compliance/3306x/items").then().statusCode(400)
                 .body("violations[0].field", is("regionCode"));
+        given().auth().oauth2(ADMIN).queryParam("year", "2025x").get(PATH).then().statusCode(400)
+                .body("violations[0].field", is("year"));
+        given().auth().oauth2(ADMIN).queryParam("page", "1.5").get(PATH).then().statusCode(400)
+                .body("violations[0].field", is("page"));
         given().auth().oauth2(TestTokens.token("viewer", "330700")).get(PATH).then().statusCode(403);
         assertNoServiceWasCalled();
     }

@@ -16,9 +16,9 @@ import luoshi.api.region.RegionCode;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 
 /**
- * Query and path parameters of type {@link RegionCode}, {@link LocalDate} or an enum, in every service and the
- * gateway: an unreadable value is a 400 naming the parameter ({@code regionCode=3306x}, {@code asOf=2026-02-30},
- * {@code stage=SOON}, {@code category=FOOD}), where JAX-RS would answer 404 (API.md: bad input is a 4xx that says what
+ * Query and path parameters of type {@link RegionCode}, {@link LocalDate}, a whole number or an enum, in every service
+ * and the gateway: an unreadable value is a 400 naming the parameter ({@code regionCode=3306x}, {@code asOf=2026-02-30},
+ * {@code year=2025x}, {@code stage=SOON}, {@code category=FOOD}), where JAX-RS would answer 404 (API.md: bad input is a 4xx that says what
  * is wrong).
  */
 @Provider
@@ -48,6 +48,23 @@ public class ParameterConverters implements ParamConverterProvider {
                 @Override
                 LocalDate parse(String value) {
                     return JsonInput.date(value);   // the one date rule of bodies and parameters alike
+                }
+            };
+        }
+        if (rawType == Integer.class || rawType == int.class) {
+            // year=2025x, page=1.5: JAX-RS would answer 404 for a query parameter it cannot convert
+            return (ParamConverter<T>) new Converter<Integer>(name, "a whole number") {
+                @Override
+                Integer parse(String value) {
+                    return Integer.valueOf(value);
+                }
+            };
+        }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) new Converter<Long>(name, "a whole number") {
+                @Override
+                Long parse(String value) {
+                    return Long.valueOf(value);
                 }
             };
         }

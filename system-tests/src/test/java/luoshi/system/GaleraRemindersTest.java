@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import luoshi.testing.RegionsCsv;
 import luoshi.testing.TestTokens;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * requirements apply and no other test writes facts): each reminder exists once, the two runs' counts add up to them, a second pair of runs creates none, and the
  * subscriber receives each event once (its {@code webhook-id}: every reminder, and the rectification.opened of every
  * rectification the runs open, #26) although three senders on two nodes claim from one
- * outbox.
+ * outbox. The same two replicas then run the snapshot job of 绍兴市 at one moment (#27): one snapshot per region and day.
  */
 class GaleraRemindersTest {
 
@@ -53,6 +54,7 @@ class GaleraRemindersTest {
     static final String COUNTY = "330681";
 
     static LuoshiSystem system;
+    static List<URI> replicas;
     static HttpServer subscriber;
     static final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     static final AtomicInteger posts = new AtomicInteger();
@@ -93,9 +95,7 @@ class GaleraRemindersTest {
                 .body(Map.of("url", "http://127.0.0.1:" + subscriber.getAddress().getPort() + "/hook", "regionCode", COUNTY))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
 
-        Map<String, String> fastSender = Map.of("LUOSHI_WEBHOOKS_SEND_EVERY", "1s");
-        List<URI> replicas = List.of(system.replicaOnNode("review-node1", "review-service", 0, fastSender),
-                system.replicaOnNode("review-node2", "review-service", 1, fastSender));
+        List<URI> replicas = replicas();
         // each replica holds connections on its own node (and none of node 2's review connections is the first one's)
         assertThat(connectionsTo(0)).isPositive();
         assertThat(connectionsTo(1)).isPositive();
@@ -139,8 +139,64 @@ class GaleraRemindersTest {
                 created, first, posts.get(), before, after);
     }
 
-    /** The same run on both replicas, released at one moment: each answers how many it created. */
+    /**
+     * #27: the snapshot job of 绍兴市 (330600) run by both replicas at one moment for one day: each region's snapshot of
+     * that day exists once, the two runs' counts add up to the rows, and a second pair of runs takes none.
+     */
+    @Test
+    void eachSnapshotIsTakenOnceByReplicasOnTwoNodes() throws Exception {
+        importZhuji();
+        List<URI> replicas = replicas();
+        String day = "2026-01-16";
+        List<Integer> first = atOnce(replicas, replica -> given().baseUri(replica.toString()).auth().oauth2(TestTokens.ADMIN)
+                .post("/api/v1/snapshots/run?asOf=" + day + "&regionCode=330600").then().statusCode(200).extract()
+                .jsonPath().getInt("taken"));
+        int taken = first.get(0) + first.get(1);
+        try (Connection c = system.connectToNode(0, "review-service");
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COUNT(DISTINCT region_code) FROM "
+                        + "compliance_snapshot WHERE snapshot_date = ? AND region_code LIKE '3306%'")) {
+            ps.setString(1, day);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                // 绍兴市 and its counties (诸暨市 at least; the others when ShaoxingEndToEndTest imported them)
+                assertThat(rs.getInt(1)).as("snapshots of the day, taken %s", first).isEqualTo(taken)
+                        .isEqualTo(rs.getInt(2)).isGreaterThanOrEqualTo(2);
+            }
+        }
+        for (String region : List.of("330600", COUNTY)) {
+            assertThat(given().baseUri(system.gateway().toString()).auth().oauth2(TestTokens.ADMIN)
+                    .get("/api/v1/compliance/" + region + "/trend?year=2026&from=" + day + "&to=" + day).then()
+                    .statusCode(200).extract().jsonPath().getList("points.date")).containsExactly(day);
+        }
+        assertThat(atOnce(replicas, replica -> given().baseUri(replica.toString()).auth().oauth2(TestTokens.ADMIN)
+                .post("/api/v1/snapshots/run?asOf=" + day + "&regionCode=330600").then().statusCode(200).extract()
+                .jsonPath().getInt("taken"))).containsExactly(0, 0);
+    }
+
+    /** Two more review-service processes, on node 1 and on node 2, sending webhooks every second; started once. */
+    private static synchronized List<URI> replicas() {
+        if (replicas == null) {
+            Map<String, String> fastSender = Map.of("LUOSHI_WEBHOOKS_SEND_EVERY", "1s");
+            replicas = List.of(system.replicaOnNode("review-node1", "review-service", 0, fastSender),
+                    system.replicaOnNode("review-node2", "review-service", 1, fastSender));
+        }
+        return replicas;
+    }
+
+    /** The same reminder run on both replicas, released at one moment: each answers how many it created. */
     private static List<Integer> atOnce(List<URI> replicas) throws Exception {
+        return atOnce(replicas, replica -> {
+            JsonPath run = given().baseUri(replica.toString()).auth()
+                    .oauth2(TestTokens.ADMIN).post("/api/v1/reminders/run?asOf=" + AS_OF + "&regionCode=" + COUNTY)
+                    .then().statusCode(200).extract().jsonPath();
+            opened.addAndGet(run.getInt("rectificationsOpened"));
+            return run.getInt("created");
+        });
+    }
+
+    /** {@code run} on both replicas, released at one moment: each answers its count. */
+    private static List<Integer> atOnce(List<URI> replicas, Function<URI, Integer> run)
+            throws Exception {
         CyclicBarrier start = new CyclicBarrier(replicas.size());
         ExecutorService pool = Executors.newFixedThreadPool(replicas.size());
         try {
@@ -148,18 +204,14 @@ class GaleraRemindersTest {
             for (URI replica : replicas) {
                 runs.add(pool.submit(() -> {
                     start.await();
-                    io.restassured.path.json.JsonPath run = given().baseUri(replica.toString()).auth()
-                            .oauth2(TestTokens.ADMIN).post("/api/v1/reminders/run?asOf=" + AS_OF + "&regionCode=" + COUNTY)
-                            .then().statusCode(200).extract().jsonPath();
-                    opened.addAndGet(run.getInt("rectificationsOpened"));
-                    return run.getInt("created");
+                    return run.apply(replica);
                 }));
             }
-            List<Integer> created = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
             for (Future<Integer> f : runs) {
-                created.add(f.get());
+                counts.add(f.get());
             }
-            return created;
+            return counts;
         } finally {
             pool.shutdown();
         }

@@ -3,6 +3,7 @@ package luoshi.testing;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -92,21 +93,46 @@ public final class Workbooks {
      * held, compressed about a thousandfold (a zip bomb, once large).
      */
     public static byte[] padded(byte[] xlsx, long spaces) {
+        return withFirstSheet(xlsx, (xml, out) -> {
+            int end = xml.lastIndexOf("</worksheet>");
+            out.write(xml.substring(0, end).getBytes(StandardCharsets.UTF_8));
+            byte[] blank = new byte[1 << 16];
+            Arrays.fill(blank, (byte) ' ');
+            for (long left = spaces; left > 0; left -= blank.length) {
+                out.write(blank, 0, (int) Math.min(blank.length, left));
+            }
+            out.write(xml.substring(end).getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    /**
+     * {@code xlsx} with the number cell that holds {@code written} on its first sheet holding {@code raw} instead, as
+     * another program could write it ({@code 1E-3000}, {@code 1E+400}: numbers no spreadsheet program would show, and
+     * POI cannot write).
+     */
+    public static byte[] withRawNumber(byte[] xlsx, double written, String raw) {
+        return withFirstSheet(xlsx, (xml, out) -> {
+            String cell = "<v>" + (written == Math.rint(written) ? Long.toString((long) written) : Double.toString(written))
+                    + "</v>";
+            if (!xml.contains(cell)) {
+                throw new IllegalArgumentException("no cell holds " + cell);
+            }
+            out.write(xml.replace(cell, "<v>" + raw + "</v>").getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    private interface SheetWriter {
+        void write(String xml, OutputStream out) throws IOException;
+    }
+
+    private static byte[] withFirstSheet(byte[] xlsx, SheetWriter sheet) {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 out.putNextEntry(new ZipEntry(e.getName()));
                 if (e.getName().equals("xl/worksheets/sheet1.xml")) {
-                    String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    int end = xml.lastIndexOf("</worksheet>");
-                    out.write(xml.substring(0, end).getBytes(StandardCharsets.UTF_8));
-                    byte[] blank = new byte[1 << 16];
-                    Arrays.fill(blank, (byte) ' ');
-                    for (long left = spaces; left > 0; left -= blank.length) {
-                        out.write(blank, 0, (int) Math.min(blank.length, left));
-                    }
-                    out.write(xml.substring(end).getBytes(StandardCharsets.UTF_8));
+                    sheet.write(new String(in.readAllBytes(), StandardCharsets.UTF_8), out);
                 } else {
                     in.transferTo(out);
                 }

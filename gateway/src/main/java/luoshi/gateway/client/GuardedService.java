@@ -30,6 +30,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  *       that a dead service costs no more than its timeout and an open circuit nothing;</li>
  *   <li>{@code compliance-reads}: the same for the compliance views, whose client calls are themselves asynchronous:
  *       no thread waits for them;</li>
+ *   <li>{@code exports}: the slices of a whole list written as a file (the follow-up list's CSV and XLSX, the reports),
+ *       asynchronous as the compliance reads, but bounded by {@code bulk-timeout-ms} (a slice of the whole country takes
+ *       longer than an interactive read may) and behind a bulkhead of their own as the imports are;</li>
  *   <li>{@code writes}: bounded, never tried again (a write might have been applied);</li>
  *   <li>{@code imports}: the batch imports, bounded by {@code bulk-timeout-ms}, never tried again, and at most
  *       {@code bulk-concurrency} at once (and {@code bulk-queue} waiting) behind a bulkhead of their own, so that however
@@ -55,6 +58,7 @@ public final class GuardedService {
     private final Map<Class<?>, Object> clients = new ConcurrentHashMap<>();
     private final Guard reads;
     private final Guard complianceReads;
+    private final Guard exports;
     private final Guard writes;
     private final Guard imports;
 
@@ -66,6 +70,10 @@ public final class GuardedService {
         this.problems = new DownstreamProblems(name(), json);
         this.reads = guard("reads", config.timeoutMs(), true, GuardedService::retriedOnceAfterAFault);
         this.complianceReads = guard("compliance-reads", config.timeoutMs(), false, GuardedService::retriedOnceAfterAFault);
+        this.exports = guard("exports", config.bulkTimeoutMs(), false, builder -> {
+            retriedOnceAfterAFault(builder);
+            builder.withBulkhead().limit(config.bulkConcurrency()).queueSize(config.bulkQueue()).done();
+        });
         this.writes = guard("writes", config.timeoutMs(), true, builder -> { });
         this.imports = guard("imports", config.bulkTimeoutMs(), true, builder -> builder.withBulkhead()
                 .limit(config.bulkConcurrency()).queueSize(config.bulkQueue()).done());
@@ -92,6 +100,15 @@ public final class GuardedService {
      */
     public <A, T> CompletionStage<T> readAsync(Class<A> api, Function<A, CompletionStage<T>> call) {
         return guarded(complianceReads, api, call, config.timeoutMs(), false);
+    }
+
+    /**
+     * A slice of a list written whole as a file: as {@link #readAsync}, with the imports' timeout and a bulkhead of its
+     * own, so that exports of the whole country neither time out as an interactive read would nor take the places of
+     * the interactive reads.
+     */
+    public <A, T> CompletionStage<T> exportAsync(Class<A> api, Function<A, CompletionStage<T>> call) {
+        return guarded(exports, api, call, config.bulkTimeoutMs(), false);
     }
 
     /** A write: never retried (it might have been applied), still bounded and broken. */

@@ -94,9 +94,18 @@ public class Services {
      * the feed within milliseconds) this costs a header each way and no call.
      */
     public <T> CompletionStage<Answers<T>> readAllCaughtUp(Function<ComplianceSource, CompletionStage<T>> call) {
+        return readAllCaughtUp(call, false);
+    }
+
+    /**
+     * As {@link #readAllCaughtUp(Function)}, the first slice of a list written whole as a file
+     * ({@link GuardedService#exportAsync}: the imports' timeout, a bulkhead of its own) when {@code export}.
+     */
+    public <T> CompletionStage<Answers<T>> readAllCaughtUp(Function<ComplianceSource, CompletionStage<T>> call,
+            boolean export) {
         List<CompletableFuture<Outcome<Versioned<T>>>> first = new ArrayList<>();
         for (GuardedService service : all) {
-            first.add(ask(service, call, null));
+            first.add(ask(service, call, null, export));
         }
         return CompletableFuture.allOf(first.toArray(CompletableFuture[]::new)).thenCompose(done -> {
             Outcome<Versioned<T>> org = first.get(0).join();
@@ -104,7 +113,7 @@ public class Services {
             List<CompletableFuture<Outcome<Versioned<T>>>> last = new ArrayList<>();
             for (CompletableFuture<Outcome<Versioned<T>>> f : first) {
                 Outcome<Versioned<T>> o = f.join();
-                last.add(o != org && orgVersion != null && behind(o, orgVersion) ? ask(o.service(), call, orgVersion) : f);
+                last.add(o != org && orgVersion != null && behind(o, orgVersion) ? ask(o.service(), call, orgVersion, export) : f);
             }
             return CompletableFuture.allOf(last.toArray(CompletableFuture[]::new)).thenApply(all -> new Answers<>(
                     last.stream().map(CompletableFuture::join).map(o -> unversioned(o, orgVersion)).toList()));
@@ -112,8 +121,10 @@ public class Services {
     }
 
     private <T> CompletableFuture<Outcome<Versioned<T>>> ask(GuardedService service,
-            Function<ComplianceSource, CompletionStage<T>> call, Long min) {
-        return service.readAsync(ComplianceSource.class, RegionVersions.tracked(call, min)).toCompletableFuture()
+            Function<ComplianceSource, CompletionStage<T>> call, Long min, boolean export) {
+        Function<ComplianceSource, CompletionStage<Versioned<T>>> tracked = RegionVersions.tracked(call, min);
+        return (export ? service.exportAsync(ComplianceSource.class, tracked)
+                : service.readAsync(ComplianceSource.class, tracked)).toCompletableFuture()
                 .handle((value, failure) -> outcome(service, value, failure));
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.compliance.FollowUpFilter;
 import luoshi.api.compliance.FollowUpItem;
@@ -78,10 +80,12 @@ public class FollowUpLists {
 
     private Rows open(Question q, int slice, boolean count) {
         FollowUpFilter f = q.filter();
+        // a page is an interactive read; the whole list (count false) is an export, with the imports' timeout
+        boolean export = !count;
         Answers<ServiceFollowUp> first = Route.await(services.readAllCaughtUp(s -> s.followUp(q.at().regionCode(),
                 q.at().year(), q.at().asOf(), f.statusParameter(), f.levelParameter(), f.requirementId(), null, null,
-                null, slice, count))).rejectIfRefused();
-        return new Rows(q, slice, first);
+                null, slice, count), export)).rejectIfRefused();
+        return new Rows(q, slice, first, export);
     }
 
     /** {@code items} with the open rectification of each, where a service keeps one. */
@@ -114,14 +118,16 @@ public class FollowUpLists {
 
         private final Question q;
         private final int slice;
+        private final boolean export;
         private final PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> FollowUpItem.ORDER.compare(a.row, b.row));
         private final List<String> incomplete = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private long total;
 
-        private Rows(Question q, int slice, Answers<ServiceFollowUp> first) {
+        private Rows(Question q, int slice, Answers<ServiceFollowUp> first, boolean export) {
             this.q = q;
             this.slice = slice;
+            this.export = export;
             incomplete.addAll(first.incomplete());
             warnings.addAll(first.warnings());
             for (Map.Entry<GuardedService, ServiceFollowUp> e : first.byService().entrySet()) {
@@ -194,9 +200,11 @@ public class FollowUpLists {
             /** The service's next slice, after {@code last}. */
             List<FollowUpItem> after(FollowUpItem last) {
                 FollowUpFilter f = q.filter();
-                return Route.await(service.readAsync(ComplianceSource.class, s -> s.followUp(q.at().regionCode(),
+                Function<ComplianceSource, CompletionStage<ServiceFollowUp>> next = s -> s.followUp(q.at().regionCode(),
                         q.at().year(), q.at().asOf(), f.statusParameter(), f.levelParameter(), f.requirementId(),
-                        last.regionCode(), last.requirementId(), last.periodStart(), slice, false))).items();
+                        last.regionCode(), last.requirementId(), last.periodStart(), slice, false);
+                return Route.await(export ? service.exportAsync(ComplianceSource.class, next)
+                        : service.readAsync(ComplianceSource.class, next)).items();
             }
         }
 

@@ -76,7 +76,7 @@ public class ReminderJob {
     /** A run for the open items of {@code scope}'s subtree; the owners are still read in bulk. */
     public ReminderRun run(LocalDate asOf, String scope) {
         ReminderStages stages = new ReminderStages(config.leadDays(), config.overdueWindowDays());
-        List<OpenItemSource> owners = sources.all();
+        List<OpenItemSource> owners = sources.current();
         // the owners evaluate the whole country each: asked at once, the run waits for the slowest, not for the sum
         ExecutorService pool = Executors.newFixedThreadPool(owners.size());
         try {

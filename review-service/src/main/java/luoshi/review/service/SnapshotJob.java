@@ -94,7 +94,7 @@ public class SnapshotJob {
     public SnapshotRun run(LocalDate day, String scope) {
         Set<String> incomplete = new TreeSet<>();
         int taken = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(sources.all().size());
+        ExecutorService pool = Executors.newFixedThreadPool(sources.current().size());
         try {
             taken += take(scope, day, pool, incomplete);
             int size = config.pageSize();
@@ -136,7 +136,7 @@ public class SnapshotJob {
      */
     public List<String> takeNow(String regionCode, LocalDate day) {
         Set<String> incomplete = new TreeSet<>();
-        ExecutorService pool = Executors.newFixedThreadPool(sources.all().size());
+        ExecutorService pool = Executors.newFixedThreadPool(sources.current().size());
         try {
             take(regionCode, day, pool, incomplete);
         } finally {
