@@ -803,7 +803,30 @@ public final class Main {
                 Report.mib(list.path("bytes").asLong()), list.path("seconds").asDouble(),
                 list.path("incomplete").asText().isEmpty() ? "" : " (incomplete: " + list.path("incomplete").asText() + ")",
                 Report.mib(list.path("peakHeapBytes").asLong()), list.path("maxHeap").asText());
+
+        // #28: the XLSX report of the province and of the country (every item of the subtree), streamed by the gateway
+        ArrayNode reports = results.putArray("reports");
+        for (String region : List.of(PROVINCE, "000000")) {
+            String reportPath = "/api/v1/compliance/" + region + "/report" + query;
+            System.out.println("streaming the XLSX report of " + region + " (" + reportPath + ") ...");
+            try (MemorySampler memory = new MemorySampler(pids, gatewayMetrics, gatewayPid, Duration.ofMillis(100))) {
+                start = System.nanoTime();
+                Http.Streamed report = gateway.stream(reportPath, XLSX);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                memory.close();
+                ObjectNode r = reports.addObject().put("region", region).put("path", reportPath)
+                        .put("status", report.status()).put("bytes", report.bytes())
+                        .put("incomplete", report.incomplete() == null ? "" : report.incomplete()).put("seconds", seconds)
+                        .put("peakHeapBytes", memory.peakHeap()).put("maxHeap", Processes.maxHeap(gatewayPid))
+                        .put("peakRssBytes", memory.peakRss().getOrDefault("gateway", -1L));
+                System.out.printf("  %s in %.2f s%s; gateway heap peak %s of %s%n", Report.mib(r.path("bytes").asLong()),
+                        seconds, r.path("incomplete").asText().isEmpty() ? "" : " (incomplete: " + r.path("incomplete").asText()
+                                + ")", Report.mib(r.path("peakHeapBytes").asLong()), r.path("maxHeap").asText());
+            }
+        }
     }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** The pids of the four services and the database, found by the ports they listen on. */
     private Map<String, Long> pids() {
@@ -905,6 +928,14 @@ public final class Main {
                     Report.num(ls, 1) + " s, gateway heap peak " + Report.mib(list.path("peakHeapBytes").asLong())
                             + (list.path("incomplete").asText().isEmpty() ? "" : ", incomplete: " + list.path("incomplete").asText()),
                     ls <= 30 && list.path("status").asLong() == 200 && list.path("incomplete").asText().isEmpty());
+        }
+        for (JsonNode report : results.path("reports")) {     // #28
+            double rs = report.path("seconds").asDouble();
+            target(t, "XLSX report of " + report.path("region").asText() + " (" + Report.mib(report.path("bytes").asLong()) + ")",
+                    "≤ 30 s, complete, heap bounded", Report.num(rs, 1) + " s, gateway heap peak "
+                            + Report.mib(report.path("peakHeapBytes").asLong()) + " of -Xmx " + report.path("maxHeap").asText()
+                            + (report.path("incomplete").asText().isEmpty() ? "" : ", incomplete: " + report.path("incomplete").asText()),
+                    rs <= 30 && report.path("status").asLong() == 200 && report.path("incomplete").asText().isEmpty());
         }
         target(t, "reminder job memory", "bounded", "heap peak " + Report.mib(rem.path("peakHeapBytes").asLong()) + " of -Xmx "
                 + rem.path("maxHeap").asText() + ", live after GC ≤ " + Report.mib(rem.path("peakLiveAfterGcBytes").asLong()), true);

@@ -128,8 +128,10 @@ final class Report {
                         .append(" | ").append(num(e.path("perSecond").asDouble(), 1)).append(" | ").append(e.path("requests").asInt())
                         .append(" (").append(e.path("partial").asInt()).append(", ").append(e.path("errors").asInt()).append(") |\n");
             }
-            md.append("\nThe evaluation's raw SQL is the rollup's above (the same counts: every requirement of the benchmark's catalog"
-                    + " weighs 1).\n");
+            md.append("\nThe evaluation's raw SQL is a rollup's above (the same counts: every requirement of the benchmark's catalog"
+                    + " weighs 1), and the same answer needs the parent's: a region's rank among its siblings is computed from every"
+                    + " sibling's subtree, so the evaluation of a province holds the scores of all provinces, the country's rollup"
+                    + " per child; for 000000 (no siblings) the country's rollup, for its provinces' ranks.\n");
             JsonNode snap = r.path("snapshots");
             md.append("\n| job or export | items | seconds | heap peak | -Xmx | RSS peak |\n|---|---:|---:|---:|---:|---:|\n")
                     .append("| snapshot job over the whole country, `POST /api/v1/snapshots/run?asOf=").append(d.path("asOf").asText())
@@ -144,6 +146,15 @@ final class Report {
                     .append(num(list.path("seconds").asDouble(), 2)).append(" | ").append(mib(list.path("peakHeapBytes").asLong()))
                     .append(" | ").append(list.path("maxHeap").asText()).append(" | ").append(mib(list.path("peakRssBytes").asLong()))
                     .append(" |\n");
+            for (JsonNode report : r.path("reports")) {
+                md.append("| XLSX report of ").append(report.path("region").asText()).append(", `").append(report.path("path").asText())
+                        .append("` (gateway)").append(report.path("incomplete").asText().isEmpty() ? ""
+                                : ", incomplete: " + report.path("incomplete").asText()).append(" | ")
+                        .append(mib(report.path("bytes").asLong())).append(" | ").append(num(report.path("seconds").asDouble(), 2))
+                        .append(" | ").append(mib(report.path("peakHeapBytes").asLong())).append(" | ")
+                        .append(report.path("maxHeap").asText()).append(" | ").append(mib(report.path("peakRssBytes").asLong()))
+                        .append(" |\n");
+            }
         }
 
         JsonNode cold = r.path("coldStart");

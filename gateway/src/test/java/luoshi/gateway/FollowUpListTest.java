@@ -100,6 +100,11 @@ class FollowUpListTest extends DownstreamTest {
      * after each of its rows, the next rows up to the limit.
      */
     private void serve(WireMock service, List<FollowUpItem> rows) {
+        serve(service, rows, 0);
+    }
+
+    /** As {@link #serve(WireMock, List)}, each slice answered after {@code delayMs} (the newest stubs match first). */
+    private void serve(WireMock service, List<FollowUpItem> rows, int delayMs) {
         for (int limit : List.of(2, 4, 6, 2000)) {
             for (int from = 0; from <= rows.size(); from++) {
                 MappingBuilder ask = get(urlPathEqualTo("/internal/v1/compliance/regions/330600/items"))
@@ -109,7 +114,8 @@ class FollowUpListTest extends DownstreamTest {
                                 .withQueryParam("afterRequirement", equalTo(rows.get(from - 1).requirementId()))
                                 .withQueryParam("afterPeriod", equalTo(START.toString()));
                 List<FollowUpItem> slice = rows.subList(from, Math.min(rows.size(), from + limit));
-                service.register(ask.willReturn(okJson(toJson(new ServiceFollowUp(slice, (long) rows.size(), List.of())))));
+                service.register(ask.willReturn(okJson(toJson(new ServiceFollowUp(slice, (long) rows.size(), List.of())))
+                        .withFixedDelay(delayMs)));
             }
         }
     }
@@ -183,6 +189,22 @@ class FollowUpListTest extends DownstreamTest {
         funding.verifyThat(1, getRequestedFor(urlPathEqualTo("/internal/v1/compliance/regions/330600/items"))
                 .withQueryParam("afterRegion", equalTo("330602002")));
         review.verifyThat(1, getRequestedFor(urlPathEqualTo("/internal/v1/compliance/regions/330600/items")));
+    }
+
+    @Test
+    void anExportWaitsForSlicesSlowerThanAPageMay() throws IOException {
+        // funding-service's slices take longer than luoshi.gateway.timeout-ms (2 s): a page goes on without them, an
+        // export (the whole list, read with the imports' timeout) waits for them
+        serve(funding, List.of(F1, F2), 2300);
+        given().auth().oauth2(ADMIN).queryParam("year", 2025).queryParam("size", 2).get(PATH).then().statusCode(200)
+                .body("incomplete", contains("funding-service"));
+        byte[] body = given().auth().oauth2(ADMIN).accept("text/csv").queryParam("year", 2025).get(PATH).then()
+                .statusCode(200).header("Luoshi-Incomplete", nullValue()).extract().asByteArray();
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(new String(body, 3, body.length - 3, StandardCharsets.UTF_8))) {
+            assertThat(it.readAll()).extracting(r -> r.get("地区代码 Region code"))
+                    .containsExactly("330602", "330602001", "330602001", "330602002", "330603001", "330604001");
+        }
     }
 
     @Test
