@@ -381,7 +381,9 @@
       legend: { data: ['落实率（%）', '综合得分'], textStyle: { color: '#1b1b1b' } },
       grid: { left: 48, right: 24, top: 40, bottom: 32 },
       xAxis: { type: 'category', data: points.map(p => p.date), axisLabel: { color: '#1b1b1b' } },
-      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { color: '#1b1b1b' } },
+      // from 0, to the next ten above the highest point (at most 100): a low rate's changes stay visible
+      yAxis: { type: 'value', min: 0, max: v => Math.min(100, Math.max(10, Math.ceil(v.max / 10) * 10)),
+        axisLabel: { color: '#1b1b1b' } },
       series: [
         { name: '落实率（%）', type: 'line', data: rate, connectNulls: true, symbolSize: 8 },
         { name: '综合得分', type: 'line', data: score, connectNulls: true, symbolSize: 8 },
@@ -430,7 +432,7 @@
       cell(tr, item.actual);
       cell(tr, item.dueDate).className = 'nowrap';
       cell(tr, evidenceText(item));
-      cell(tr, reasonText(item));
+      cell(tr, reasonText(item)).className = 'reason';
       cell(tr, item.rectification
         ? `${RECTIFICATION[item.rectification.status] || item.rectification.status}，${item.rectification.dueDate} 前` : '');
       return tr;
