@@ -246,7 +246,8 @@ cat <<INFO
 
   Luoshi (落实) is running.
 
-  Swagger UI      http://$SHOWN_HOST:$GATEWAY_PORT/q/swagger-ui     ← start here
+  Dashboard       http://$SHOWN_HOST:$GATEWAY_PORT/     ← start here (看板, zh-CN: sign in with a token, below)
+  Swagger UI      http://$SHOWN_HOST:$GATEWAY_PORT/q/swagger-ui
   Public API      http://$SHOWN_HOST:$GATEWAY_PORT/api/v1
   OpenAPI         http://$SHOWN_HOST:$GATEWAY_PORT/q/openapi
   Health          http://$SHOWN_HOST:$GATEWAY_MANAGEMENT_PORT/q/health    (management port; metrics: /q/metrics)
@@ -260,7 +261,7 @@ cat <<INFO
   Logs            $LOG_DIR
 
   A token:        deploy/local/token.sh admin 000000     (ROLE viewer|operator|admin, REGION e.g. 330600)
-                  in Swagger UI: "Authorize", paste the token
+                  on the dashboard: "登录", paste the token; in Swagger UI: "Authorize", paste the token
 
   Press Ctrl-C to stop.
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gateway serves health (with its downstream services, asked on their management interfaces) and metrics on its
- * management port only, OpenAPI and Swagger UI on its public port.
+ * management port only, OpenAPI, Swagger UI and the dashboard ({@code /}, issue #28) on its public port.
  */
 @QuarkusTest
 class GatewayFoundationTest extends DownstreamTest {
@@ -53,6 +53,21 @@ class GatewayFoundationTest extends DownstreamTest {
         for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live")) {
             given().get(path).then().statusCode(404).contentType("application/problem+json");
         }
+    }
+
+    @Test
+    void servesTheDashboardAtTheRootWithoutATokenWhileEveryApiCallStillNeedsOne() {
+        given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .body(containsString("<html lang=\"zh-CN\">"))
+                .body(containsString("/webjars/echarts/5.3.1/dist/echarts.min.js"));
+        given().get("/dashboard/dashboard.js").then().statusCode(200).contentType(containsString("javascript"));
+        given().get("/dashboard/dashboard.css").then().statusCode(200).contentType(containsString("text/css"));
+        // ECharts from its webjar, by the path index.html names: served by the gateway, nothing from the internet
+        given().get("/webjars/echarts/5.3.1/dist/echarts.min.js").then().statusCode(200)
+                .contentType(containsString("javascript"));
+        given().get("/api/v1/compliance/330600/rollup").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * API.md, "Exposure": nothing is reachable that need not be. The embedded database has real accounts (no anonymous and
  * no password-less login over TCP) and listens on the loopback interface only; metrics are on a management port, not on
  * the public port of the gateway or of any service. The test knows the database only by the address LuoshiSystem gives
- * it, whatever accounts LuoshiSystem and the services use.
+ * it, whatever accounts LuoshiSystem and the services use. The gateway's root is the dashboard (issue #28), open to
+ * anyone as a page, while every API call it makes needs a token.
  */
 class ExposureTest {
 
@@ -81,6 +82,20 @@ class ExposureTest {
         }
         assertThat(listening).as("non-loopback addresses of this machine where the embedded database accepts connections")
                 .isEmpty();
+    }
+
+    @Test
+    void theGatewaysRootIsTheDashboardForAnyoneWhileItsApiStillNeedsAToken() {
+        // issue #28: / is the dashboard's page (no token needed to load it), loading nothing from elsewhere
+        Answer page = PublicApi.send(system.gateway(), null, "GET", "/", Map.of(), null, null);
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("<html lang=\"zh-CN\">").doesNotContain("http://", "https://");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'");
+        // ... whose data is the API's, which answers no one without a token
+        Answer api = PublicApi.send(system.gateway(), null, "GET", "/api/v1/compliance/330600/rollup", Map.of(), null, null);
+        assertThat(api.status()).as(api.toString()).isEqualTo(401);
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * The npm tools of the browser and TypeScript checks (system-tests/src/test/browser/package-lock.json: playwright-core,
- * typescript), installed with {@code npm ci} into {@code $LUOSHI_CACHE_DIR/system-tests-browser} (default
+ * axe-core, typescript), installed with {@code npm ci} into {@code $LUOSHI_CACHE_DIR/system-tests-browser} (default
  * ~/.cache/luoshi) when the lock file changed since the last install, never into the repository; as deploy/validate.sh
  * does for its tools. Needs Node.js 20+ with npm.
  */
