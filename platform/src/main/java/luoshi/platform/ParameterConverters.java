@@ -53,7 +53,7 @@ public class ParameterConverters implements ParamConverterProvider {
         }
         if (rawType == Integer.class || rawType == int.class) {
             // year=2025x, page=1.5: JAX-RS would answer 404 for a query parameter it cannot convert
-            return (ParamConverter<T>) new Converter<Integer>(name, "a whole number") {
+            return (ParamConverter<T>) new WholeNumber<Integer>(name, rawType.isPrimitive()) {
                 @Override
                 Integer parse(String value) {
                     return Integer.valueOf(value);
@@ -61,7 +61,7 @@ public class ParameterConverters implements ParamConverterProvider {
             };
         }
         if (rawType == Long.class || rawType == long.class) {
-            return (ParamConverter<T>) new Converter<Long>(name, "a whole number") {
+            return (ParamConverter<T>) new WholeNumber<Long>(name, rawType.isPrimitive()) {
                 @Override
                 Long parse(String value) {
                     return Long.valueOf(value);
@@ -107,6 +107,27 @@ public class ParameterConverters implements ParamConverterProvider {
             }
         }
         return "parameter";
+    }
+
+    /**
+     * A whole number: a blank one is absent (its default) where the parameter may be absent, and a 400 where its type
+     * cannot hold "absent" (an {@code int}: its default, when it has one, is applied before the converter is asked).
+     */
+    private abstract static class WholeNumber<V> extends Converter<V> {
+        private final boolean primitive;
+
+        WholeNumber(String name, boolean primitive) {
+            super(name, "a whole number");
+            this.primitive = primitive;
+        }
+
+        @Override
+        public V fromString(String value) {
+            if (primitive && (value == null || value.isBlank())) {
+                return read(value == null ? "" : value);
+            }
+            return super.fromString(value);
+        }
     }
 
     private abstract static class Converter<V> implements ParamConverter<V> {
