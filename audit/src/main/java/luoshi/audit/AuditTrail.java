@@ -54,8 +54,25 @@ public class AuditTrail {
     record Change(Object before, Object after) {
     }
 
+    /**
+     * Records a write of one entity in {@code regionCode}. It reaches the region and its ancestors' answers
+     * ({@link DataVersion.Reach#REGION}), or, for an {@code IMPORT} (a batch is recorded under its caller's region, its
+     * rows below it) and a {@code RUN} (a job over a scope), the whole subtree ({@link DataVersion.Reach#SUBTREE}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Action action, String entity, String entityId, String regionCode, Object before, Object after) {
+        record(action == Action.IMPORT || action == Action.RUN ? DataVersion.Reach.SUBTREE : DataVersion.Reach.REGION,
+                action, entity, entityId, regionCode, before, after);
+    }
+
+    /**
+     * As {@link #record(Action, String, String, String, Object, Object)}, for a write whose effect reaches as far as
+     * {@code reach} says: a waiver, a jurisdiction's parameters or a requirement change the answers of the whole subtree
+     * of their region ({@link DataVersion.Reach#SUBTREE}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(DataVersion.Reach reach, Action action, String entity, String entityId, String regionCode,
+            Object before, Object after) {
         String change = change(entity, entityId, before, after);
         db.update(INSERT.bind("at", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .bind("actor", actor())
@@ -65,7 +82,7 @@ public class AuditTrail {
                 .bind("region", regionCode)
                 .bind("requestId", requestId())
                 .bind("change", change));
-        dataVersion.advance();   // every recorded write changes the data: answers kept by version are stale
+        dataVersion.advance(regionCode, reach);   // every recorded write changes the data: answers kept by version are stale
     }
 
     /** One event of {@link #recordAll}: an entity's id and region, its state before and after. */
@@ -89,7 +106,7 @@ public class AuditTrail {
         db.insertAll("INSERT INTO audit_event (at, actor, action, entity, entity_id, region_code, request_id, change_json) VALUES",
                 "", events, e -> Arrays.asList(at, actor, action.name(), entity, e.entityId(), e.regionCode(), requestId,
                         change(entity, e.entityId(), e.before(), e.after())));
-        dataVersion.advance();
+        dataVersion.advance(events.stream().map(Event::regionCode).distinct().toList(), DataVersion.Reach.REGION);
     }
 
     private String change(String entity, String entityId, Object before, Object after) {

@@ -360,7 +360,11 @@ public class RegionReplica {
                 p -> Arrays.asList(p.regionCode(), p.year(), p.total(), p.female(), p.youth(), p.version()));
         db.update(ADVANCE_VERSION.bind("version", page.version()));
         if (!regions.isEmpty() || !changes.isEmpty()) {
-            dataVersion.advance();   // the copy changed: answers computed from it are stale (an empty page is no change)
+            // the copy changed: answers computed from it are stale (an empty page is no change), those about the
+            // changed regions and their ancestors (a region's name and population count in its own answers and its
+            // ancestors' rollups)
+            dataVersion.advance(java.util.stream.Stream.concat(regions.stream().map(RegionChange::code),
+                    changes.stream().map(PopulationChange::regionCode)).distinct().toList(), DataVersion.Reach.REGION);
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.concurrent.CompletionStage;
 import luoshi.api.common.Page;
 import luoshi.api.common.Problem;
+import luoshi.api.common.ConditionalRead;
 import luoshi.api.common.Requires;
 import luoshi.api.common.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,6 +57,7 @@ public interface ComplianceApi {
 
     @GET
     @Requires(Role.VIEWER)
+    @ConditionalRead
     @Path("/{regionCode}")
     @Operation(operationId = "getCompliance", summary = "The compliance of one region for one year (一个地区的落实情况)",
             description = "One item per requirement in the catalog (a TERM requirement: one per committee term that "
@@ -74,6 +76,7 @@ public interface ComplianceApi {
 
     @GET
     @Requires(Role.VIEWER)
+    @ConditionalRead
     @Path("/{regionCode}/rollup")
     @Operation(operationId = "getComplianceRollup", summary = "The compliance of a region's whole subtree (汇总: 省 → 市 → 县 → 乡镇)",
             description = "`counts` cover the region and its whole subtree; each child's `counts` cover that child and "
@@ -97,6 +100,7 @@ public interface ComplianceApi {
 
     @GET
     @Requires(Role.VIEWER)
+    @ConditionalRead
     @Path("/{regionCode}/items")
     @Produces({MediaType.APPLICATION_JSON, CSV, XLSX})
     @Operation(operationId = "getFollowUpList", summary = "The follow-up list of a subtree (督办清单)",

@@ -33,6 +33,14 @@ public interface ComplianceSource {
      */
     int MAX_OPEN_ITEMS_PAGE = 50_000;
 
+    /**
+     * The header of every answer about a region ({@link #items}, {@link #rollup}, {@link #followUp}): the version of the
+     * answers about the region's subtree in this service, read before the answer was computed (it changes with every
+     * write in the subtree or reaching it from above, and with nothing else). The gateway puts the three services'
+     * versions into the public answers' {@code ETag} (API.md, "Conditional reads").
+     */
+    String ANSWER_VERSION_HEADER = "Luoshi-Answer-Version";
+
     /** The requirements this service owns, with their parameters as the issuer set them. */
     @GET
     @Requires(Role.VIEWER)

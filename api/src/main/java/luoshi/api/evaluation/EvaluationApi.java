@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.concurrent.CompletionStage;
 import luoshi.api.common.Problem;
+import luoshi.api.common.ConditionalRead;
 import luoshi.api.common.Requires;
 import luoshi.api.common.Role;
 import luoshi.api.compliance.ComplianceApi;
@@ -44,6 +45,7 @@ public interface EvaluationApi {
 
     @GET
     @Requires(Role.VIEWER)
+    @ConditionalRead
     @Path("/{regionCode}")
     @Operation(operationId = "getEvaluation", summary = "The weighted score of a region's subtree, per dimension, with ranks (综合评价)",
             description = "score = 100 × Σ weight of the COMPLIANT items ÷ Σ weight of the COMPLIANT, PENDING, "

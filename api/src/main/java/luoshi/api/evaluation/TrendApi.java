@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import luoshi.api.common.Problem;
+import luoshi.api.common.ConditionalRead;
 import luoshi.api.common.Requires;
 import luoshi.api.common.Role;
 import luoshi.api.compliance.ComplianceApi;
@@ -44,6 +45,7 @@ public interface TrendApi {
 
     @GET
     @Requires(Role.VIEWER)
+    @ConditionalRead
     @Path("/{regionCode}/trend")
     @Operation(operationId = "getComplianceTrend", summary = "The daily snapshots of a region's compliance and score (趋势)",
             description = "One point per day on which a snapshot of the region's subtree was taken, oldest first: the "

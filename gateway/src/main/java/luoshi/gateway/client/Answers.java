@@ -16,9 +16,35 @@ import luoshi.platform.ProblemException;
 public final class Answers<T> {
 
     private final List<Outcome<T>> outcomes;
+    /** What each service said of its answer's version ({@code Luoshi-Answer-Version}), in service order; null: nothing. */
+    private final List<String> versions;
 
     Answers(List<Outcome<T>> outcomes) {
+        this(outcomes, null);
+    }
+
+    Answers(List<Outcome<T>> outcomes, List<String> versions) {
         this.outcomes = outcomes;
+        this.versions = versions;
+    }
+
+    /**
+     * The versions of the three answers ({@code org=…;funding=…;review=…}), which the public answer's ETag is made of
+     * (API.md, "Conditional reads"); null when a service did not answer or did not say its version: such an answer
+     * is not tagged.
+     */
+    public String versions() {
+        if (versions == null || !complete()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (versions.get(i) == null) {
+                return null;
+            }
+            out.append(i == 0 ? "" : ";").append(outcomes.get(i).service().name()).append('=').append(versions.get(i));
+        }
+        return out.toString();
     }
 
     /** Throws the deciding service's problem, if it refused the request. */

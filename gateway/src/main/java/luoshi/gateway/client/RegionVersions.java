@@ -6,6 +6,7 @@ import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.region.RegionFeed;
 
 /**
@@ -20,13 +21,17 @@ final class RegionVersions implements ClientRequestFilter, ClientResponseFilter 
     private static final String PROPERTY = "luoshi.region-versions";
     private static final ThreadLocal<Exchange> CURRENT = new ThreadLocal<>();
 
-    /** A value and the region version it was computed from (null: the service did not say). */
-    record Versioned<T>(T value, Long version) {
+    /**
+     * A value, the region version it was computed from (null: the service did not say) and the version of the answers
+     * about its region's subtree ({@value ComplianceSource#ANSWER_VERSION_HEADER}; null: not said).
+     */
+    record Versioned<T>(T value, Long version, String answerVersion) {
     }
 
     private static final class Exchange {
         final Long min;
         volatile Long version;
+        volatile String answerVersion;
 
         Exchange(Long min) {
             this.min = min;
@@ -44,7 +49,7 @@ final class RegionVersions implements ClientRequestFilter, ClientResponseFilter 
             } finally {
                 CURRENT.remove();
             }
-            return answer.thenApply(value -> new Versioned<>(value, exchange.version));
+            return answer.thenApply(value -> new Versioned<>(value, exchange.version, exchange.answerVersion));
         };
     }
 
@@ -62,6 +67,7 @@ final class RegionVersions implements ClientRequestFilter, ClientResponseFilter 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
         if (request.getProperty(PROPERTY) instanceof Exchange exchange) {
+            exchange.answerVersion = response.getHeaderString(ComplianceSource.ANSWER_VERSION_HEADER);
             String version = response.getHeaderString(RegionFeed.VERSION_HEADER);
             if (version != null) {
                 try {

@@ -91,7 +91,8 @@ public class Services {
      * (API.md: read your writes across services). org-service's answer says the version of its change feed read during
      * the call; a service whose copy of the regions answered from an older version, or did not know the region that
      * org-service knows, is asked once more, to catch up to that version first. When the copies are current (they follow
-     * the feed within milliseconds) this costs a header each way and no call.
+     * the feed within milliseconds) this costs a header each way and no call. The answers keep the version each service
+     * said of its answer ({@link Answers#versions}), for the ETags.
      */
     public <T> CompletionStage<Answers<T>> readAllCaughtUp(Function<ComplianceSource, CompletionStage<T>> call) {
         return readAllCaughtUp(call, false);
@@ -116,7 +117,9 @@ public class Services {
                 last.add(o != org && orgVersion != null && behind(o, orgVersion) ? ask(o.service(), call, orgVersion, export) : f);
             }
             return CompletableFuture.allOf(last.toArray(CompletableFuture[]::new)).thenApply(all -> new Answers<>(
-                    last.stream().map(CompletableFuture::join).map(o -> unversioned(o, orgVersion)).toList()));
+                    last.stream().map(CompletableFuture::join).map(o -> unversioned(o, orgVersion)).toList(),
+                    last.stream().map(CompletableFuture::join)
+                            .map(o -> o.answered() ? o.value().answerVersion() : null).toList()));
         });
     }
 

@@ -89,7 +89,7 @@ public class ComplianceReports {
 
     /** The summary; {@code rankParent} as {@link Evaluations#evaluation} takes it. */
     public Summary summary(RegionYear q, String rankParent) {
-        CompletableFuture<ComplianceRollup> rollup = views.rollup(q).toCompletableFuture();
+        CompletableFuture<ComplianceRollup> rollup = views.rollup(q).thenApply(Tagged::value).toCompletableFuture();
         CompletableFuture<Evaluation> evaluation = evaluations.evaluation(q, rankParent).toCompletableFuture();
         return new Summary(q, Route.await(rollup), Route.await(evaluation));
     }

@@ -10,6 +10,7 @@ import luoshi.api.compliance.ComplianceRollup;
 import luoshi.security.Access;
 import luoshi.api.common.Violation;
 import luoshi.api.compliance.FollowUpFilter;
+import luoshi.api.compliance.FollowUpPage;
 import luoshi.gateway.client.CurrentRequest;
 import luoshi.gateway.client.RequestIds;
 import luoshi.platform.ProblemException;
@@ -52,13 +53,15 @@ public class ComplianceResource implements ComplianceApi {
     @Override
     public CompletionStage<ComplianceReport> report(RegionCode regionCode, Integer year, LocalDate asOf) {
         access.read(regionCode.value());
-        return views.report(RegionYear.of(regionCode, year, asOf, clock));
+        RegionYear at = RegionYear.of(regionCode, year, asOf, clock);
+        return views.report(at).thenApply(ConditionalReads.keep(ConditionalReads.question(at)));
     }
 
     @Override
     public CompletionStage<ComplianceRollup> rollup(RegionCode regionCode, Integer year, LocalDate asOf) {
         access.read(regionCode.value());
-        return views.rollup(RegionYear.of(regionCode, year, asOf, clock));
+        RegionYear at = RegionYear.of(regionCode, year, asOf, clock);
+        return views.rollup(at).thenApply(ConditionalReads.keep(ConditionalReads.question(at)));
     }
 
     /**
@@ -80,7 +83,10 @@ public class ComplianceResource implements ComplianceApi {
         boolean xlsx = accept != null && accept.contains(ComplianceApi.XLSX);
         boolean csv = !xlsx && accept != null && accept.contains(ComplianceApi.CSV);
         if (!xlsx && !csv) {
-            return Response.ok(followUps.page(q, page, size), MediaType.APPLICATION_JSON).build();
+            // a page is tagged (ConditionalReads); an export is not: a service's rectifications missing from a later
+            // batch would be named only after its headers were sent
+            Function<Tagged<FollowUpPage>, FollowUpPage> keep = ConditionalReads.keep(ConditionalReads.question(q.at()));
+            return Response.ok(keep.apply(followUps.tagged(q, page, size)), MediaType.APPLICATION_JSON).build();
         }
         FollowUpLists.Rows rows = followUps.all(q);
         String name = "follow-up-" + regionCode.value() + "-" + q.at().year() + (xlsx ? ".xlsx" : ".csv");

@@ -42,15 +42,19 @@ public class ComplianceViews {
     private record Round(RegionYear question, String cacheControl) {
     }
 
-    private final SharedRounds<Round, ComplianceRollup> rollups = new SharedRounds<>();
+    private final SharedRounds<Round, Tagged<ComplianceRollup>> rollups = new SharedRounds<>();
 
     ComplianceViews(Services services) {
         this.services = services;
     }
 
-    public CompletionStage<ComplianceReport> report(RegionYear q) {
+    /** A region's items, with the versions they were computed from (their ETag). */
+    public CompletionStage<Tagged<ComplianceReport>> report(RegionYear q) {
         return services.readAllCaughtUp(s -> s.items(q.regionCode(), q.year(), q.asOf()))
-                .thenApply(answers -> report(q, answers.rejectIfRefused()));
+                .thenApply(answers -> {
+                    ComplianceReport report = report(q, answers.rejectIfRefused());
+                    return Tagged.of(report, answers, report.warnings());
+                });
     }
 
     private static ComplianceReport report(RegionYear q, Answers<ServiceItems> answers) {
@@ -76,11 +80,14 @@ public class ComplianceViews {
      * that waits for the running one starts on the thread that ends it, so the call carries what it forwards (the
      * token, the request id) bound now, on the caller's thread.
      */
-    public CompletionStage<ComplianceRollup> rollup(RegionYear q) {
+    public CompletionStage<Tagged<ComplianceRollup>> rollup(RegionYear q) {
         Function<ComplianceSource, CompletionStage<ServiceRollup>> call =
                 RequestIds.bind(s -> s.rollup(q.regionCode(), q.year(), q.asOf()));
         return rollups.get(new Round(q, RequestIds.cacheControl()),
-                () -> services.readAllCaughtUp(call).thenApply(answers -> aggregate(q, answers.rejectIfRefused())));
+                () -> services.readAllCaughtUp(call).thenApply(answers -> {
+                    ComplianceRollup rollup = aggregate(q, answers.rejectIfRefused());
+                    return Tagged.of(rollup, answers, rollup.warnings());
+                }));
     }
 
     private static ComplianceRollup aggregate(RegionYear q, Answers<ServiceRollup> answers) {

@@ -28,7 +28,9 @@ public class EvaluationResource implements EvaluationApi {
     @Override
     public CompletionStage<Evaluation> evaluation(RegionCode regionCode, Integer year, LocalDate asOf) {
         access.read(regionCode.value());
-        return evaluations.evaluation(RegionYear.of(regionCode, year, asOf, clock),
-                Evaluations.rankParent(regionCode.value(), access.ownRegion()));
+        RegionYear at = RegionYear.of(regionCode, year, asOf, clock);
+        String parent = Evaluations.rankParent(regionCode.value(), access.ownRegion());
+        // the answer depends on the caller's scope too: whether it may read the parent (the rank)
+        return evaluations.tagged(at, parent).thenApply(ConditionalReads.keep(ConditionalReads.question(at) + "|" + parent));
     }
 }

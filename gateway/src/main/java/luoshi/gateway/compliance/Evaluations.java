@@ -42,13 +42,26 @@ public class Evaluations {
      * caller may not read it (or for the country, which has none).
      */
     public CompletionStage<Evaluation> evaluation(RegionYear q, String parent) {
+        return tagged(q, parent).thenApply(Tagged::value);
+    }
+
+    /**
+     * As {@link #evaluation}, with the versions it was computed from: the region's subtree's and, for its rank, its
+     * parent's (the siblings' scores); not tagged when the parent was asked and did not answer in full.
+     */
+    public CompletionStage<Tagged<Evaluation>> tagged(RegionYear q, String parent) {
         CompletableFuture<Answers<ServiceRollup>> own = rollups(q.regionCode().value(), q).toCompletableFuture();
-        CompletableFuture<Map<String, Weights>> siblings = parent == null ? CompletableFuture.completedFuture(null)
-                : rollups(parent, q).thenApply(answers -> byChild(answers.rejectIfRefused().values())).toCompletableFuture()
+        CompletableFuture<Tagged<Map<String, Weights>>> siblings = parent == null
+                ? CompletableFuture.completedFuture(new Tagged<>(null, "-"))
+                : rollups(parent, q).thenApply(answers -> Tagged.of(byChild(answers.rejectIfRefused().values()), answers,
+                                null)).toCompletableFuture()
                         // a parent no service knows (a county directly under a province), or none answering: no rank,
                         // the evaluation still
-                        .exceptionally(failure -> null);
-        return own.thenCombine(siblings, (answers, bySibling) -> evaluation(q, answers.rejectIfRefused(), bySibling));
+                        .exceptionally(failure -> new Tagged<>(null, null));
+        return own.thenCombine(siblings, (answers, bySibling) -> {
+            Evaluation e = evaluation(q, answers.rejectIfRefused(), bySibling.value());
+            return new Tagged<>(e, Tagged.both(Tagged.of(e, answers, e.warnings()).versions(), bySibling.versions()));
+        });
     }
 
     /**

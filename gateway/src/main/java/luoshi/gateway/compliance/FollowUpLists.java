@@ -50,6 +50,11 @@ public class FollowUpLists {
 
     /** Page {@code page} of {@code size} rows, with the total of every service that answered. */
     public FollowUpPage page(Question q, int page, int size) {
+        return tagged(q, page, size).value();
+    }
+
+    /** As {@link #page}, with the versions the page was computed from (its ETag). */
+    public Tagged<FollowUpPage> tagged(Question q, int page, int size) {
         long offset = Page.offset(page, size);
         // a service can give at most offset + size of the first offset + size rows of the merged list
         Rows rows = open(q, (int) Math.min(offset + size, ComplianceSource.MAX_FOLLOW_UP_ROWS), true);
@@ -60,8 +65,9 @@ public class FollowUpLists {
         while (items.size() < size && rows.hasNext()) {
             items.add(rows.next());
         }
-        return new FollowUpPage(withRectifications(q, items, rows), page, size, rows.total(), rows.incomplete(),
-                rows.warnings());
+        List<FollowUpItem> withRectifications = withRectifications(q, items, rows);
+        return new Tagged<>(new FollowUpPage(withRectifications, page, size, rows.total(), rows.incomplete(),
+                rows.warnings()), rows.versions());
     }
 
     /** The whole list, in batches: {@link Rows#nextBatch} until it answers an empty one. */
@@ -122,6 +128,8 @@ public class FollowUpLists {
         private final PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> FollowUpItem.ORDER.compare(a.row, b.row));
         private final List<String> incomplete = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        /** The versions of the services' first slices. */
+        private final String versions;
         private long total;
 
         private Rows(Question q, int slice, Answers<ServiceFollowUp> first, boolean export) {
@@ -130,6 +138,7 @@ public class FollowUpLists {
             this.export = export;
             incomplete.addAll(first.incomplete());
             warnings.addAll(first.warnings());
+            versions = first.versions();
             for (Map.Entry<GuardedService, ServiceFollowUp> e : first.byService().entrySet()) {
                 ServiceFollowUp part = e.getValue();
                 total += part.total() == null ? 0 : part.total();
@@ -172,6 +181,15 @@ public class FollowUpLists {
 
         public List<String> warnings() {
             return List.copyOf(warnings);
+        }
+
+        /**
+         * The versions the list is computed from (its ETag): the services' when they answered their first slices, null
+         * when a service's rows or rectifications are missing or a service warned. The later slices are at least as
+         * new (a write between two slices is in the list's next tag).
+         */
+        public String versions() {
+            return incomplete.isEmpty() && warnings.isEmpty() ? versions : null;
         }
 
         long total() {

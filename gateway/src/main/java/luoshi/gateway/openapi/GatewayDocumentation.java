@@ -5,7 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import luoshi.api.common.ConditionalRead;
 import luoshi.api.common.Money;
+import luoshi.api.compliance.ComplianceApi;
+import luoshi.api.evaluation.EvaluationApi;
+import luoshi.api.evaluation.TrendApi;
 import luoshi.api.common.Problem;
 import luoshi.gateway.client.RequestIds;
 import luoshi.platform.VersionsDocumentation;
@@ -38,6 +45,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  *       (platform's {@link VersionsDocumentation} adds it); an operation's own description of its 4xx is kept beside
  *       the reference;</li>
  *   <li>every 201 declares its {@code Location} header (luoshi.platform.CreatedLocations sends it);</li>
+ *   <li>a conditional read ({@link ConditionalRead}: API.md, "Conditional reads (ETag, If-None-Match)") takes
+ *       {@code If-None-Match}, its 200 declares its weak {@code ETag}, and it may answer 304;</li>
  *   <li>money is the one {@code Money} schema: every amount (a string with {@link Money#PATTERN}) refers to it;</li>
  *   <li>{@code servers}: {@code luoshi.openapi.server-url} ({@code LUOSHI_OPENAPI_SERVER_URL}), by default {@code /}:
  *       relative, so that Swagger UI's "Try it out" calls the gateway at whatever address the page was opened at, and the
@@ -105,7 +114,44 @@ public class GatewayDocumentation implements OASFilter {
                 .contact(OASFactory.createContact().name("Luoshi (落实) maintainers"));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().values().forEach(this::documentAnswers);
+            openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().values()
+                    .forEach(GatewayDocumentation::documentConditionalRead));
         }
+    }
+
+    /** The interfaces whose methods may declare {@link ConditionalRead}: the answers of API.md, "Conditional reads". */
+    private static final List<Class<?>> CONDITIONAL = List.of(ComplianceApi.class, EvaluationApi.class, TrendApi.class);
+
+    /** The operationIds of the methods that declare {@link ConditionalRead}. */
+    private static final Set<String> CONDITIONAL_READS = CONDITIONAL.stream()
+            .flatMap(api -> Arrays.stream(api.getMethods()))
+            .filter(m -> m.isAnnotationPresent(ConditionalRead.class)
+                    && m.isAnnotationPresent(org.eclipse.microprofile.openapi.annotations.Operation.class))
+            .map(m -> m.getAnnotation(org.eclipse.microprofile.openapi.annotations.Operation.class).operationId())
+            .collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * A conditional read (luoshi.gateway.compliance.ConditionalReads answers it): {@code If-None-Match}, the weak
+     * {@code ETag} of its 200 and its 304 with no body, so that a generated client can send the one and read the others.
+     */
+    private static void documentConditionalRead(Operation op) {
+        if (!CONDITIONAL_READS.contains(op.getOperationId()) || op.getResponses() == null
+                || op.getResponses().getAPIResponse("200") == null) {
+            return;
+        }
+        op.addParameter(OASFactory.createParameter().name(HttpHeaders.IF_NONE_MATCH).in(Parameter.In.HEADER)
+                .required(false).description(ConditionalRead.IF_NONE_MATCH_DESCRIPTION)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        op.getResponses().getAPIResponse("200").addHeader(HttpHeaders.ETAG, weakTag(ConditionalRead.ETAG_DESCRIPTION));
+        op.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                .description("Not Modified: `If-None-Match` names the current answer's tag; no body")
+                .addHeader(HttpHeaders.ETAG, weakTag("The current answer's tag, the one `If-None-Match` named"))
+                .addHeader(RequestIds.HEADER, requestIdHeader()));
+    }
+
+    private static Header weakTag(String description) {
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^W/\"[A-Za-z0-9_-]+\"$"));
     }
 
     @Override

@@ -15,6 +15,7 @@ import luoshi.api.requirement.Owner;
 import luoshi.api.requirement.OwnerList;
 import luoshi.api.requirement.OwnerWrite;
 import luoshi.audit.AuditTrail;
+import luoshi.audit.DataVersion;
 import luoshi.db.Database;
 import luoshi.db.RetriedOnConflict;
 import luoshi.db.Sql;
@@ -82,7 +83,7 @@ public class Owners {
                     .bind("id", id).bind("region", regionCode).bind("version", before.get().version()));
         }
         Owner after = find(id, regionCode, "").orElseThrow();
-        audit.record(before.isEmpty() ? AuditTrail.Action.CREATE : AuditTrail.Action.UPDATE, "requirement-owner",
+        audit.record(DataVersion.Reach.SUBTREE, before.isEmpty() ? AuditTrail.Action.CREATE : AuditTrail.Action.UPDATE, "requirement-owner",
                 id + "@" + regionCode, regionCode, before.orElse(null), after);
         return after;
     }

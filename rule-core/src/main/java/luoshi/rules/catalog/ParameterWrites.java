@@ -17,6 +17,7 @@ import luoshi.api.compliance.Requirement;
 import luoshi.api.region.RegionCode;
 import luoshi.api.requirement.ParameterSetting;
 import luoshi.audit.AuditTrail;
+import luoshi.audit.DataVersion;
 import luoshi.db.Database;
 import luoshi.db.RetriedOnConflict;
 import luoshi.db.Sql;
@@ -120,7 +121,7 @@ public class ParameterWrites {
                     .bind("version", before.get().version()));
         }
         ParameterSetting after = find(id, regionCode, from, "").orElseThrow();
-        audit.record(before.isEmpty() ? AuditTrail.Action.CREATE : AuditTrail.Action.UPDATE, "requirement-parameters",
+        audit.record(DataVersion.Reach.SUBTREE, before.isEmpty() ? AuditTrail.Action.CREATE : AuditTrail.Action.UPDATE, "requirement-parameters",
                 id + "@" + regionCode + (shown == null ? "" : "@" + shown), regionCode, before.orElse(null), after);
         return after;
     }

@@ -16,6 +16,7 @@ import luoshi.api.region.RegionLevel;
 import luoshi.api.requirement.NewRequirement;
 import luoshi.api.requirement.RequirementChange;
 import luoshi.audit.AuditTrail;
+import luoshi.audit.DataVersion;
 import luoshi.db.Database;
 import luoshi.db.DatabaseException;
 import luoshi.db.RetriedOnConflict;
@@ -78,7 +79,7 @@ public class RequirementWrites {
             throw e;
         }
         Requirement created = written(r.id());
-        audit.record(AuditTrail.Action.CREATE, "requirement", r.id(), r.issuerRegionCode(), null, created);
+        audit.record(DataVersion.Reach.COUNTRY, AuditTrail.Action.CREATE, "requirement", r.id(), r.issuerRegionCode(), null, created);
         return created;
     }
 
@@ -141,7 +142,7 @@ public class RequirementWrites {
         db.updateOne(Sql.of("UPDATE requirement SET revision = revision + 1 WHERE id = :id AND revision = :revision")
                 .bind("id", id).bind("revision", revision));
         Requirement after = written(id);
-        audit.record(AuditTrail.Action.UPDATE, "requirement", id, r.issuerRegionCode(), before, after);
+        audit.record(DataVersion.Reach.COUNTRY, AuditTrail.Action.UPDATE, "requirement", id, r.issuerRegionCode(), before, after);
         return after;
     }
 

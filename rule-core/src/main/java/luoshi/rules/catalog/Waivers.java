@@ -15,6 +15,7 @@ import luoshi.api.region.RegionCode;
 import luoshi.api.waiver.NewWaiver;
 import luoshi.api.waiver.Waiver;
 import luoshi.audit.AuditTrail;
+import luoshi.audit.DataVersion;
 import luoshi.db.Database;
 import luoshi.db.RetriedOnConflict;
 import luoshi.db.Sql;
@@ -85,7 +86,7 @@ public class Waivers {
                 .bind("from", created.from()).bind("to", created.to()).bind("reason", created.reason())
                 .bind("ref", created.documentRef()).bind("by", created.approvedBy())
                 .bind("byRegion", created.approvedByRegion()).bind("created", Timestamps.utc(created.createdAt())));
-        audit.record(AuditTrail.Action.CREATE, "waiver", created.id(), created.regionCode(), null, created);
+        audit.record(DataVersion.Reach.SUBTREE, AuditTrail.Action.CREATE, "waiver", created.id(), created.regionCode(), null, created);
         return created;
     }
 
@@ -124,7 +125,7 @@ public class Waivers {
                 .bind("id", id).bind("version", before.version()));
         Waiver after = db.one(Sql.of("SELECT " + COLUMNS + " FROM requirement_waiver WHERE id = :id").bind("id", id),
                 Waivers::waiver).orElseThrow();
-        audit.record(AuditTrail.Action.DELETE, "waiver", id, before.regionCode(), before, after);
+        audit.record(DataVersion.Reach.SUBTREE, AuditTrail.Action.DELETE, "waiver", id, before.regionCode(), before, after);
     }
 
     private Instant now() {
