@@ -19,6 +19,7 @@ import luoshi.api.review.ReminderStage;
 import luoshi.audit.AuditTrail;
 import luoshi.db.RetriedOnConflict;
 import luoshi.review.store.ReminderStore;
+import org.jboss.logging.Logger;
 
 /**
  * Stores a run's reminders and their outbox rows in one transaction. The unique key (requirement, region, period,
@@ -39,7 +40,7 @@ public class ReminderWriter {
     record Run(LocalDate asOf, int created) {
     }
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReminderWriter.class);
+    private static final Logger LOG = Logger.getLogger(ReminderWriter.class);
 
     private final ReminderStore store;
     private final Outbox outbox;
@@ -80,7 +81,7 @@ public class ReminderWriter {
         outbox.enqueueAll(created, this::payload, now);
         audit.record(AuditTrail.Action.RUN, "reminder-run", null, scope, null, new Run(asOf, created.size()));
         long t4 = System.nanoTime();
-        LOG.infof("Reminders: %d keys read in %d ms, %d built in %d ms, inserted in %d ms, outbox and audit in %d ms",
+        LOG.debugf("Reminders: %d keys read in %d ms, %d built in %d ms, inserted in %d ms, outbox and audit in %d ms",
                 known.size(), (t1 - t0) / 1_000_000, fresh.size(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
                 (t4 - t3) / 1_000_000);
         return created.size();
