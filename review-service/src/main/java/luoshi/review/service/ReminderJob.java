@@ -88,8 +88,9 @@ public class ReminderJob {
      * A run for the open items of {@code scope}'s subtree; the owners are still read in bulk. The owners are asked at
      * once, and each owner's rectifications are opened as soon as its items are read, in a transaction of their own on
      * a thread of the run: while the other owners still evaluate the country, and while the reminders are written (a
-     * national run opens tens of thousands, #26; the database works on two connections at once instead of one). Each
-     * opening is exactly once by itself (the unique key of the open item), so the order between owners does not matter.
+     * national run opens tens of thousands, #26: their statements run beside the reminders' on another connection, and
+     * the audit trail's version row orders the commits). Each opening is exactly once by itself (the unique key of the
+     * open item), so the order between owners does not matter.
      */
     public ReminderRun run(LocalDate asOf, String scope) {
         ReminderStages stages = new ReminderStages(config.leadDays(), config.overdueWindowDays());
