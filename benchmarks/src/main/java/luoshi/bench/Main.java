@@ -62,7 +62,7 @@ public final class Main {
                             List.of("UNION", "YOUTH_LEAGUE", "WOMENS_FEDERATION"), "role", "HEAD", "employment", "FULL_TIME")));
 
     record Options(Path root, boolean target, boolean load, Duration duration, Duration warmUp, int clients, Path docs,
-            boolean keepData, DatabaseUnderTest.Kind db) {
+            boolean keepData, DatabaseUnderTest.Kind db, String only) {
         static Options parse(String[] args) {
             Path root = Path.of(".").toAbsolutePath().normalize();
             boolean target = false;
@@ -73,6 +73,7 @@ public final class Main {
             Path docs = null;
             boolean keepData = false;
             DatabaseUnderTest.Kind db = DatabaseUnderTest.Kind.EMBEDDED;
+            String only = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
@@ -84,13 +85,21 @@ public final class Main {
                     case "--docs" -> docs = Path.of(args[++i]).toAbsolutePath();
                     case "--keep-data" -> keepData = true;
                     case "--db" -> db = DatabaseUnderTest.Kind.of(args[++i]);
+                    case "--only" -> only = args[++i];
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see benchmarks/README.md)");
                 }
             }
             if (!load && !target) {
                 throw new IllegalArgumentException("--skip-load needs --target: a system the harness starts is always empty");
             }
-            return new Options(root, target, load, duration, warmUp, clients, docs != null ? docs : root.resolve("docs"), keepData, db);
+            if (only != null && (!target || !List.of("load", "reminders").contains(only))) {
+                throw new IllegalArgumentException("--only load|reminders needs --target (a system kept between runs)");
+            }
+            if ("reminders".equals(only) && load) {
+                throw new IllegalArgumentException("--only reminders needs --skip-load: the data is loaded by an earlier run");
+            }
+            return new Options(root, target, load, duration, warmUp, clients, docs != null ? docs : root.resolve("docs"), keepData, db,
+                    only);
         }
     }
 
@@ -216,13 +225,15 @@ public final class Main {
                 throw new IllegalStateException(e);
             }
         });
-        Map<String, LoadDataCeiling.Result> ceiling;
-        System.out.println("the ceiling: the same rows by LOAD DATA LOCAL INFILE into scratch tables ...");
-        Path csvDir = Files.createTempDirectory("luoshi-bench-csv");
-        try {
-            ceiling = LoadDataCeiling.run(db, data, csvDir);
-        } finally {
-            deleteTree(csvDir);
+        Map<String, LoadDataCeiling.Result> ceiling = Map.of();
+        if (options.only() == null) {
+            System.out.println("the ceiling: the same rows by LOAD DATA LOCAL INFILE into scratch tables ...");
+            Path csvDir = Files.createTempDirectory("luoshi-bench-csv");
+            try {
+                ceiling = LoadDataCeiling.run(db, data, csvDir);
+            } finally {
+                deleteTree(csvDir);
+            }
         }
         if (options.load()) {
             System.out.println("loading through the API (" + gateway.base() + "/api/v1), after " + LOAD_WARM_UP
@@ -235,7 +246,15 @@ public final class Main {
             addRequirements();
             load.facts(data);
         }
-        loadResults(load.results, ceiling);
+        if ("load".equals(options.only())) {
+            // --only load: the country is loaded into the running system, for --only reminders and others to measure again
+            System.out.println("loaded; nothing measured (--only load)");
+            succeeded = true;
+            return;
+        }
+        if (options.only() == null) {
+            loadResults(load.results, ceiling);
+        }
 
         List<RawSql.Requirement> catalog = new ArrayList<>();
         gateway.get("/api/v1/requirements").json().path("items").forEach(r -> catalog.add(RawSql.Requirement.of(r)));
@@ -248,6 +267,15 @@ public final class Main {
                         + SystemUnderTest.env("LUOSHI_JAVA_OPTS", "of deploy/local/run.sh's default (each service's -Xmx is in the memory table)") + ")"
                 : "a running system targeted at " + gateway.base() + " (database " + system.dbHost + ":" + system.ports.get("mariadb") + ")"));
 
+        if ("reminders".equals(options.only())) {
+            // --only reminders: the job alone on the loaded system, printed (no report written); the job's own tables
+            // must be emptied before (benchmarks/README.md)
+            results.putArray("memory");
+            reminders(sql);
+            System.out.println(results.path("reminders").toPrettyString());
+            succeeded = true;
+            return;
+        }
         measure(sql);
         reminders(sql);
         thirdWave();

@@ -124,12 +124,22 @@ public class Database {
      * auto-increments would break.
      */
     public <T> List<Long> insertReturningIds(String insert, List<T> rows, Function<T, List<?>> values) {
-        List<Long> ids = new ArrayList<>(rows.size());
+        return insertReturning(insert, "RETURNING id", rows, values, rs -> rs.getLong(1));
+    }
+
+    /**
+     * As {@link #insertAll}, answering what {@code returning} ("RETURNING id", written in the code) reads of each row
+     * stored, in the order of the rows: for an {@code INSERT IGNORE}, of the rows inserted only (MariaDB answers none
+     * for a row it ignored), so that a write learns which of its rows are new without reading them again.
+     */
+    public <T, R> List<R> insertReturning(String insert, String returning, List<T> rows, Function<T, List<?>> values,
+            RowReader<R> reader) {
+        List<R> out = new ArrayList<>(rows.size());
         for (int from = 0; from < rows.size(); from += CHUNK) {
-            ids.addAll(list(values(insert, rows.subList(from, Math.min(rows.size(), from + CHUNK)), values, "RETURNING id"),
-                    rs -> rs.getLong(1)));
+            out.addAll(list(values(insert, rows.subList(from, Math.min(rows.size(), from + CHUNK)), values, returning),
+                    reader));
         }
-        return ids;
+        return out;
     }
 
     private static <T> Sql values(String insert, List<T> rows, Function<T, List<?>> values, String tail) {

@@ -18,6 +18,7 @@ import luoshi.api.review.RectificationStatus;
 import luoshi.api.review.RectificationStep;
 import luoshi.audit.AuditTrail;
 import luoshi.audit.AuditTrail.Action;
+import luoshi.db.Database;
 import luoshi.db.RetriedOnConflict;
 import luoshi.review.config.RectificationConfig;
 import luoshi.review.store.RectificationStore;
@@ -57,7 +58,10 @@ public class RectificationOpenings {
     /**
      * Opens the rectifications of the NON_COMPLIANT {@code items} of {@code scope} that have none open; answers how many.
      * A transaction of its own, as the reminders' ({@link ReminderWriter}): a run asked with an Idempotency-Key is inside
-     * the key's transaction, whose timeout cannot be changed, and the openings are idempotent by themselves.
+     * the key's transaction, whose timeout cannot be changed, and the openings are idempotent by themselves. The items
+     * are opened a multi-row statement's worth at a time ({@link Database#CHUNK}), each part stored, audited and told
+     * before the next is made: a national run opens tens of thousands, and what the run holds beside its items stays
+     * one part's (#26).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TransactionConfiguration(timeout = 600)
@@ -68,6 +72,15 @@ public class RectificationOpenings {
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
         Set<RectificationStore.Item> open = store.openItems(scope);
         LocalDate due = asOf.plusDays(config.dueDays());
+        int opened = 0;
+        for (int from = 0; from < items.size(); from += Database.CHUNK) {
+            opened += open(items.subList(from, Math.min(items.size(), from + Database.CHUNK)), open, due, now);
+        }
+        return opened;
+    }
+
+    /** Opens a part of a run's items: those whose item is not in {@code open}, which it adds them to. */
+    private int open(List<OpenItem> items, Set<RectificationStore.Item> open, LocalDate due, Instant now) {
         List<Rectification> fresh = new ArrayList<>();
         for (OpenItem i : items) {
             // the common case on a daily run: spare the database an INSERT that it would ignore
@@ -77,13 +90,16 @@ public class RectificationOpenings {
                         i.expected(), i.actual(), List.of(), 1));
             }
         }
+        if (fresh.isEmpty()) {
+            return 0;
+        }
         List<Rectification> created = store.insertNew(fresh, now);
         List<RectificationStore.NewStep> steps = new ArrayList<>();
         List<Rectification> opened = new ArrayList<>();
+        // the job opens only for items the engine judged NON_COMPLIANT
+        RectificationStep step = new RectificationStep(RectificationStatus.OPEN, AuditTrail.SYSTEM, now, null, null,
+                ComplianceStatus.NON_COMPLIANT);
         for (Rectification r : created) {
-            // the job opens only for items the engine judged NON_COMPLIANT
-            RectificationStep step = new RectificationStep(RectificationStatus.OPEN, AuditTrail.SYSTEM, now, null, null,
-                    ComplianceStatus.NON_COMPLIANT);
             steps.add(new RectificationStore.NewStep(r.id(), 1, step));
             opened.add(new Rectification(r.id(), r.requirementId(), r.regionCode(), r.periodStart(), r.periodEnd(),
                     r.dueDate(), r.description(), r.status(), r.owner(), r.expected(), r.actual(), List.of(step), 1));

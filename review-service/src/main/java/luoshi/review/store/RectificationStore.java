@@ -68,15 +68,8 @@ public class RectificationStore {
      * IGNORE under the unique key); answers those it did store, in their order.
      */
     public List<Rectification> insertNew(List<Rectification> rectifications, Instant createdAt) {
-        db.insertAll("INSERT IGNORE INTO rectification (" + WRITTEN + ") VALUES", "", rectifications,
-                row -> values(row, createdAt));
-        Set<String> inserted = new HashSet<>();
-        for (int from = 0; from < rectifications.size(); from += Database.CHUNK) {
-            List<String> ids = rectifications.subList(from, Math.min(rectifications.size(), from + Database.CHUNK)).stream()
-                    .map(Rectification::id).toList();
-            inserted.addAll(db.list(Sql.of("SELECT id FROM rectification WHERE id IN (:ids)").bind("ids", ids),
-                    rs -> rs.getString(1)));
-        }
+        Set<String> inserted = new HashSet<>(db.insertReturning("INSERT IGNORE INTO rectification (" + WRITTEN + ") VALUES",
+                "RETURNING id", rectifications, row -> values(row, createdAt), rs -> rs.getString(1)));
         return rectifications.stream().filter(r -> inserted.contains(r.id())).toList();
     }
 

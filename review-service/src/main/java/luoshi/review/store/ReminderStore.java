@@ -52,19 +52,14 @@ public class ReminderStore {
      * in their order.
      */
     public List<Reminder> insertNew(List<Reminder> reminders) {
-        db.insertAll("INSERT IGNORE INTO reminder (" + COLUMNS + ") VALUES", "", reminders, r -> {
+        Set<String> inserted = new HashSet<>(db.insertReturning("INSERT IGNORE INTO reminder (" + COLUMNS + ") VALUES",
+                "RETURNING id", reminders, r -> {
             ItemOwner owner = r.owner();
             return Arrays.asList(r.id(), r.requirementId(), r.requirementTitle(), r.regionCode(), r.regionName(),
                     r.periodStart(), r.periodEnd(), r.dueDate(), r.stage(), r.daysBefore() == null ? 0 : r.daysBefore(),
                     Timestamps.utc(r.createdAt()), owner == null ? null : owner.unit(),
                     owner == null ? null : owner.contact(), owner == null ? null : owner.regionCode());
-        });
-        Set<String> inserted = new HashSet<>();
-        for (int from = 0; from < reminders.size(); from += Database.CHUNK) {
-            List<String> ids = reminders.subList(from, Math.min(reminders.size(), from + Database.CHUNK)).stream()
-                    .map(Reminder::id).toList();
-            inserted.addAll(db.list(Sql.of("SELECT id FROM reminder WHERE id IN (:ids)").bind("ids", ids), rs -> rs.getString(1)));
-        }
+        }, rs -> rs.getString(1)));
         return reminders.stream().filter(r -> inserted.contains(r.id())).toList();
     }
 

@@ -157,19 +157,41 @@ public class Compliance {
                     row.reason(), List.of());
         }
         Requirement r = at.version(base.id(), row.version()).orElseThrow();
+        return item(inForce(at, r, regionCode, year, row), r, regionCode, row, owner);
+    }
+
+    /**
+     * The expected and actual of a judged item, as {@link #item} gives them, without its evidence: an open item carries
+     * its texts only, and the evidence is a statement for each item (a national read of the open items judged tens of
+     * thousands NON_COMPLIANT, and read the evidence of each to drop it; #26).
+     */
+    private RuleType.Texts texts(Catalog at, Requirement base, String regionCode, int year, ItemRow row) {
+        Requirement r = at.version(base.id(), row.version()).orElseThrow();
+        return texts(inForce(at, r, regionCode, year, row), r, regionCode, row);
+    }
+
+    /** The rule of {@code r} in force for the region on the item's due date. */
+    private TypedRule<?> inForce(Catalog at, Requirement r, String regionCode, int year, ItemRow row) {
         // the settings of the due date (a term's row without a term: the year's end), as Verdicts read them
         LocalDate day = row.due() != null ? row.due() : LocalDate.of(year, 12, 31);
         ObjectNode effective = at.parameters().effectiveRule(r, regionCode, day);
-        TypedRule<?> rule = types.typed(effective).orElseThrow(() -> new IllegalStateException(
+        return types.typed(effective).orElseThrow(() -> new IllegalStateException(
                 "the rule in force for " + regionCode + " of " + r.id() + " is not valid: " + effective));
-        return item(rule, r, regionCode, row, owner);
+    }
+
+    private static <P> Found<P> found(TypedRule<P> rule, Requirement r, String regionCode, ItemRow row) {
+        return new Found<>(regionCode, rule.parameters(), r.period(), row.status(), row.start(), row.end(),
+                row.knownOn(), row.actual(), row.expected(), row.base());
+    }
+
+    private static <P> RuleType.Texts texts(TypedRule<P> rule, Requirement r, String regionCode, ItemRow row) {
+        return rule.type().texts(found(rule, r, regionCode, row));
     }
 
     /** An item the type reads: its texts and evidence, from the parameters in force for the region. */
     private static <P> ComplianceItem item(TypedRule<P> rule, Requirement r, String regionCode, ItemRow row,
             ItemOwner owner) {
-        Found<P> found = new Found<>(regionCode, rule.parameters(), r.period(), row.status(), row.start(), row.end(),
-                row.knownOn(), row.actual(), row.expected(), row.base());
+        Found<P> found = found(rule, r, regionCode, row);
         RuleType.Texts texts = rule.type().texts(found);
         List<String> missing = row.reason() == ItemReason.NO_FACTS ? rule.type().missingFacts(found) : List.of();
         return new ComplianceItem(r.id(), row.status(), row.start(), row.end(), row.due(), texts.expected(),
@@ -279,8 +301,8 @@ public class Compliance {
                     String code = rs.getString("code");
                     ItemRow row = ItemRow.read(rs);
                     ItemOwner owner = at.owner(r.id(), code);
-                    ComplianceItem judged = row.status() == ComplianceStatus.NON_COMPLIANT
-                            ? item(at, r, code, day.getYear(), row) : null;
+                    RuleType.Texts judged = row.status() == ComplianceStatus.NON_COMPLIANT
+                            ? texts(at, r, code, day.getYear(), row) : null;
                     return new OpenItem(r.id(), title(r), code, row.name(), row.start(), row.end(), row.due(),
                             row.status(), owner, judged == null ? null : judged.expected(),
                             judged == null ? null : judged.actual());
