@@ -50,8 +50,9 @@ public class FundingMinAmount extends MinimumFundingRule {
         return new Texts(Money.Amounts.format(found.expected()), Money.Amounts.format(found.actual()));
     }
 
+    /** The records summed. */
     @Override
-    public List<Evidence> evidence(Found<Funding> found) {
+    public List<List<Evidence>> evidence(List<Found<Funding>> found) {
         return records(db, found);
     }
 }

@@ -66,12 +66,18 @@ public class FundingPerCapita extends MinimumFundingRule {
 
     /** The records summed, and the population multiplied. */
     @Override
-    public List<Evidence> evidence(Found<Funding> found) {
-        List<Evidence> evidence = new ArrayList<>(records(db, found));
-        if (found.base() != null) {
-            evidence.add(new Evidence("POPULATION", found.regionCode() + "/" + found.periodStart().getYear(), null,
-                    "total " + found.base().longValue()));
+    public List<List<Evidence>> evidence(List<Found<Funding>> found) {
+        List<List<Evidence>> records = records(db, found);
+        List<List<Evidence>> all = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            Found<Funding> f = found.get(i);
+            List<Evidence> evidence = new ArrayList<>(records.get(i));
+            if (f.base() != null) {
+                evidence.add(new Evidence("POPULATION", f.regionCode() + "/" + f.periodStart().getYear(), null,
+                        "total " + f.base().longValue()));
+            }
+            all.add(evidence);
         }
-        return evidence;
+        return all;
     }
 }

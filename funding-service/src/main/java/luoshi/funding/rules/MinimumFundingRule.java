@@ -11,6 +11,7 @@ import luoshi.db.Database;
 import luoshi.db.Sql;
 import luoshi.rules.spi.Adjustable;
 import luoshi.rules.spi.Bounds;
+import luoshi.rules.spi.EvidenceRows;
 import luoshi.rules.spi.Found;
 import luoshi.rules.spi.RuleQuery;
 import luoshi.rules.spi.RuleReader;
@@ -70,13 +71,18 @@ abstract class MinimumFundingRule implements RuleType<MinimumFundingRule.Funding
     /** The sum of {@link #sumJoin}, 0.00 without a record. */
     static final Sql TOTAL = Sql.of("COALESCE(f.total, 0)");
 
-    /** Every record summed, so that an inspector can add them up by hand. */
-    static List<Evidence> records(Database db, Found<Funding> found) {
-        return db.list(Sql.of("SELECT id, document_ref, amount FROM funding_record WHERE region_code = :code"
-                + " AND fiscal_year = :year AND category = :category ORDER BY id")
-                .bind("code", found.regionCode()).bind("year", found.periodStart().getYear())
-                .bind("category", found.rule().category()),
-                rs -> new Evidence("FUNDING", String.valueOf(rs.getLong(1)), rs.getString(2),
+    /** One item's evidence: as part of the items of an answer ({@link #evidence(List)}). */
+    @Override
+    public List<Evidence> evidence(Found<Funding> found) {
+        return evidence(List.of(found)).get(0);
+    }
+
+    /** Every record summed of each item, so that an inspector can add them up by hand: one statement for all. */
+    static List<List<Evidence>> records(Database db, List<Found<Funding>> found) {
+        return EvidenceRows.read(db, found, f -> Sql.of("SELECT id, document_ref, amount FROM funding_record"
+                + " WHERE region_code = :code AND fiscal_year = :year AND category = :category")
+                .bind("code", f.regionCode()).bind("year", f.periodStart().getYear()).bind("category", f.rule().category()),
+                "id", rs -> new Evidence("FUNDING", String.valueOf(rs.getLong(1)), rs.getString(2),
                         Money.Amounts.format(rs.getBigDecimal(3))));
     }
 }

@@ -13,6 +13,7 @@ import luoshi.api.org.LeaderRole;
 import luoshi.api.org.OrganizationType;
 import luoshi.db.Database;
 import luoshi.db.Sql;
+import luoshi.rules.spi.EvidenceRows;
 import luoshi.rules.spi.Found;
 import luoshi.rules.spi.Measure;
 import luoshi.rules.spi.RuleQuery;
@@ -107,43 +108,67 @@ public class LeaderEmployment implements RuleType<LeaderEmployment.Heads> {
                 found.actual().longValue() + " of " + found.expected().longValue() + " types met");
     }
 
-    /** Each organisation of the types with its leaders of the role in office (and a union's full-time deputies). */
     @Override
     public List<Evidence> evidence(Found<Heads> found) {
+        return evidence(List.of(found)).get(0);
+    }
+
+    /**
+     * Each organisation of the types with its leaders of the role in office (and a union's full-time deputies): the
+     * organisations of every item in one statement.
+     */
+    @Override
+    public List<List<Evidence>> evidence(List<Found<Heads>> found) {
+        List<List<Led>> rows = EvidenceRows.read(db, found, f -> Sql.of("SELECT o.id AS organization_id,"
+                + " o.type AS organization_type, o.name AS organization_name, l.id AS leader_id, l.name AS leader_name,"
+                + " l.employment, l.tenure_from, l.tenure_to, l.role, l.party_committee_member FROM organization o"
+                + " LEFT JOIN leader l ON l.organization_id = o.id AND l.role IN (:roles) AND :inOffice"
+                + " WHERE o.region_code = :code AND o.type IN (:types)")
+                .bind("roles", f.rule().unionRefinement() ? List.of(f.rule().role(), LeaderRole.DEPUTY) : List.of(f.rule().role()))
+                .bind("inOffice", LeaderFacts.inOffice("l", f.knownOn())).bind("code", f.regionCode())
+                .bind("types", f.rule().organizationTypes()),
+                "organization_type, organization_id, role DESC, leader_id", rs -> new Led(rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getString(9),
+                        rs.getBoolean(10)));
+        List<List<Evidence>> evidence = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            evidence.add(evidence(found.get(i), rows.get(i)));
+        }
+        return evidence;
+    }
+
+    /** An organisation of the types, and one of its leaders of the roles in office (null: none). */
+    private record Led(long organizationId, String type, String organizationName, Long leaderId, String leaderName,
+            String employment, LocalDate tenureFrom, LocalDate tenureTo, String role, boolean partyCommitteeMember) {
+    }
+
+    /** One item's evidence from its organisations' rows, ordered by type, organisation, role (heads first), leader. */
+    private static List<Evidence> evidence(Found<Heads> found, List<Led> rows) {
         Heads rule = found.rule();
         LocalDate on = found.knownOn();
         String role = rule.role().name();
-        List<LeaderRole> roles = rule.unionRefinement() ? List.of(rule.role(), LeaderRole.DEPUTY) : List.of(rule.role());
         List<Evidence> evidence = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();
         Set<Long> listed = new LinkedHashSet<>();
-        db.list(Sql.of("SELECT o.id, o.type, o.name, l.id, l.name, l.employment, l.tenure_from, l.tenure_to, l.role,"
-                + " l.party_committee_member FROM organization o LEFT JOIN leader l ON l.organization_id = o.id"
-                + " AND l.role IN (:roles) AND :inOffice WHERE o.region_code = :code AND o.type IN (:types)"
-                + " ORDER BY o.type, o.id, l.role DESC, l.id")
-                .bind("roles", roles).bind("inOffice", LeaderFacts.inOffice("l", on)).bind("code", found.regionCode())
-                .bind("types", rule.organizationTypes()), rs -> {
-                    long orgId = rs.getLong(1);
-                    String type = rs.getString(2);
-                    present.add(type);
-                    boolean head = rs.getObject(4) != null && role.equals(rs.getString(9));
-                    boolean deputy = rs.getObject(4) != null && !head;
-                    if (listed.add(orgId)) {
-                        evidence.add(new Evidence("ORGANIZATION", String.valueOf(orgId), null, type + " " + rs.getString(3)
-                                + (rs.getObject(4) == null || deputy && !role.equals(LeaderRole.DEPUTY.name())
-                                        ? ": no " + role + " in office on " + on : "")));
-                    }
-                    boolean unionDeputy = deputy && OrganizationType.UNION.name().equals(type)
-                            && Employment.FULL_TIME.name().equals(rs.getString(6));
-                    if (head || unionDeputy) {
-                        LocalDate to = rs.getObject(8, LocalDate.class);
-                        evidence.add(new Evidence("LEADER", String.valueOf(rs.getLong(4)), null, rs.getString(5) + ", "
-                                + rs.getString(9) + " of " + rs.getString(3) + ", " + rs.getString(6)
-                                + (head && rs.getBoolean(10) ? ", party committee member" : "") + ", "
-                                + rs.getObject(7, LocalDate.class) + ".." + (to == null ? "" : to)));
-                    }
-                    return null;
-                });
+        for (Led r : rows) {
+            present.add(r.type());
+            boolean head = r.leaderId() != null && role.equals(r.role());
+            boolean deputy = r.leaderId() != null && !head;
+            if (listed.add(r.organizationId())) {
+                evidence.add(new Evidence("ORGANIZATION", String.valueOf(r.organizationId()), null, r.type() + " "
+                        + r.organizationName() + (r.leaderId() == null || deputy && !role.equals(LeaderRole.DEPUTY.name())
+                                ? ": no " + role + " in office on " + on : "")));
+            }
+            boolean unionDeputy = deputy && OrganizationType.UNION.name().equals(r.type())
+                    && Employment.FULL_TIME.name().equals(r.employment());
+            if (head || unionDeputy) {
+                evidence.add(new Evidence("LEADER", String.valueOf(r.leaderId()), null, r.leaderName() + ", "
+                        + r.role() + " of " + r.organizationName() + ", " + r.employment()
+                        + (head && r.partyCommitteeMember() ? ", party committee member" : "") + ", "
+                        + r.tenureFrom() + ".." + (r.tenureTo() == null ? "" : r.tenureTo())));
+            }
+        }
         for (OrganizationType type : rule.organizationTypes()) {
             if (!present.contains(type.name())) {
                 evidence.add(new Evidence("ORGANIZATION", null, null, "no " + type + " organisation in " + found.regionCode()));

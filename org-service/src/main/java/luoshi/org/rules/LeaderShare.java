@@ -6,6 +6,7 @@ import java.util.List;
 import luoshi.api.compliance.Evidence;
 import luoshi.db.Database;
 import luoshi.db.Sql;
+import luoshi.rules.spi.EvidenceRows;
 import luoshi.rules.spi.Found;
 import luoshi.rules.spi.Measure;
 import luoshi.rules.spi.RuleQuery;
@@ -71,10 +72,17 @@ public class LeaderShare extends MinimumShareRule {
 
     @Override
     public List<Evidence> evidence(Found<Share> found) {
-        return db.list(Sql.of("SELECT l.id, l.name, l.role, l.frontline, o.name FROM leader l JOIN organization o"
-                + " ON o.id = l.organization_id WHERE :inOffice AND o.region_code = :code AND o.type IN (:types)"
-                + " ORDER BY o.type, l.id").bind("inOffice", LeaderFacts.inOffice("l", found.knownOn()))
-                .bind("code", found.regionCode()).bind("types", found.rule().organizationTypes()),
+        return evidence(List.of(found)).get(0);
+    }
+
+    /** The leaders in office of the types counted, of every item in one statement. */
+    @Override
+    public List<List<Evidence>> evidence(List<Found<Share>> found) {
+        return EvidenceRows.read(db, found, f -> Sql.of("SELECT l.id, l.name, l.role, l.frontline,"
+                + " o.name AS organization_name, o.type AS organization_type FROM leader l JOIN organization o"
+                + " ON o.id = l.organization_id WHERE :inOffice AND o.region_code = :code AND o.type IN (:types)")
+                .bind("inOffice", LeaderFacts.inOffice("l", f.knownOn())).bind("code", f.regionCode())
+                .bind("types", f.rule().organizationTypes()), "organization_type, id",
                 rs -> new Evidence("LEADER", String.valueOf(rs.getLong(1)), null, rs.getString(2) + ", " + rs.getString(3)
                         + " of " + rs.getString(5) + (rs.getBoolean(4) ? ", frontline" : "")));
     }

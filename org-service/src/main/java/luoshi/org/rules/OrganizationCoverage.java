@@ -14,6 +14,7 @@ import luoshi.api.org.OrganizationType;
 import luoshi.api.region.RegionLevel;
 import luoshi.db.Database;
 import luoshi.db.Sql;
+import luoshi.rules.spi.EvidenceRows;
 import luoshi.rules.spi.Found;
 import luoshi.rules.spi.Measure;
 import luoshi.rules.spi.RuleQuery;
@@ -78,22 +79,40 @@ public class OrganizationCoverage extends MinimumShareRule {
                 : LeaderFacts.ratio(found.actual(), found.base(), " villages"));
     }
 
-    /** The villages without an organisation of each type. */
     @Override
     public List<Evidence> evidence(Found<Share> found) {
-        List<OrganizationType> types = found.rule().organizationTypes();
+        return evidence(List.of(found)).get(0);
+    }
+
+    /** The villages without an organisation of each type: the villages of every item in one statement. */
+    @Override
+    public List<List<Evidence>> evidence(List<Found<Share>> found) {
+        List<List<Village>> rows = EvidenceRows.read(db, found, f -> Sql.of("SELECT v.code, v.name, o.type FROM region v"
+                + " LEFT JOIN organization o ON o.region_code = v.code AND o.type IN (:types)"
+                + " WHERE v.parent_code = :code AND v.level = :village").bind("types", f.rule().organizationTypes())
+                .bind("code", f.regionCode()).bind("village", RegionLevel.VILLAGE), "code",
+                rs -> new Village(rs.getString(1), rs.getString(2), rs.getString(3)));
+        List<List<Evidence>> evidence = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            evidence.add(uncovered(found.get(i).rule().organizationTypes(), rows.get(i)));
+        }
+        return evidence;
+    }
+
+    /** A village and a type of organisation it has (null: none of the types). */
+    private record Village(String code, String name, String type) {
+    }
+
+    private static List<Evidence> uncovered(List<OrganizationType> types, List<Village> rows) {
         Map<String, String> villages = new LinkedHashMap<>();
         Map<String, Set<String>> typesIn = new LinkedHashMap<>();
-        db.list(Sql.of("SELECT v.code, v.name, o.type FROM region v LEFT JOIN organization o ON o.region_code = v.code"
-                + " AND o.type IN (:types) WHERE v.parent_code = :code AND v.level = :village ORDER BY v.code")
-                .bind("types", types).bind("code", found.regionCode()).bind("village", RegionLevel.VILLAGE), rs -> {
-                    villages.put(rs.getString(1), rs.getString(2));
-                    Set<String> present = typesIn.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>());
-                    if (rs.getString(3) != null) {
-                        present.add(rs.getString(3));
-                    }
-                    return null;
-                });
+        for (Village v : rows) {
+            villages.put(v.code(), v.name());
+            Set<String> present = typesIn.computeIfAbsent(v.code(), k -> new LinkedHashSet<>());
+            if (v.type() != null) {
+                present.add(v.type());
+            }
+        }
         List<Evidence> evidence = new ArrayList<>();
         for (OrganizationType type : types) {
             villages.forEach((code, name) -> {

@@ -9,6 +9,7 @@ import luoshi.api.compliance.RequirementPeriod;
 import luoshi.api.review.DocumentType;
 import luoshi.db.Database;
 import luoshi.db.Sql;
+import luoshi.rules.spi.EvidenceRows;
 import luoshi.rules.spi.Found;
 import luoshi.rules.spi.Measure;
 import luoshi.rules.spi.RuleQuery;
@@ -66,14 +67,19 @@ public class DocumentSubmitted implements RuleType<DocumentSubmitted.Documents> 
         return new Texts(RuleFields.count(found.expected()), RuleFields.count(found.actual()));
     }
 
-    /** The documents counted. */
     @Override
     public List<Evidence> evidence(Found<Documents> found) {
-        boolean once = found.kind() == RequirementPeriod.ONCE;
-        return db.list(Sql.of("SELECT id, document_ref, document_date, title FROM committee_document WHERE region_code = :code"
-                + " AND type = :type AND document_date BETWEEN :from AND :to ORDER BY document_date, id")
-                .bind("code", found.regionCode()).bind("type", found.rule().documentType())
-                .bind("from", once ? EVER : found.periodStart()).bind("to", found.knownOn()),
+        return evidence(List.of(found)).get(0);
+    }
+
+    /** The documents counted, of every item in one statement. */
+    @Override
+    public List<List<Evidence>> evidence(List<Found<Documents>> found) {
+        return EvidenceRows.read(db, found, f -> Sql.of("SELECT id, document_ref, document_date, title FROM committee_document"
+                + " WHERE region_code = :code AND type = :type AND document_date BETWEEN :from AND :to")
+                .bind("code", f.regionCode()).bind("type", f.rule().documentType())
+                .bind("from", f.kind() == RequirementPeriod.ONCE ? EVER : f.periodStart()).bind("to", f.knownOn()),
+                "document_date, id",
                 rs -> new Evidence("DOCUMENT", rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate() + " " + rs.getString(4)));
     }
 }

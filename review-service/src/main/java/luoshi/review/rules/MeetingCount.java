@@ -11,6 +11,7 @@ import luoshi.db.Database;
 import luoshi.db.Sql;
 import luoshi.rules.spi.Adjustable;
 import luoshi.rules.spi.Bounds;
+import luoshi.rules.spi.EvidenceRows;
 import luoshi.rules.spi.Found;
 import luoshi.rules.spi.Measure;
 import luoshi.rules.spi.RuleQuery;
@@ -76,16 +77,19 @@ public class MeetingCount implements RuleType<MeetingCount.Meetings> {
                 found.status() == ComplianceStatus.NO_DATA ? null : RuleFields.count(found.actual()));
     }
 
-    /** The meetings counted, so that an inspector can check the verdict by hand. */
     @Override
     public List<Evidence> evidence(Found<Meetings> found) {
-        if (found.status() == ComplianceStatus.NO_DATA) {
-            return List.of();
-        }
-        return db.list(Sql.of("SELECT id, document_ref, meeting_date, title FROM meeting WHERE region_code = :code"
-                + " AND type = :type AND meeting_date BETWEEN :from AND :to ORDER BY meeting_date, id")
-                .bind("code", found.regionCode()).bind("type", found.rule().meetingType())
-                .bind("from", found.periodStart()).bind("to", found.knownOn()),
+        return evidence(List.of(found)).get(0);
+    }
+
+    /** The meetings counted, so that an inspector can check the verdict by hand: of every item in one statement. */
+    @Override
+    public List<List<Evidence>> evidence(List<Found<Meetings>> found) {
+        return EvidenceRows.read(db, found, f -> f.status() == ComplianceStatus.NO_DATA ? null
+                : Sql.of("SELECT id, document_ref, meeting_date, title FROM meeting WHERE region_code = :code"
+                        + " AND type = :type AND meeting_date BETWEEN :from AND :to")
+                        .bind("code", f.regionCode()).bind("type", f.rule().meetingType())
+                        .bind("from", f.periodStart()).bind("to", f.knownOn()), "meeting_date, id",
                 rs -> new Evidence("MEETING", rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate() + " " + rs.getString(4)));
     }
 }

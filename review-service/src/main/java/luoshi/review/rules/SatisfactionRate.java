@@ -13,6 +13,7 @@ import luoshi.db.Database;
 import luoshi.db.Sql;
 import luoshi.rules.spi.Adjustable;
 import luoshi.rules.spi.Bounds;
+import luoshi.rules.spi.EvidenceRows;
 import luoshi.rules.spi.Found;
 import luoshi.rules.spi.Measure;
 import luoshi.rules.spi.RuleQuery;
@@ -97,17 +98,19 @@ public class SatisfactionRate implements RuleType<SatisfactionRate.Satisfaction>
                 + found.actual().toBigInteger() + " of " + found.base().toBigInteger() + ")");
     }
 
-    /** Each assessment counted: its assessor, method and numbers. */
     @Override
     public List<Evidence> evidence(Found<Satisfaction> found) {
-        if (found.status() == ComplianceStatus.NO_DATA) {
-            return List.of();
-        }
-        return db.list(Sql.of("SELECT id, document_ref, assessor, method, satisfied, respondents FROM satisfaction_assessment"
-                + " WHERE region_code = :code AND year = :year AND subject = :subject ORDER BY id")
-                .bind("code", found.regionCode()).bind("year", found.periodStart().getYear())
-                .bind("subject", found.rule().subject()),
-                rs -> new Evidence("ASSESSMENT", rs.getString(1), rs.getString(2), rs.getString(3) + ", " + rs.getString(4)
+        return evidence(List.of(found)).get(0);
+    }
+
+    /** Each assessment counted: its assessor, method and numbers; of every item in one statement. */
+    @Override
+    public List<List<Evidence>> evidence(List<Found<Satisfaction>> found) {
+        return EvidenceRows.read(db, found, f -> f.status() == ComplianceStatus.NO_DATA ? null
+                : Sql.of("SELECT id, document_ref, assessor, method, satisfied, respondents FROM satisfaction_assessment"
+                        + " WHERE region_code = :code AND year = :year AND subject = :subject")
+                        .bind("code", f.regionCode()).bind("year", f.periodStart().getYear()).bind("subject", f.rule().subject()),
+                "id", rs -> new Evidence("ASSESSMENT", rs.getString(1), rs.getString(2), rs.getString(3) + ", " + rs.getString(4)
                         + ": " + rs.getInt(5) + " of " + rs.getInt(6) + " satisfied"));
     }
 }

@@ -21,6 +21,7 @@ import luoshi.api.common.Page;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.ComplianceSource;
 import luoshi.api.compliance.ComplianceStatus;
+import luoshi.api.compliance.Evidence;
 import luoshi.api.compliance.FollowUpFilter;
 import luoshi.api.compliance.FollowUpItem;
 import luoshi.api.compliance.ItemReason;
@@ -116,19 +117,19 @@ public class Compliance {
                 selects.add(Sql.of("SELECT :ord AS ord, x.* FROM (:rows) x").bind("ord", i).bind("rows", rows));
             }
         }
-        List<ComplianceItem> items = new ArrayList<>();
+        Items items = new Items();
         if (!selects.isEmpty()) {
             Sql all = Sql.of("SELECT * FROM (:all) i ORDER BY i.ord, i.period_start")
                     .bind("all", Sql.join(" UNION ALL ", selects));
             for (ItemRow row : db.list(all, ItemRow::read)) {
                 name = name == null ? row.name() : name;   // the rows carry the region's name: no statement of its own
-                items.add(item(at, reqs.get(row.ord()), regionCode, y, row));
+                item(at, reqs.get(row.ord()), regionCode, y, row, items);
             }
         }
         if (name == null) {
             name = regionName(regionCode);            // no row: an unknown region (404), or nothing that applies
         }
-        return new ServiceItems(regionCode, name, y, day, items, List.of());
+        return new ServiceItems(regionCode, name, y, day, items.withEvidence(), List.of());
     }
 
     private record ItemRow(int ord, String name, LocalDate start, LocalDate end, LocalDate due, LocalDate knownOn,
@@ -148,16 +149,19 @@ public class Compliance {
         }
     }
 
-    /** An item from its row: {@code base} is the requirement, the row names the version that judged it. */
-    private ComplianceItem item(Catalog at, Requirement base, String regionCode, int year, ItemRow row) {
+    /**
+     * An item from its row, added to {@code items} (its evidence read with the other items' of its type):
+     * {@code base} is the requirement, the row names the version that judged it.
+     */
+    private ComplianceItem item(Catalog at, Requirement base, String regionCode, int year, ItemRow row, Items items) {
         ItemOwner owner = at.owner(base.id(), regionCode);
         if (row.status() == ComplianceStatus.NOT_APPLICABLE) {
-            return new ComplianceItem(base.id(), row.status(), row.start(), row.end(), row.due(), null, null, List.of(),
-                    row.version(), row.waiverId() == null ? null : at.waiver(row.waiverId()), owner, title(base),
-                    row.reason(), List.of());
+            return items.add(new ComplianceItem(base.id(), row.status(), row.start(), row.end(), row.due(), null, null,
+                    List.of(), row.version(), row.waiverId() == null ? null : at.waiver(row.waiverId()), owner,
+                    title(base), row.reason(), List.of()));
         }
         Requirement r = at.version(base.id(), row.version()).orElseThrow();
-        return item(inForce(at, r, regionCode, year, row), r, regionCode, row, owner);
+        return item(inForce(at, r, regionCode, year, row), r, regionCode, row, owner, items);
     }
 
     /**
@@ -188,14 +192,71 @@ public class Compliance {
         return rule.type().texts(found(rule, r, regionCode, row));
     }
 
-    /** An item the type reads: its texts and evidence, from the parameters in force for the region. */
+    /** An item the type reads: its texts, from the parameters in force for the region, and its evidence to read. */
     private static <P> ComplianceItem item(TypedRule<P> rule, Requirement r, String regionCode, ItemRow row,
-            ItemOwner owner) {
+            ItemOwner owner, Items items) {
         Found<P> found = found(rule, r, regionCode, row);
         RuleType.Texts texts = rule.type().texts(found);
         List<String> missing = row.reason() == ItemReason.NO_FACTS ? rule.type().missingFacts(found) : List.of();
-        return new ComplianceItem(r.id(), row.status(), row.start(), row.end(), row.due(), texts.expected(),
-                texts.actual(), rule.type().evidence(found), row.version(), null, owner, title(r), row.reason(), missing);
+        return items.add(new ComplianceItem(r.id(), row.status(), row.start(), row.end(), row.due(), texts.expected(),
+                texts.actual(), List.of(), row.version(), null, owner, title(r), row.reason(), missing), rule.type(), found);
+    }
+
+    /**
+     * The items of an answer in their order, judged one by one, whose evidence is read once they all are: each rule
+     * type's with one call of {@link RuleType#evidence(List)} (one statement for a type that reads the database),
+     * however many items the type has. One statement per item was most of the cost of an answer evaluated afresh
+     * beside its items' statement (docs/BENCHMARKS.md; #29).
+     */
+    private static final class Items {
+
+        private final List<ComplianceItem> items = new ArrayList<>();
+        /** By type name: the type, and the places and facts of its items that have evidence to read. */
+        private final Map<String, Judged<?>> byType = new LinkedHashMap<>();
+
+        /** An item with nothing to read (NOT_APPLICABLE). */
+        ComplianceItem add(ComplianceItem item) {
+            items.add(item);
+            return item;
+        }
+
+        /** An item of {@code type}, its evidence still to read for {@code found}. */
+        @SuppressWarnings("unchecked")
+        <P> ComplianceItem add(ComplianceItem item, RuleType<P> type, Found<P> found) {
+            Judged<P> judged = (Judged<P>) byType.computeIfAbsent(type.name(), n -> new Judged<>(type));
+            judged.places().add(items.size());
+            judged.found().add(found);
+            return add(item);
+        }
+
+        /** The items, each with its evidence: one call of each type. */
+        List<ComplianceItem> withEvidence() {
+            for (Judged<?> judged : byType.values()) {
+                judged.readInto(items);
+            }
+            return items;
+        }
+
+        private record Judged<P>(RuleType<P> type, List<Integer> places, List<Found<P>> found) {
+
+            Judged(RuleType<P> type) {
+                this(type, new ArrayList<>(), new ArrayList<>());
+            }
+
+            void readInto(List<ComplianceItem> items) {
+                List<List<Evidence>> evidence = type.evidence(found);
+                if (evidence.size() != found.size()) {
+                    throw new IllegalStateException(type.name() + " answered the evidence of " + evidence.size()
+                            + " items for " + found.size());
+                }
+                for (int i = 0; i < places.size(); i++) {
+                    ComplianceItem c = items.get(places.get(i));
+                    items.set(places.get(i), new ComplianceItem(c.requirementId(), c.status(), c.periodStart(),
+                            c.periodEnd(), c.dueDate(), c.expected(), c.actual(), evidence.get(i), c.requirementVersion(),
+                            c.waiver(), c.owner(), c.title(), c.reason(), c.missing()));
+                }
+            }
+        }
     }
 
     /** Counts over the whole subtree, per child and per requirement: one statement, grouped in SQL. */
@@ -372,12 +433,17 @@ public class Compliance {
                     .bind("code", after.regionCode()).bind("later", later).bind("same", same)
                     .bind("period", Verdicts.date(after.periodStart()));
         }
-        List<FollowUpItem> items = new ArrayList<>();
         Sql page = Sql.of("SELECT * FROM (:all) i WHERE :cut ORDER BY i.code, i.ord, i.period_start LIMIT :limit")
                 .bind("all", all).bind("cut", cut).bind("limit", limit);
-        for (CodedRow c : db.list(page, rs -> new CodedRow(rs.getString("code"), ItemRow.read(rs)))) {
-            items.add(FollowUpItem.of(c.code(), c.row().name(), item(at, reqs.get(c.row().ord()), c.code(), q.year(),
-                    c.row())));
+        List<CodedRow> rows = db.list(page, rs -> new CodedRow(rs.getString("code"), ItemRow.read(rs)));
+        Items judged = new Items();
+        for (CodedRow c : rows) {
+            item(at, reqs.get(c.row().ord()), c.code(), q.year(), c.row(), judged);
+        }
+        List<ComplianceItem> withEvidence = judged.withEvidence();   // each type's evidence of the page at once
+        List<FollowUpItem> items = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            items.add(FollowUpItem.of(rows.get(i).code(), rows.get(i).row().name(), withEvidence.get(i)));
         }
         Long total = count ? Long.valueOf(db.count(Sql.of("SELECT COUNT(*) FROM (:all) i").bind("all", all))) : null;
         return new ServiceFollowUp(items, total, warnings());

@@ -14,7 +14,8 @@ import luoshi.api.compliance.Evidence;
  *   <li>its parameters: {@link #parse}, {@link #example}, {@link #adjustable} (each with its bounds), {@link #threshold};</li>
  *   <li>the facts it reads over the regions of a query in SQL and the numbers it compares ({@link #measure}), and how
  *       ({@link #comparison}: at least, by default);</li>
- *   <li>how those numbers read on an item ({@link #texts}), and the facts an inspector checks by hand ({@link #evidence}).</li>
+ *   <li>how those numbers read on an item ({@link #texts}), and the facts an inspector checks by hand
+ *       ({@link #evidence(Found)}; for many items of an answer at once, {@link #evidence(List)}).</li>
  * </ul>
  *
  * <p>Everything else is the framework's (rule-core's engine and catalog): the periods, the statuses (met: COMPLIANT; not
@@ -74,6 +75,17 @@ public interface RuleType<P> {
 
     /** The facts one region's verdict rests on, for an inspector to check by hand (never NOT_APPLICABLE). */
     List<Evidence> evidence(Found<P> found);
+
+    /**
+     * The evidence of several items of this type at once, each as {@link #evidence(Found)} gives it, in the order of
+     * {@code found}: what the framework asks, once per type for all the items of an answer (a region's items, a page
+     * of the follow-up list). By default {@link #evidence(Found)} for each item, right for a type whose evidence is its
+     * numbers; a type that reads its evidence from the database reads it for all of them in one statement
+     * ({@link EvidenceRows}: an answer's statements then grow with its types, not with its items; #29).
+     */
+    default List<List<Evidence>> evidence(List<Found<P>> found) {
+        return found.stream().map(f -> evidence(f)).toList();
+    }
 
     /**
      * The facts a NO_DATA item of this type lacks when its {@link Measure#noData} held (API.md, reason {@code NO_FACTS}),
