@@ -82,6 +82,27 @@ class FollowUpListTest {
     }
 
     @Test
+    void slicesOfAListReadWholeWithAFilterJoinUpToThePageOfTheWholeSubtree() {
+        // two regions at a time (luoshi.rules.follow-up-window in the tests): a slice of two NOT_APPLICABLE or
+        // NON_COMPLIANT rows reads windows until it is full, whichever windows hold none
+        FollowUpFilter sparse = filter("NON_COMPLIANT,NOT_APPLICABLE", null, null);
+        List<FollowUpItem> expected = compliance.followUp("330600", 2026, AS_OF, sparse, null, 5000, true).items();
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(3);   // more rows than a slice, some windows without any
+        List<FollowUpItem> sliced = new ArrayList<>();
+        FollowUpKey after = null;
+        for (int calls = 0; calls < 1000; calls++) {
+            List<FollowUpItem> slice = compliance.followUp("330600", 2026, AS_OF, sparse, after, 2, false).items();
+            sliced.addAll(slice);
+            if (slice.size() < 2) {
+                break;
+            }
+            FollowUpItem last = slice.get(slice.size() - 1);
+            after = new FollowUpKey(last.regionCode(), last.requirementId(), last.periodStart());
+        }
+        assertThat(sliced).isEqualTo(expected);
+    }
+
+    @Test
     void theFiltersKeepTheRowsOfTheirStatusesLevelAndRequirement() {
         List<FollowUpItem> expected = itemsOfEveryRegion().stream()
                 .filter(i -> i.status() == ComplianceStatus.COMPLIANT || i.status() == ComplianceStatus.NOT_APPLICABLE)

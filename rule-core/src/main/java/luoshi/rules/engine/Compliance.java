@@ -44,6 +44,7 @@ import luoshi.platform.ComplianceWarnings;
 import luoshi.platform.ProblemException;
 import luoshi.rules.catalog.Catalog;
 import luoshi.rules.catalog.RequirementCatalog;
+import luoshi.rules.catalog.RulesConfig;
 import luoshi.rules.catalog.RuleTypes;
 import luoshi.rules.catalog.TypedRule;
 import luoshi.rules.engine.Verdicts.DueBetween;
@@ -78,9 +79,10 @@ public class Compliance {
     private final Instance<ComplianceWarnings> warnings;
     private final Instance<RollupAddition> additions;
     private final Clock clock;
+    private final int followUpWindow;
 
     Compliance(RequirementCatalog catalog, RuleTypes types, Verdicts verdicts, Database db, ComplianceAnswers answers,
-            Instance<ComplianceWarnings> warnings, Instance<RollupAddition> additions, Clock clock) {
+            Instance<ComplianceWarnings> warnings, Instance<RollupAddition> additions, Clock clock, RulesConfig config) {
         this.catalog = catalog;
         this.types = types;
         this.verdicts = verdicts;
@@ -89,6 +91,7 @@ public class Compliance {
         this.warnings = warnings;
         this.additions = additions;
         this.clock = clock;
+        this.followUpWindow = Math.max(1, config.followUpWindow());
     }
 
     public RequirementList requirements() {
@@ -389,7 +392,9 @@ public class Compliance {
      * The rows of the follow-up list over {@code root}'s subtree that {@code filter} admits (API.md, "Follow-up list and
      * readable answers"): every requirement's verdict rows over the subtree in one statement, filtered, ordered by region
      * code, requirement id and period start and cut after {@code after} in SQL, at most {@code limit}; each row's texts
-     * and evidence as a region's items have them. {@code count}: the total of the matching rows too.
+     * and evidence as a region's items have them. {@code count} (a page): the total of the matching rows too; else (a
+     * slice of a list read whole) the subtree is read {@code luoshi.rules.follow-up-window} regions or more at a time, in code
+     * order, until the slice is full, so that reading a whole list evaluates each region once.
      */
     public ServiceFollowUp followUp(String root, int year, LocalDate asOf, FollowUpFilter filter, FollowUpKey after,
             int limit, boolean count) {
@@ -404,26 +409,12 @@ public class Compliance {
         // the list's order is the ids' order in Java (FollowUpItem.ORDER), whatever the database's collation
         List<Requirement> reqs = at.all().stream().filter(r -> filter.requirementId() == null
                 || r.id().equals(filter.requirementId())).sorted(Comparator.comparing(Requirement::id)).toList();
-        Sql where = Verdicts.subtreeOf(root);
+        Sql subtree = Verdicts.subtreeOf(root);
         if (filter.level() != null) {
-            where = Sql.of(":where AND g.level = :level").bind("where", where).bind("level", filter.level());
+            subtree = Sql.of(":where AND g.level = :level").bind("where", subtree).bind("level", filter.level());
         }
-        if (after != null) {
-            where = Sql.of(":where AND g.code >= :from").bind("where", where).bind("from", after.regionCode());
-        }
-        List<Sql> selects = new ArrayList<>();
         List<String> statuses = (filter.statuses().isEmpty() ? EnumSet.allOf(ComplianceStatus.class) : filter.statuses())
                 .stream().map(Enum::name).toList();
-        for (int i = 0; i < reqs.size(); i++) {
-            for (Sql rows : verdicts.rows(at, reqs.get(i), new InYear(q.year()), q.day(), where, root, true)) {
-                selects.add(Sql.of("SELECT :ord AS ord, x.* FROM (:rows) x WHERE x.status IN (:statuses)")
-                        .bind("ord", i).bind("rows", rows).bind("statuses", statuses));
-            }
-        }
-        if (selects.isEmpty()) {
-            return new ServiceFollowUp(List.of(), count ? 0L : null, warnings());
-        }
-        Sql all = Sql.join(" UNION ALL ", selects);
         Sql cut = Sql.of("TRUE");
         if (after != null) {
             List<String> ids = reqs.stream().map(Requirement::id).toList();
@@ -433,9 +424,44 @@ public class Compliance {
                     .bind("code", after.regionCode()).bind("later", later).bind("same", same)
                     .bind("period", Verdicts.date(after.periodStart()));
         }
-        Sql page = Sql.of("SELECT * FROM (:all) i WHERE :cut ORDER BY i.code, i.ord, i.period_start LIMIT :limit")
-                .bind("all", all).bind("cut", cut).bind("limit", limit);
-        List<CodedRow> rows = db.list(page, rs -> new CodedRow(rs.getString("code"), ItemRow.read(rs)));
+        String from = after == null ? null : after.regionCode();
+        List<CodedRow> rows = new ArrayList<>();
+        Sql all = null;
+        if (count) {
+            // a page: the rows and the total over the whole subtree, one statement each
+            all = verdictRows(at, reqs, q, statuses, from == null ? subtree
+                    : Sql.of(":where AND g.code >= :from").bind("where", subtree).bind("from", from), root);
+            if (all == null) {
+                return new ServiceFollowUp(List.of(), 0L, warnings());
+            }
+            rows.addAll(slice(all, cut, limit));
+        } else {
+            // a slice of a list read whole (an export, a report): the subtree a window of regions at a time in code
+            // order, so that each slice evaluates the regions it reads and the next ones, not every region after the
+            // cursor (the whole country's list would evaluate the country once per slice)
+            int window = Math.max(followUpWindow, limit / Math.max(1, reqs.size()));
+            while (rows.size() < limit) {
+                Optional<String> to = db.one(Sql.of("SELECT g.code FROM :regions WHERE :where ORDER BY g.code"
+                        + " LIMIT 1 OFFSET :window").bind("regions", Verdicts.REGIONS)
+                        .bind("where", from == null ? subtree
+                                : Sql.of(":where AND g.code >= :from").bind("where", subtree).bind("from", from))
+                        .bind("window", window), rs -> rs.getString(1));
+                Sql range = from == null ? subtree : Sql.of(":where AND g.code >= :from").bind("where", subtree)
+                        .bind("from", from);
+                if (to.isPresent()) {
+                    range = Sql.of(":where AND g.code < :to").bind("where", range).bind("to", to.get());
+                }
+                Sql rowsOfWindow = verdictRows(at, reqs, q, statuses, range, root);
+                if (rowsOfWindow == null) {
+                    break;
+                }
+                rows.addAll(slice(rowsOfWindow, cut, limit - rows.size()));
+                if (to.isEmpty()) {
+                    break;
+                }
+                from = to.get();
+            }
+        }
         Items judged = new Items();
         for (CodedRow c : rows) {
             item(at, reqs.get(c.row().ord()), c.code(), q.year(), c.row(), judged);
@@ -447,6 +473,26 @@ public class Compliance {
         }
         Long total = count ? Long.valueOf(db.count(Sql.of("SELECT COUNT(*) FROM (:all) i").bind("all", all))) : null;
         return new ServiceFollowUp(items, total, warnings());
+    }
+
+    /** Every requirement's verdict rows over the regions {@code where} admits, of {@code statuses}; null when none. */
+    private Sql verdictRows(Catalog at, List<Requirement> reqs, Question q, List<String> statuses, Sql where,
+            String root) {
+        List<Sql> selects = new ArrayList<>();
+        for (int i = 0; i < reqs.size(); i++) {
+            for (Sql rows : verdicts.rows(at, reqs.get(i), new InYear(q.year()), q.day(), where, root, true)) {
+                selects.add(Sql.of("SELECT :ord AS ord, x.* FROM (:rows) x WHERE x.status IN (:statuses)")
+                        .bind("ord", i).bind("rows", rows).bind("statuses", statuses));
+            }
+        }
+        return selects.isEmpty() ? null : Sql.join(" UNION ALL ", selects);
+    }
+
+    /** At most {@code limit} of {@code all}'s rows after {@code cut}, in the list's order. */
+    private List<CodedRow> slice(Sql all, Sql cut, int limit) {
+        Sql page = Sql.of("SELECT * FROM (:all) i WHERE :cut ORDER BY i.code, i.ord, i.period_start LIMIT :limit")
+                .bind("all", all).bind("cut", cut).bind("limit", limit);
+        return db.list(page, rs -> new CodedRow(rs.getString("code"), ItemRow.read(rs)));
     }
 
     private record CodedRow(String code, ItemRow row) {
