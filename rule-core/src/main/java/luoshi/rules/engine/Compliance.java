@@ -429,8 +429,7 @@ public class Compliance {
         Sql all = null;
         if (count) {
             // a page: the rows and the total over the whole subtree, one statement each
-            all = verdictRows(at, reqs, q, statuses, from == null ? subtree
-                    : Sql.of(":where AND g.code >= :from").bind("where", subtree).bind("from", from), root);
+            all = verdictRows(at, reqs, q, statuses, fromOn(subtree, from), root);
             if (all == null) {
                 return new ServiceFollowUp(List.of(), 0L, warnings());
             }
@@ -441,13 +440,10 @@ public class Compliance {
             // cursor (the whole country's list would evaluate the country once per slice)
             int window = Math.max(followUpWindow, limit / Math.max(1, reqs.size()));
             while (rows.size() < limit) {
+                Sql range = fromOn(subtree, from);
                 Optional<String> to = db.one(Sql.of("SELECT g.code FROM :regions WHERE :where ORDER BY g.code"
-                        + " LIMIT 1 OFFSET :window").bind("regions", Verdicts.REGIONS)
-                        .bind("where", from == null ? subtree
-                                : Sql.of(":where AND g.code >= :from").bind("where", subtree).bind("from", from))
+                        + " LIMIT 1 OFFSET :window").bind("regions", Verdicts.REGIONS).bind("where", range)
                         .bind("window", window), rs -> rs.getString(1));
-                Sql range = from == null ? subtree : Sql.of(":where AND g.code >= :from").bind("where", subtree)
-                        .bind("from", from);
                 if (to.isPresent()) {
                     range = Sql.of(":where AND g.code < :to").bind("where", range).bind("to", to.get());
                 }
@@ -473,6 +469,11 @@ public class Compliance {
         }
         Long total = count ? Long.valueOf(db.count(Sql.of("SELECT COUNT(*) FROM (:all) i").bind("all", all))) : null;
         return new ServiceFollowUp(items, total, warnings());
+    }
+
+    /** The regions {@code subtree} admits from the code {@code from} on (null: all of them). */
+    private static Sql fromOn(Sql subtree, String from) {
+        return from == null ? subtree : Sql.of(":where AND g.code >= :from").bind("where", subtree).bind("from", from);
     }
 
     /** Every requirement's verdict rows over the regions {@code where} admits, of {@code statuses}; null when none. */
