@@ -1,6 +1,10 @@
 package luoshi.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import luoshi.api.compliance.AnswerVersionFeed;
+import luoshi.api.compliance.AnswerVersionFeed.AnswerVersions;
+import luoshi.api.compliance.AnswerVersionFeed.Mark;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,15 +45,26 @@ public class DataVersion {
 
     private static final Sql CURRENT = Sql.of("SELECT version FROM data_version WHERE id = 1");
     private static final Sql ADVANCE = Sql.of("UPDATE data_version SET version = version + 1 WHERE id = 1");
-    private static final String MARK = "INSERT INTO answer_version (region_code, subtree, below) VALUES";
-    private static final String MARK_TAIL = "ON DUPLICATE KEY UPDATE subtree = subtree + 1, below = below + VALUES(below)";
+    private static final String MARK = "INSERT INTO answer_version (region_code, subtree, below, changed) VALUES";
+    private static final String MARK_TAIL = "ON DUPLICATE KEY UPDATE subtree = subtree + 1, below = below + VALUES(below),"
+            + " changed = VALUES(changed)";
     private static final Sql ANSWER_VERSION = Sql.of("SELECT region_code, subtree, below FROM answer_version"
             + " WHERE region_code IN (:codes)");
+    private static final Sql CHANGED = Sql.of("SELECT region_code, subtree, below FROM answer_version"
+            + " WHERE changed > :since");
+
+    /** The version a write of this JVM advanced to, fired in its transaction (observed after it commits). */
+    public record Advanced(long version) {
+    }
 
     private final Database db;
+    private final Event<Advanced> advanced;
+    private final WrittenVersion written;
 
-    DataVersion(Database db) {
+    DataVersion(Database db, Event<Advanced> advanced, WrittenVersion written) {
         this.db = db;
+        this.advanced = advanced;
+        this.written = written;
     }
 
     /** The version of the committed data now: one primary-key read. */
@@ -79,6 +94,7 @@ public class DataVersion {
      */
     public void advance(Collection<String> regionCodes, Reach reach) {
         db.update(ADVANCE);
+        long version = current();   // the row is locked until the write commits: this transaction's own version
         Map<String, Integer> marks = new LinkedHashMap<>();
         for (String code : regionCodes) {
             boolean region = code != null && (RegionCode.isCountry(code) || RegionCode.levelOf(code).isPresent());
@@ -89,7 +105,9 @@ public class DataVersion {
         // in code order, so that two writers lock the rows in the same order (no deadlock between them)
         List<Map.Entry<String, Integer>> rows = new ArrayList<>(marks.entrySet());
         rows.sort(Map.Entry.comparingByKey());
-        db.insertAll(MARK, MARK_TAIL, rows, e -> List.of(e.getKey(), 1, e.getValue()));
+        db.insertAll(MARK, MARK_TAIL, rows, e -> List.of(e.getKey(), 1, e.getValue(), version));
+        WrittenVersion.raise(written, version);
+        advanced.fire(new Advanced(version));
     }
 
     /**
@@ -101,17 +119,21 @@ public class DataVersion {
     public String ofSubtree(String regionCode) {
         List<String> codes = new ArrayList<>(RegionCode.ancestors(regionCode));
         codes.add(0, regionCode);
-        Map<String, Counters> read = new LinkedHashMap<>();
-        db.list(ANSWER_VERSION.bind("codes", codes), rs -> new Counters(rs.getString(1), rs.getLong(2), rs.getLong(3)))
-                .forEach(c -> read.put(c.regionCode(), c));
-        Counters none = new Counters(null, 0, 0);
-        StringBuilder version = new StringBuilder().append(read.getOrDefault(regionCode, none).subtree());
-        for (String code : codes) {
-            version.append('.').append(read.getOrDefault(code, none).below());
-        }
-        return version.toString();
+        Map<String, Mark> read = new LinkedHashMap<>();
+        db.list(ANSWER_VERSION.bind("codes", codes), DataVersion::mark).forEach(m -> read.put(m.regionCode(), m));
+        return AnswerVersionFeed.version(regionCode, read::get);
     }
 
-    private record Counters(String regionCode, long subtree, long below) {
+    /**
+     * The counters changed after {@code since}, and the data version they are current at: both read in the caller's
+     * transaction (one snapshot: every write up to that version, and none after it, is in the marks).
+     */
+    public AnswerVersions changesSince(long since) {
+        List<Mark> marks = db.list(CHANGED.bind("since", since), DataVersion::mark);
+        return new AnswerVersions(current(), marks);
+    }
+
+    private static Mark mark(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Mark(rs.getString(1), rs.getLong(2), rs.getLong(3));
     }
 }

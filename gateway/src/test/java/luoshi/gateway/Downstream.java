@@ -23,6 +23,8 @@ public class Downstream implements QuarkusTestResourceLifecycleManager {
     public static final int BULK_QUEUE = 2;
     /** The rows of the follow-up list an export asks a service for at a time: few, so that a test sees the slices. */
     public static final int FOLLOW_UP_SLICE = 2;
+    /** How long a poll of a service's answer versions waits; the kept answers' bound is twice this. */
+    public static final long FEED_WAIT_MS = 300;
 
     private List<WireMockServer> servers;
     private static Relay orgRelay;
@@ -49,6 +51,9 @@ public class Downstream implements QuarkusTestResourceLifecycleManager {
         config.put("luoshi.gateway.bulk-concurrency", String.valueOf(BULK_CONCURRENCY));
         config.put("luoshi.gateway.bulk-queue", String.valueOf(BULK_QUEUE));
         config.put("luoshi.gateway.follow-up-slice", String.valueOf(FOLLOW_UP_SLICE));
+        // the services' answer versions' feeds (KeptAnswersTest plays them): short polls, a short bound
+        config.put("luoshi.gateway.answer-versions-wait-ms", String.valueOf(FEED_WAIT_MS));
+        config.put("luoshi.gateway.answer-versions-grace-ms", String.valueOf(FEED_WAIT_MS));
         return config;
     }
 

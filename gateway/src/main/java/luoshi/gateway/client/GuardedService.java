@@ -61,9 +61,13 @@ public final class GuardedService {
     private final Guard exports;
     private final Guard writes;
     private final Guard imports;
+    /** What learns the data version a write's answer says ({@link VersionBooks#raiser}). */
+    private final jakarta.ws.rs.client.ClientResponseFilter written;
 
-    GuardedService(String owner, URI baseUri, GatewayConfig config, ObjectMapper json) {
+    GuardedService(String owner, URI baseUri, GatewayConfig config, ObjectMapper json,
+            jakarta.ws.rs.client.ClientResponseFilter written) {
         this.owner = owner;
+        this.written = written;
         this.baseUri = baseUri;
         this.config = config;
         this.json = json;
@@ -209,6 +213,7 @@ public final class GuardedService {
                 .register(problems)
                 .register(new RequestIdPropagation())
                 .register(new RegionVersions())
+                .register(written)
                 .build(api);
     }
 }

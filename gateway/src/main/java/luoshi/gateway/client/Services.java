@@ -34,10 +34,10 @@ public class Services {
     private final GuardedService review;
     private final List<GuardedService> all;
 
-    Services(ServiceUrls urls, GatewayConfig config, ObjectMapper json) {
-        this.org = new GuardedService("org", urls.org(), config, json);
-        this.funding = new GuardedService("funding", urls.funding(), config, json);
-        this.review = new GuardedService("review", urls.review(), config, json);
+    Services(ServiceUrls urls, GatewayConfig config, ObjectMapper json, VersionBooks books) {
+        this.org = new GuardedService("org", urls.org(), config, json, books.raiser("org"));
+        this.funding = new GuardedService("funding", urls.funding(), config, json, books.raiser("funding"));
+        this.review = new GuardedService("review", urls.review(), config, json, books.raiser("review"));
         this.all = List.of(org, funding, review);
         all.forEach(s -> s.prepare(ComplianceSource.class, RequirementsApi.class, RuleTypesApi.class, AuditSource.class,
                 WaiversApi.class));

@@ -38,9 +38,11 @@ public class ComplianceResource implements ComplianceApi {
     private final ComplianceReports reports;
     private final Clock clock;
     private final Access access;
+    private final KeptAnswers kept;
 
     ComplianceResource(ComplianceViews views, FollowUpLists followUps, FollowUpExports exports,
-            ComplianceReports reports, Clock clock, Access access) {
+            ComplianceReports reports, Clock clock, Access access, KeptAnswers kept) {
+        this.kept = kept;
         this.views = views;
         this.followUps = followUps;
         this.exports = exports;
@@ -54,14 +56,18 @@ public class ComplianceResource implements ComplianceApi {
     public CompletionStage<ComplianceReport> report(RegionCode regionCode, Integer year, LocalDate asOf) {
         access.read(regionCode.value());
         RegionYear at = RegionYear.of(regionCode, year, asOf, clock);
-        return views.report(at).thenApply(ConditionalReads.keep(ConditionalReads.question(at)));
+        String question = ConditionalReads.question(at);
+        return kept.answer(question, List.of(regionCode.value()), () -> views.report(at))
+                .thenApply(ConditionalReads.keep(question));
     }
 
     @Override
     public CompletionStage<ComplianceRollup> rollup(RegionCode regionCode, Integer year, LocalDate asOf) {
         access.read(regionCode.value());
         RegionYear at = RegionYear.of(regionCode, year, asOf, clock);
-        return views.rollup(at).thenApply(ConditionalReads.keep(ConditionalReads.question(at)));
+        String question = ConditionalReads.question(at);
+        return kept.answer(question, List.of(regionCode.value()), () -> views.rollup(at))
+                .thenApply(ConditionalReads.keep(question));
     }
 
     /**
@@ -85,8 +91,11 @@ public class ComplianceResource implements ComplianceApi {
         if (!xlsx && !csv) {
             // a page is tagged (ConditionalReads); an export is not: a service's rectifications missing from a later
             // batch would be named only after its headers were sent
-            Function<Tagged<FollowUpPage>, FollowUpPage> keep = ConditionalReads.keep(ConditionalReads.question(q.at()));
-            return Response.ok(keep.apply(followUps.tagged(q, page, size)), MediaType.APPLICATION_JSON).build();
+            String question = ConditionalReads.question(q.at());
+            Function<Tagged<FollowUpPage>, FollowUpPage> keep = ConditionalReads.keep(question);
+            Tagged<FollowUpPage> answer = kept.answerNow(question, List.of(regionCode.value()),
+                    () -> followUps.tagged(q, page, size));
+            return Response.ok(keep.apply(answer), MediaType.APPLICATION_JSON).build();
         }
         FollowUpLists.Rows rows = followUps.all(q);
         String name = "follow-up-" + regionCode.value() + "-" + q.at().year() + (xlsx ? ".xlsx" : ".csv");

@@ -18,8 +18,10 @@ public class EvaluationResource implements EvaluationApi {
     private final Evaluations evaluations;
     private final Clock clock;
     private final Access access;
+    private final KeptAnswers kept;
 
-    EvaluationResource(Evaluations evaluations, Clock clock, Access access) {
+    EvaluationResource(Evaluations evaluations, Clock clock, Access access, KeptAnswers kept) {
+        this.kept = kept;
         this.evaluations = evaluations;
         this.clock = clock;
         this.access = access;
@@ -31,6 +33,8 @@ public class EvaluationResource implements EvaluationApi {
         RegionYear at = RegionYear.of(regionCode, year, asOf, clock);
         String parent = Evaluations.rankParent(regionCode.value(), access.ownRegion());
         // the answer depends on the caller's scope too: whether it may read the parent (the rank)
-        return evaluations.tagged(at, parent).thenApply(ConditionalReads.keep(ConditionalReads.question(at) + "|" + parent));
+        String question = ConditionalReads.question(at) + "|" + parent;
+        return kept.answer(question, java.util.Arrays.asList(regionCode.value(), parent),
+                () -> evaluations.tagged(at, parent)).thenApply(ConditionalReads.keep(question));
     }
 }

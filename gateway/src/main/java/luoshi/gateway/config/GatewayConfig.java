@@ -58,4 +58,27 @@ public interface GatewayConfig {
     @WithName("follow-up-slice")
     @WithDefault("2000")
     int followUpSlice();
+
+    /**
+     * LUOSHI_GATEWAY_KEPT_ANSWERS_MIB: how much memory the answers the gateway keeps may take (issue #29: a repeated
+     * question whose versions have not moved is answered without a downstream call), weighed by their JSON's size; 0
+     * keeps none and follows no service's answer versions.
+     */
+    @WithName("kept-answers-mib")
+    @WithDefault("16")
+    int keptAnswersMib();
+
+    /**
+     * LUOSHI_GATEWAY_ANSWER_VERSIONS_WAIT_MS: how long a long poll of a service's answer versions waits for a change;
+     * a service's feed that stays silent longer than this and {@link #answerVersionsGraceMs} turns the kept answers
+     * off until it answers again.
+     */
+    @WithName("answer-versions-wait-ms")
+    @WithDefault("2000")
+    long answerVersionsWaitMs();
+
+    /** LUOSHI_GATEWAY_ANSWER_VERSIONS_GRACE_MS: what a long poll's answer may take beyond its wait. */
+    @WithName("answer-versions-grace-ms")
+    @WithDefault("1000")
+    long answerVersionsGraceMs();
 }
