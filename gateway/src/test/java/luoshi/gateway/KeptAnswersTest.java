@@ -126,6 +126,8 @@ class KeptAnswersTest extends DownstreamTest {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.asString()).isEqualTo(first.asString());
         assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(first.header("Age")).as("computed for its request").isNull();
+        assertThat(again.header("Age")).as("a kept answer says its age").isEqualTo("0");
         ExtractableResponse<Response> confirmed = read(TOWNSHIP, "If-None-Match", first.header("ETag"));
         assertThat(confirmed.statusCode()).isEqualTo(304);
         assertThat(callsOfAll(TOWNSHIP)).as("no call after the first").isEqualTo(3);

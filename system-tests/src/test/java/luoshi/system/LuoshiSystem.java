@@ -128,6 +128,23 @@ public final class LuoshiSystem {
         return url("gateway-b");
     }
 
+    /**
+     * A second replica of the gateway ({@code gateway-2}) before the same three services, as a load balancer would have
+     * two: each keeps answers of its own and follows the services' answer versions on its own. Started on first use.
+     */
+    public synchronized URI secondGateway() {
+        if (!ports.containsKey("gateway-2")) {
+            try {
+                choosePorts("gateway-2");
+                processes.put("gateway-2", launch("gateway-2", "gateway", null, Map.of()));
+                awaitReady("gateway-2", Duration.ofSeconds(240));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return url("gateway-2");
+    }
+
     /** The database URL the tests were given: one server, or a Galera cluster's nodes (deploy/galera). */
     public String databaseUrl() {
         return serverUrl;

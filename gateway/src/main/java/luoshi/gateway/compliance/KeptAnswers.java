@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import luoshi.gateway.client.CurrentRequest;
 import luoshi.gateway.client.RequestIds;
 import luoshi.gateway.client.VersionBooks;
@@ -35,8 +39,11 @@ import luoshi.gateway.config.GatewayConfig;
 @ApplicationScoped
 public class KeptAnswers {
 
-    private record Kept(Object value, String versions, int weight) {
+    private record Kept(Object value, String versions, int weight, long keptAt) {
     }
+
+    /** Where a kept answer's age is left for {@link #age}, on the caller's request. */
+    private static final String AGE = "luoshi.kept-answer-age";
 
     private final VersionBooks books;
     private final ObjectMapper json;
@@ -69,12 +76,15 @@ public class KeptAnswers {
             String now = versions(regions, ConsistencyTokens.presented());
             Kept k = now == null ? null : kept.getIfPresent(key);
             if (k != null && k.versions().equals(now)) {
+                long age = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - k.keptAt());
+                CurrentRequest.get().ifPresent(rc -> rc.put(AGE, age));
                 return CompletableFuture.completedFuture(new Tagged<>((T) k.value(), k.versions()));
             }
         }
         return compute.get().thenApply(tagged -> {
             if (tagged.versions() != null) {
-                kept.put(key, new Kept(tagged.value(), tagged.versions(), weight(tagged.value())));
+                kept.put(key, new Kept(tagged.value(), tagged.versions(), weight(tagged.value()),
+                        System.nanoTime()));
             }
             return tagged;
         });
@@ -84,6 +94,18 @@ public class KeptAnswers {
     public <T> Tagged<T> answerNow(String question, List<String> regions, Supplier<Tagged<T>> compute) {
         return answer(question, regions, () -> CompletableFuture.completedFuture(compute.get()))
                 .toCompletableFuture().join();
+    }
+
+    /**
+     * A kept answer says so, as a shared cache would (RFC 9111): {@code Age}, the seconds since it was computed. An
+     * answer computed for this request has none.
+     */
+    @ServerResponseFilter
+    public void age(ContainerRequestContext request, ContainerResponseContext response) {
+        Long age = CurrentRequest.get().map(rc -> rc.<Long>get(AGE)).orElse(null);
+        if (age != null && (response.getStatus() == 200 || response.getStatus() == 304)) {
+            response.getHeaders().putSingle("Age", Long.toString(age));
+        }
     }
 
     /** The versions the answer about {@code regions} would have now, from the books; null: not known without asking. */
