@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** A plain HTTP/1.1 client of one base URL; every call carries the bearer token when there is one. */
@@ -76,6 +77,47 @@ final class Http {
             }
         } catch (IOException e) {
             throw new IllegalStateException("GET " + base + path + " failed: " + e, e);
+        }
+    }
+
+    /** An answer with the response headers asked for ({@link #exchange}); a header not there is absent. */
+    record Exchange(int status, String body, java.util.Map<String, String> headers) {
+    }
+
+    /**
+     * One call on the calling thread as {@link #get}, with request headers ({@code name, value, …}) and a JSON body
+     * (null: none), answering the response headers named in {@code wanted}.
+     */
+    Exchange exchange(String method, String path, String json, List<String> wanted, String... headers) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout(600_000);
+            c.setRequestMethod(method);
+            token.ifPresent(t -> c.setRequestProperty("Authorization", "Bearer " + t));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                c.setRequestProperty(headers[i], headers[i + 1]);
+            }
+            if (json != null) {
+                c.setDoOutput(true);
+                c.setRequestProperty("Content-Type", "application/json");
+                try (var out = c.getOutputStream()) {
+                    out.write(json.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            int status = c.getResponseCode();
+            java.util.Map<String, String> said = new java.util.HashMap<>();
+            for (String name : wanted) {
+                String value = c.getHeaderField(name);
+                if (value != null) {
+                    said.put(name, value);
+                }
+            }
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                return new Exchange(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8), said);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + base + path + " failed: " + e, e);
         }
     }
 

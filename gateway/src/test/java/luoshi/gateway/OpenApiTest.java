@@ -132,7 +132,8 @@ class OpenApiTest extends DownstreamTest {
         assertThat(rollup.get("responses").fieldNames()).toIterable().contains("200", "400", "404");
         assertThat(rollup.get("responses").get("200").toString()).contains("绍兴市", "complianceRate");
         assertThat(rollup.get("parameters").findValuesAsText("name"))
-                .containsExactlyInAnyOrder("regionCode", "year", "asOf", "Cache-Control", "X-Request-Id", "If-None-Match");
+                .containsExactlyInAnyOrder("regionCode", "year", "asOf", "Cache-Control", "X-Request-Id", "If-None-Match",
+                        "Luoshi-Consistency");
         assertThat(rollup.get("responses").fieldNames()).toIterable().contains("304");   // conditional reads (#29)
         JsonNode schemas = document().get("components").get("schemas");
         assertThat(schemas.get("ComplianceRollup").get("properties").fieldNames()).toIterable()

@@ -102,7 +102,9 @@ public class VersionBooks {
     ClientResponseFilter raiser(String owner) {
         AnswerVersionBook book = of(owner);
         return (ClientRequestContext request, ClientResponseContext response) -> {
-            String said = response.getHeaderString(AnswerVersionFeed.DATA_VERSION_HEADER);
+            // a broken exchange (a reset, a timeout) has no headers at all
+            String said = response.getHeaders() == null ? null
+                    : response.getHeaders().getFirst(AnswerVersionFeed.DATA_VERSION_HEADER);
             if (said != null) {
                 try {
                     book.raise(Long.parseLong(said.trim()));

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import luoshi.api.common.ConditionalRead;
+import luoshi.gateway.compliance.ConsistencyTokens;
 import luoshi.api.common.Money;
 import luoshi.api.compliance.ComplianceApi;
 import luoshi.api.evaluation.EvaluationApi;
@@ -142,11 +143,25 @@ public class GatewayDocumentation implements OASFilter {
         op.addParameter(OASFactory.createParameter().name(HttpHeaders.IF_NONE_MATCH).in(Parameter.In.HEADER)
                 .required(false).description(ConditionalRead.IF_NONE_MATCH_DESCRIPTION)
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
-        op.getResponses().getAPIResponse("200").addHeader(HttpHeaders.ETAG, weakTag(ConditionalRead.ETAG_DESCRIPTION));
+        op.addParameter(OASFactory.createParameter().name(ConsistencyTokens.HEADER).in(Parameter.In.HEADER)
+                .required(false).description("The consistency token of a write's answer (its `" + ConsistencyTokens.HEADER
+                        + "` header, such as `org=12;funding=40;review=7`): the answer is at least as new as that write, "
+                        + "through any gateway replica (API.md, \"Kept answers and consistency tokens\")")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .pattern("^(org|funding|review)=[0-9]{1,18}(;(org|funding|review)=[0-9]{1,18}){0,2}$")));
+        op.getResponses().getAPIResponse("200").addHeader(HttpHeaders.ETAG, weakTag(ConditionalRead.ETAG_DESCRIPTION))
+                .addHeader("Age", age());
         op.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
                 .description("Not Modified: `If-None-Match` names the current answer's tag; no body")
                 .addHeader(HttpHeaders.ETAG, weakTag("The current answer's tag, the one `If-None-Match` named"))
+                .addHeader("Age", age())
                 .addHeader(RequestIds.HEADER, requestIdHeader()));
+    }
+
+    private static Header age() {
+        return OASFactory.createHeader().description("Seconds since the answer was computed, when the gateway gave it "
+                        + "from the answers it keeps (none: computed for this request)")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO));
     }
 
     private static Header weakTag(String description) {
