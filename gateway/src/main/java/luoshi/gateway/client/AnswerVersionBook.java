@@ -2,7 +2,6 @@ package luoshi.gateway.client;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import java.net.URI;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +26,7 @@ public final class AnswerVersionBook {
     private static final long RETRY_MS = 1000;
 
     private final String service;
-    private final ConcurrentHashMap<String, Mark> marks = new ConcurrentHashMap<>();
+    private final RegionCounters marks = new RegionCounters();
     private final AtomicLong raised = new AtomicLong();
     private final long waitMs;
     private final long boundNanos;
@@ -103,7 +102,7 @@ public final class AnswerVersionBook {
             return;
         }
         for (Mark mark : page.marks()) {
-            marks.put(mark.regionCode(), mark);
+            marks.put(mark);
         }
         known = Math.max(known, page.version());
         heardAt = System.nanoTime();
