@@ -1,6 +1,7 @@
 package luoshi.gateway.compliance;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,10 +36,10 @@ import luoshi.gateway.config.GatewayConfig;
 public class FollowUpLists {
 
     /**
-     * The rows an export writes at a time (their rectifications asked for at once): as many as a slice
-     * ({@code follow-up-slice}'s default), so that the country's XLSX report asks each service 359 times, not 1,433.
+     * The rows an export writes at a time (their rectifications asked for at once, the next batch's while one is
+     * written: two batches in memory), so that the country's XLSX report asks each service 717 times, not 1,433.
      */
-    static final int BATCH = 2000;
+    static final int BATCH = 1000;
 
     private final Services services;
     /** The rows a service gives at a time to an export. */
@@ -131,16 +132,20 @@ public class FollowUpLists {
             return items;
         }
         Answers<List<ItemRectification>> answers = Route.await(asked);
-        Map<String, ItemRectification> open = new HashMap<>();
-        answers.values().forEach(list -> list.forEach(r -> open.put(key(r.regionCode(), r.requirementId(),
+        Map<Item, ItemRectification> open = new HashMap<>();
+        answers.values().forEach(list -> list.forEach(r -> open.put(new Item(r.regionCode(), r.requirementId(),
                 r.periodStart()), r)));
         rows.notAnswered(answers);
-        return items.stream().map(i -> i.withRectification(open.get(key(i.regionCode(), i.requirementId(),
-                i.periodStart())))).toList();
+        // a row is copied only when its rectification changes (most rows have none: the country's report copied 716,135)
+        return items.stream().map(i -> {
+            ItemRectification r = open.isEmpty() ? null : open.get(new Item(i.regionCode(), i.requirementId(),
+                    i.periodStart()));
+            return Objects.equals(r, i.rectification()) ? i : i.withRectification(r);
+        }).toList();
     }
 
-    private static String key(String region, String requirement, Object periodStart) {
-        return region + "|" + requirement + "|" + periodStart;
+    /** What identifies an item and its rectification. */
+    private record Item(String region, String requirement, LocalDate periodStart) {
     }
 
     /**
