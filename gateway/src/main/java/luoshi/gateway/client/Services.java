@@ -66,11 +66,17 @@ public class Services {
 
     /** The same read of every service, in parallel; each bounded by its own timeout and breaker. */
     public <A, T> Answers<T> readAll(Class<A> api, Function<A, T> call) {
+        return Route.await(readAllAsync(api, call));
+    }
+
+    /** As {@link #readAll}, asked now and answered later: a caller has other work to do meanwhile. */
+    public <A, T> CompletableFuture<Answers<T>> readAllAsync(Class<A> api, Function<A, T> call) {
         List<CompletableFuture<Outcome<T>>> pending = new ArrayList<>();
         for (GuardedService service : all) {
             pending.add(service.read(api, call).toCompletableFuture().handle((value, failure) -> outcome(service, value, failure)));
         }
-        return new Answers<>(pending.stream().map(Route::await).toList());
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .thenApply(done -> new Answers<>(pending.stream().map(CompletableFuture::join).toList()));
     }
 
     /**

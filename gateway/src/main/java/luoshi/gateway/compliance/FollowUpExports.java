@@ -101,11 +101,12 @@ public class FollowUpExports {
         out.flush();
     }
 
-    /** A streaming workbook keeping {@link #WINDOW} rows of each sheet in memory, the rest compressed on disk. */
+    /**
+     * A streaming workbook keeping {@link #WINDOW} rows of each sheet in memory, the rest compressed on disk
+     * ({@link StreamedWorkbook}: at the fastest level, as its zip).
+     */
     static SXSSFWorkbook workbook() {
-        SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
-        book.setCompressTempFiles(true);
-        return book;
+        return new StreamedWorkbook(WINDOW);
     }
 
     /** A sheet of every row of the list, as {@link #xlsx} writes it (the XLSX report's items too). */
