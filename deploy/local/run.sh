@@ -58,7 +58,10 @@ DB_URL=${LUOSHI_DB_URL:-}
 # service (its live data stays under 70 MiB, the country's reminder run included), 96 MiB for the gateway (it keeps
 # nothing); a -Xmx in LUOSHI_JAVA_OPTS comes after it and wins. The serial collector (no concurrent GC threads
 # competing for 2 cores), a smaller code cache and thread stacks, glibc's freed memory handed back every 5 s (JDK
-# 17.0.9+; ignored by older JVMs) and at most 2 malloc arenas (glibc's default is 8 per core).
+# 17.0.9+; ignored by older JVMs) and at most 2 malloc arenas (glibc's default is 8 per core). Whatever LUOSHI_JAVA_OPTS
+# says, a service built with its AppCDS archive starts with it (start_service, below): its start's classes come parsed
+# and verified from the archive, which costs less memory than loading them (the gateway: metaspace and class space 38
+# -> 23 MiB, RSS after start 187 -> 164 MiB) and 7-10 % less CPU to start (issue #29).
 JAVA_OPTS=${LUOSHI_JAVA_OPTS:--XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 # Every service's JVM (and the short tools'), whatever LUOSHI_JAVA_OPTS says: one out of memory exits (and is started
 # again below) instead of staying up half-broken, e.g. without a listener (issue #24).
