@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * its grant tables on. The first start on a data directory secures its accounts ({@link #secureAccounts}): root gets a
  * generated password, and the anonymous users and the open {@code test} database of the install are removed; the
  * passwords are kept in the data directory ({@link KeptPasswords}). A service then gets its own accounts on its own
- * schema ({@link #schemaAccounts}).
+ * schema ({@link #schemaAccounts}). The server offers TLS with the data directory's own key ({@link TlsKey}: without one
+ * MariaDB 11.4 makes itself a new RSA key at every start, most of its start-up).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -108,6 +109,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 if ("root".equals(System.getProperty("user.name"))) {
                     config.addArg("--user=root");   // the server refuses to run as root otherwise
                 }
+                TlsKey.serverArgs(dataDir).forEach(config::addArg);
                 Path tmpDir = Files.createDirectories(Path.of(config.getTmpDir().getPath()));
                 Path template = emptyDataTemplate(baseDir);
                 boolean fresh = isEmpty(dataDir);
@@ -126,6 +128,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 if (fresh && !Files.isDirectory(template)) {
                     keepAsTemplate(dataDir, template);
                 }
+                TlsKey.ensure(dataDir, tmpDir);   // after the install and the template: neither holds a data directory's key
                 try {
                     db.start();
                 } finally {

@@ -155,6 +155,29 @@ class EmbeddedMariaDbAccountsTest {
         assertEquals(org, server.schemaAccounts("luoshi_org"), "asked again, a schema keeps its accounts");
     }
 
+    @Test
+    void tlsIsOfferedWithTheDataDirectorysOwnKey() throws Exception {
+        Path data = tmp.resolve("data");
+        Path key = data.resolve(TlsKey.KEY_FILE);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        assertTrue(Files.readString(key).startsWith("-----BEGIN PRIVATE KEY-----\n"), "PKCS#8, as the server reads it");
+        // trust: the certificate is self-signed (the 11.4 client verifies it through the password's fingerprint)
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl() + "luoshi_org?sslMode=trust",
+                org.runtime().user(), org.runtime().password());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) {
+            assertTrue(rs.next());
+            assertNotEquals("", rs.getString(2), "this connection is encrypted");
+        }
+        try (Statement s = DriverManager.getConnection(server.jdbcUrl(), server.admin().user(), server.admin().password())
+                .createStatement(); ResultSet rs = s.executeQuery("SELECT @@ssl_key, @@ssl_cert")) {
+            assertTrue(rs.next());
+            assertEquals(key.toString(), rs.getString(1), "the server's key is the data directory's, not one made at start");
+            assertEquals(data.resolve(TlsKey.CERT_FILE).toString(), rs.getString(2));
+            s.getConnection().close();
+        }
+    }
+
     /** The local addresses listening on {@code port} (IPv4 and IPv6), from the kernel's socket tables. */
     private static Set<String> listeningOn(int port) throws IOException {
         Set<String> addresses = new TreeSet<>();
