@@ -257,7 +257,14 @@ public final class Main {
         }
 
         List<RawSql.Requirement> catalog = new ArrayList<>();
-        gateway.get("/api/v1/requirements").json().path("items").forEach(r -> catalog.add(RawSql.Requirement.of(r)));
+        Http.Answer requirements = gateway.get("/api/v1/requirements");
+        if (requirements.status() != 200) {
+            // without the catalog every raw SQL statement would be empty (a syntax error far from its cause)
+            throw new IllegalStateException("GET /api/v1/requirements answered " + requirements.status() + " ("
+                    + Http.abbreviate(requirements.body()) + "): " + (token.isEmpty() ? "no token was found (LUOSHI_TOKEN, "
+                    + "or deploy/local/token.sh with LUOSHI_DATA_DIR of the running system)" : "see the gateway's log"));
+        }
+        requirements.json().path("items").forEach(r -> catalog.add(RawSql.Requirement.of(r)));
         dataset.put("requirements", catalog.size()).put("catalogNote", "the " + (catalog.size() - NATIONAL_REQUIREMENTS.size()) + " of the seed catalog, and "
                 + NATIONAL_REQUIREMENTS.size() + " added by the harness through POST /api/v1/requirements so that township rules apply"
                 + " nationally: " + String.join(", ", NATIONAL_REQUIREMENTS.stream().map(r -> (String) r.get("id")).toList()));
