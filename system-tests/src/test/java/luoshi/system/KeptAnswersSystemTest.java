@@ -1,16 +1,12 @@
 package luoshi.system;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
-import luoshi.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +27,11 @@ class KeptAnswersSystemTest {
     static void start() {
         system = LuoshiSystem.get();
         URI gateway = system.gateway();
-        region(gateway, "330000", "浙江省", "PROVINCE", null);
-        region(gateway, "330600", "绍兴市", "CITY", "330000");
-        region(gateway, "330602", "越城区", "COUNTY", "330600");
-        region(gateway, "330683", "嵊州市", "COUNTY", "330600");
-        region(gateway, TOWNSHIP, "越城区留存街道", "TOWNSHIP", "330602");
+        for (String[] r : new String[][] {{"330000", "浙江省", "PROVINCE", null}, {"330600", "绍兴市", "CITY", "330000"},
+                {"330602", "越城区", "COUNTY", "330600"}, {"330683", "嵊州市", "COUNTY", "330600"},
+                {TOWNSHIP, "越城区留存街道", "TOWNSHIP", "330602"}}) {
+            ReadYourWritesTest.region(gateway, r[0], r[1], r[2], r[3]);
+        }
         api(gateway).body(Map.of("total", 1000)).put("/api/v1/regions/" + TOWNSHIP + "/population/2025")
                 .then().statusCode(200);
     }
@@ -98,13 +94,7 @@ class KeptAnswersSystemTest {
         return answer;
     }
 
-    private static void region(URI gateway, String code, String name, String level, String parent) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", name, "level", level));
-        body.put("parentCode", parent);
-        api(gateway).body(body).put("/api/v1/regions/" + code).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-    }
-
     private static RequestSpecification api(URI gateway) {
-        return given().baseUri(gateway.toString()).auth().oauth2(TestTokens.ADMIN).contentType(ContentType.JSON);
+        return ReadYourWritesTest.api(gateway);
     }
 }

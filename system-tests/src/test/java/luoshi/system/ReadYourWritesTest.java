@@ -116,13 +116,14 @@ class ReadYourWritesTest {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static void region(URI gateway, String code, String name, String level, String parent) {
+    /** PUT a region through {@code gateway} (idempotent: 200 or 201); KeptAnswersSystemTest's regions too. */
+    static void region(URI gateway, String code, String name, String level, String parent) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "level", level));
         body.put("parentCode", parent);
         api(gateway).body(body).put("/api/v1/regions/" + code).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
 
-    private static RequestSpecification api(URI gateway) {
+    static RequestSpecification api(URI gateway) {
         return given().baseUri(gateway.toString()).auth().oauth2(TestTokens.ADMIN).contentType(ContentType.JSON);
     }
 
