@@ -363,8 +363,13 @@ public class RegionReplica {
             // the copy changed: answers computed from it are stale (an empty page is no change), those about the
             // changed regions and their ancestors (a region's name and population count in its own answers and its
             // ancestors' rollups)
-            dataVersion.advance(java.util.stream.Stream.concat(regions.stream().map(RegionChange::code),
-                    changes.stream().map(PopulationChange::regionCode)).distinct().toList(), DataVersion.Reach.REGION);
+            List<String> changed = java.util.stream.Stream.concat(regions.stream().map(RegionChange::code),
+                    changes.stream().map(PopulationChange::regionCode)).distinct().toList();
+            if (changed.size() <= config.precisePageRegions()) {
+                dataVersion.advance(changed, DataVersion.Reach.REGION);
+            } else {
+                dataVersion.advance();   // a bulk load: every answer may move, as one counter (ReplicaConfig)
+            }
         }
     }
 

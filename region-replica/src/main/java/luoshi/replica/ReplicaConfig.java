@@ -41,4 +41,12 @@ public interface ReplicaConfig {
     /** Timeout of one feed call. */
     @WithDefault("30s")
     Duration readTimeout();
+
+    /**
+     * A page of the feed that changes at most this many regions advances the answer versions of those regions (and
+     * their ancestors) only; a larger one (a bulk load of regions or population) advances the whole country's at once:
+     * one counter instead of thousands, each of which the gateway's kept answers would receive and apply (issue #29).
+     */
+    @WithDefault("500")
+    int precisePageRegions();
 }

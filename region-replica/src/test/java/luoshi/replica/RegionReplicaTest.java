@@ -252,6 +252,35 @@ class RegionReplicaTest {
                 .get("/internal/v1/compliance/regions/330699902").then().statusCode(400);
     }
 
+    /**
+     * A page moves the answer versions of the regions it changes and their ancestors; a page of more regions than
+     * {@code luoshi.replica.precise-page-regions} (2 here) moves the whole country's as one counter (issue #29: the
+     * gateway receives every counter that moves).
+     */
+    @Test
+    void aSmallPageMovesItsRegionsAnswersAndABulkPageEveryAnswer() throws Exception {
+        Feed.server.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("since", com.github.tomakehurst.wiremock.client.WireMock.equalTo("0"))
+                .willReturn(okJson("""
+                    {"regions":[{"version":1,"code":"330604","name":"上虞区","level":"COUNTY","parentCode":"330600"}],
+                     "population":[],"version":1,"more":false}""")));
+        Feed.server.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("since", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1"))
+                .willReturn(okJson("""
+                    {"regions":[{"version":2,"code":"330681","name":"诸暨市","level":"COUNTY","parentCode":"330600"},
+                                {"version":3,"code":"330682","name":"上虞市","level":"COUNTY","parentCode":"330600"},
+                                {"version":4,"code":"330683","name":"嵊州市","level":"COUNTY","parentCode":"330600"}],
+                     "population":[],"version":4,"more":false}""")));
+        String county = dataVersion.ofSubtree("330604");
+        String city = dataVersion.ofSubtree("330600");
+        String other = dataVersion.ofSubtree("320000");
+        replica.sync();
+        assertThat(dataVersion.ofSubtree("330604")).isNotEqualTo(county);
+        assertThat(dataVersion.ofSubtree("330600")).isNotEqualTo(city);
+        assertThat(dataVersion.ofSubtree("320000")).as("another province: not moved by one county").isEqualTo(other);
+
+        replica.sync();
+        assertThat(dataVersion.ofSubtree("320000")).as("moved by a page of three regions").isNotEqualTo(other);
+    }
+
     private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
