@@ -1,8 +1,8 @@
 package luoshi.audit;
 
 import io.quarkus.runtime.BlockingOperationControl;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import luoshi.platform.Writes;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
@@ -27,9 +27,7 @@ public class DataVersionHeader implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        String method = request.getMethod();
-        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)
-                || response.getStatus() >= 300) {
+        if (!Writes.succeeded(request, response)) {
             return;
         }
         // the version now, where a read may block: it is at least every write this request made, on this thread or on a

@@ -1,8 +1,8 @@
 package luoshi.gateway.compliance;
 
 import io.vertx.ext.web.RoutingContext;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import luoshi.platform.Writes;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,9 +45,7 @@ public class ConsistencyTokens {
 
     @ServerResponseFilter
     public void hand(ContainerRequestContext request, ContainerResponseContext response) {
-        String method = request.getMethod();
-        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)
-                || response.getStatus() >= 300) {
+        if (!Writes.succeeded(request, response)) {
             return;
         }
         StringBuilder token = new StringBuilder();
