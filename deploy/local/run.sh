@@ -54,15 +54,18 @@ REVIEW_MANAGEMENT_PORT=${LUOSHI_REVIEW_MANAGEMENT_PORT:-$((REVIEW_PORT + 1000))}
 DB_PORT=${LUOSHI_DB_PORT:-3307}
 DB_HOST=${LUOSHI_DB_HOST:-}
 DB_URL=${LUOSHI_DB_URL:-}
-# A small footprint by default (issue #18: ≤ 256 MiB RSS each under load; docs/BENCHMARKS.md). The heap: 128 MiB for a
-# service (its live data stays under 70 MiB, the country's reminder run included), 96 MiB for the gateway (it keeps
-# nothing); a -Xmx in LUOSHI_JAVA_OPTS comes after it and wins. The serial collector (no concurrent GC threads
+# A small footprint by default (issue #18: ≤ 256 MiB RSS each under load; docs/BENCHMARKS.md). The heap: at most 112 MiB
+# for a service (its live data stays under 60 MiB, the country's reminder run included), 96 MiB for the gateway (it
+# keeps little); a -Xmx in LUOSHI_JAVA_OPTS comes after it and wins. The heap starts at 16 MiB and grows only as far
+# as the live data needs (at most 10 % free after a collection before it grows, at most 30 % free before it shrinks
+# again; issue #29: after the national imports a service's RSS stayed 40-50 MiB higher with the heap committed in
+# full from the start, the JVM's default of -Xms = -Xmx on a machine this size). The serial collector (no concurrent GC threads
 # competing for 2 cores), a smaller code cache and thread stacks, glibc's freed memory handed back every 5 s (JDK
 # 17.0.9+; ignored by older JVMs) and at most 2 malloc arenas (glibc's default is 8 per core). Whatever LUOSHI_JAVA_OPTS
 # says, a service built with its AppCDS archive starts with it (start_service, below): its start's classes come parsed
 # and verified from the archive, which costs less memory than loading them (the gateway: metaspace and class space 38
 # -> 23 MiB, RSS after start 187 -> 164 MiB) and 7-10 % less CPU to start (issue #29).
-JAVA_OPTS=${LUOSHI_JAVA_OPTS:--XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
+JAVA_OPTS=${LUOSHI_JAVA_OPTS:--XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}
 # Every service's JVM (and the short tools'), whatever LUOSHI_JAVA_OPTS says: one out of memory exits (and is started
 # again below) instead of staying up half-broken, e.g. without a listener (issue #24).
 EXIT_ON_OOM=-XX:+ExitOnOutOfMemoryError
@@ -177,7 +180,7 @@ fi
 
 # --- the services ----------------------------------------------------------------------------
 heap_of() { # module
-  [ "$1" = gateway ] && echo 96m || echo 128m
+  [ "$1" = gateway ] && echo 96m || echo 112m
 }
 kept_password() { # user: its password in the embedded server's accounts file (letters and digits only)
   sed -n "s/^$1=//p" "$ACCOUNTS_FILE"
