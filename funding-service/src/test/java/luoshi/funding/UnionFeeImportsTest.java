@@ -95,6 +95,21 @@ class UnionFeeImportsTest {
     }
 
     @Test
+    void anImportOfSeveralYearsAuditsEveryRowAsWrittenInRegionAndYearOrder() throws SQLException {
+        post(ADMIN, null, batch(row("330402", 2025, "\"700.00\"", "\"600.00\""), row("330402", 2024, "\"500.00\"", "\"500.00\""),
+                row("330411", 2025, "\"300.00\"", "\"100.00\""))).statusCode(200).body("accepted", is(3));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT change_json FROM audit_event WHERE action = 'IMPORT' AND entity = 'union-fees' ORDER BY id DESC LIMIT 1")) {
+            assertThat(rs.next()).isTrue();
+            JsonPath change = JsonPath.from(rs.getString(1));
+            // read back per year and merged: every row of both years, ordered by region and year
+            assertThat(change.getList("after.regionCode")).containsExactly("330402", "330402", "330411");
+            assertThat(change.getList("after.year")).containsExactly(2024, 2025, 2025);
+            assertThat(change.getList("after.due")).containsExactly("500.00", "700.00", "300.00");
+        }
+    }
+
+    @Test
     void aBatchUpdatesTheFeesStoredForARegionAndYear() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"due\":\"500000.00\",\"collected\":\"400000.00\"}")
                 .put("/api/v1/union-fees/330421/2025").then().statusCode(200);

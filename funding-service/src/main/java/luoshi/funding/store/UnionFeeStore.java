@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import luoshi.api.funding.UnionFeeRecord;
 import luoshi.db.Database;
 import luoshi.db.Sql;
@@ -60,14 +62,25 @@ public class UnionFeeStore {
                 r -> List.of(r.regionCode(), r.year(), r.due(), r.collected(), first));
     }
 
-    /** The stored fees of the regions and years of {@code keys}, in chunks (an import's rows as it wrote them). */
+    /**
+     * The stored fees of the regions and years of {@code keys}, in chunks (an import's rows as it wrote them): per chunk
+     * one statement of a range per year ({@code year = ? AND region_code IN (…)}, the index on (year, region_code)).
+     * Not a row constructor {@code (region_code, year) IN ((…), …)}: MariaDB 11.4's optimiser spends ~1 s on such a list
+     * of 1,000 pairs before it reads a row (the country's 6,634 union fees took 3-4 s to import, 0.3 s with this).
+     */
     public List<UnionFeeRecord> findAll(List<UnionFeeRecord> keys) {
         List<UnionFeeRecord> found = new ArrayList<>(keys.size());
         for (int from = 0; from < keys.size(); from += Database.CHUNK) {
-            List<Sql> chunk = keys.subList(from, Math.min(keys.size(), from + Database.CHUNK)).stream()
-                    .map(k -> Sql.of("(:key)").bind("key", List.of(k.regionCode(), k.year()))).toList();
-            found.addAll(db.list(Sql.of(SELECT + " WHERE (region_code, year) IN (:keys) ORDER BY region_code, year")
-                    .bind("keys", Sql.join(",", chunk)), UnionFeeStore::read));
+            Map<Integer, List<String>> codesByYear = new TreeMap<>();
+            for (UnionFeeRecord k : keys.subList(from, Math.min(keys.size(), from + Database.CHUNK))) {
+                codesByYear.computeIfAbsent(k.year(), y -> new ArrayList<>()).add(k.regionCode());
+            }
+            List<Sql> ranges = codesByYear.entrySet().stream()
+                    .map(e -> Sql.of(SELECT + " WHERE year = :year AND region_code IN (:codes)").bind("year", e.getKey())
+                            .bind("codes", e.getValue()))
+                    .toList();
+            found.addAll(db.list(Sql.of("SELECT * FROM (:ranges) f ORDER BY region_code, year")
+                    .bind("ranges", Sql.join(" UNION ALL ", ranges)), UnionFeeStore::read));
         }
         return found;
     }
