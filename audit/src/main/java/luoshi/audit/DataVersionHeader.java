@@ -2,11 +2,11 @@ package luoshi.audit;
 
 import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import luoshi.platform.Writes;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 import luoshi.api.compliance.AnswerVersionFeed;
+import luoshi.platform.Writes;
 
 /**
  * {@value AnswerVersionFeed#DATA_VERSION_HEADER} on the answer of every successful write (POST, PUT, PATCH, DELETE):

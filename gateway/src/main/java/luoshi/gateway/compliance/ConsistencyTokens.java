@@ -2,7 +2,6 @@ package luoshi.gateway.compliance;
 
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import luoshi.platform.Writes;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.regex.Pattern;
 import luoshi.gateway.client.CurrentRequest;
 import luoshi.gateway.client.VersionBooks;
 import luoshi.platform.ProblemException;
+import luoshi.platform.Writes;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
