@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -52,6 +53,37 @@ public class Database {
                     out.add(reader.read(rs));
                 }
                 return out;
+            }
+        }, sql);
+    }
+
+    /**
+     * Every row of a query, handed to {@code parts} at most {@link #CHUNK} rows at a time as the server sends them: the
+     * driver streams the result (a fetch size), so that a query of tens of thousands of rows is never held at once.
+     * Answers how many. The connection is busy until the last part is handled: {@code parts} writes through another (a
+     * transaction of its own), never through this one. An exception of {@code parts} ends the query and is thrown as it
+     * is.
+     */
+    public <T> long each(Sql sql, RowReader<T> reader, Consumer<List<T>> parts) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = prepare(c, sql)) {
+                ps.setFetchSize(CHUNK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    long count = 0;
+                    List<T> part = new ArrayList<>();
+                    while (rs.next()) {
+                        part.add(reader.read(rs));
+                        count++;
+                        if (part.size() == CHUNK) {
+                            parts.accept(part);
+                            part = new ArrayList<>();
+                        }
+                    }
+                    if (!part.isEmpty()) {
+                        parts.accept(part);
+                    }
+                    return count;
+                }
             }
         }, sql);
     }

@@ -91,6 +91,19 @@ public class OwnerStubs implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** A page of {@code items} whose body breaks off after the first {@code after} of them, as a dropped connection leaves it. */
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder brokenOff(List<OpenItem> items, int after) {
+        StringBuilder body = new StringBuilder("{\"items\":[");
+        try {
+            for (OpenItem i : items.subList(0, after)) {
+                body.append(JSON.writeValueAsString(i)).append(',');
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return aResponse().withHeader("content-type", "application/json").withBody(body.toString());
+    }
+
     static com.github.tomakehurst.wiremock.matching.StringValuePattern is(String value) {
         return equalTo(value);
     }

@@ -150,6 +150,36 @@ class ReminderJobTest {
         given().auth().oauth2(ADMIN).get(list + "&year=3000").then().statusCode(400).body("violations[0].field", is("year"));
     }
 
+    /**
+     * Issue #29: the job writes an owner's items as they arrive, a thousand at a time, and never holds the country's. An
+     * owner whose answer breaks off half way leaves the run incomplete with the parts before the break written (here the
+     * first thousand of the 1,200 it sent; the 200 after them were no whole part); the next run writes the rest, and
+     * nothing twice. Every tenth item is NON_COMPLIANT: its rectification is opened with its part.
+     */
+    @Test
+    void anOwnerThatBreaksOffHalfWayKeepsThePartsItSentAndTheNextRunWritesTheRest() {
+        List<luoshi.api.compliance.OpenItem> items = java.util.stream.IntStream.range(0, 1_500)
+                .mapToObj(i -> item("PARTS_OF_A_RUN", String.format("3399%02d%03d", 1 + i / 999, 1 + i % 999), "街道 " + i,
+                        AS_OF.plusDays(5), i % 10 == 0 ? NON_COMPLIANT : PENDING)).toList();
+        OwnerStubs.reset();
+        OwnerStubs.org().register(get(urlPathEqualTo(OwnerStubs.OPEN_ITEMS)).willReturn(OwnerStubs.brokenOff(items, 1_200)));
+        OwnerStubs.funding().register(get(urlPathEqualTo(OwnerStubs.OPEN_ITEMS)).willReturn(OwnerStubs.page(List.of(), 0, 500, 0)));
+        String reminders = "/api/v1/reminders?regionCode=000000&requirementId=PARTS_OF_A_RUN&size=1";
+
+        given().auth().oauth2(ADMIN).post("/api/v1/reminders/run?asOf=" + AS_OF).then().statusCode(200)
+                .body("created", is(1_000)).body("rectificationsOpened", is(100)).body("incomplete", contains("org"));
+        given().auth().oauth2(ADMIN).get(reminders).then().body("total", is(1_000));
+
+        OwnerStubs.answer(items);
+        given().auth().oauth2(ADMIN).post("/api/v1/reminders/run?asOf=" + AS_OF).then().statusCode(200)
+                .body("created", is(500)).body("rectificationsOpened", is(50)).body("incomplete", empty());
+        given().auth().oauth2(ADMIN).get(reminders).then().body("total", is(1_500));
+        given().auth().oauth2(ADMIN).post("/api/v1/reminders/run?asOf=" + AS_OF).then().statusCode(200)
+                .body("created", is(0)).body("rectificationsOpened", is(0));
+        given().auth().oauth2(ADMIN).get(reminders + "&page=1499").then().body("total", is(1_500))
+                .body("items[0].requirementId", is("PARTS_OF_A_RUN")).body("items[0].daysBefore", is(7));
+    }
+
     @Test
     void theOwnersAreAskedOnceForTheWindowOfDueDates() {
         OwnerStubs.answer(List.of(item("JOINT_MEETING", "330502", "吴兴区", AS_OF.plusDays(2), PENDING)));

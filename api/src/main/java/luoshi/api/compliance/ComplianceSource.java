@@ -22,9 +22,15 @@ import luoshi.api.common.Role;
  * reads the open items of all three. Every service implements it with a resource class; callers
  * build a client of this same interface, so the shape is defined once.
  */
-@Path("/internal/v1/compliance")
+@Path(ComplianceSource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public interface ComplianceSource {
+
+    /** Where every service answers this interface. */
+    String PATH = "/internal/v1/compliance";
+
+    /** The path of {@link #openItems} under {@link #PATH}: the reminder job also reads it as a stream. */
+    String OPEN_ITEMS = "/open-items";
 
     /**
      * The largest page of {@link #openItems}: the reminder job reads the whole country's open items, and each call
@@ -107,7 +113,7 @@ public interface ComplianceSource {
      */
     @GET
     @Requires(Role.SERVICE)
-    @Path("/open-items")
+    @Path(OPEN_ITEMS)
     Page<OpenItem> openItems(@QueryParam("asOf") LocalDate asOf, @QueryParam("dueFrom") LocalDate dueFrom,
             @QueryParam("dueTo") LocalDate dueTo, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("500") int size);

@@ -1,10 +1,12 @@
 package luoshi.review.service;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.compliance.ServiceRollup;
@@ -26,11 +28,15 @@ public class LocalOpenItems implements OpenItemSource {
         return "review";
     }
 
-    /** In a (read) transaction of its own: the job runs on the scheduler's thread, outside any request. */
+    /**
+     * In a (read) transaction of its own: the job runs on the scheduler's thread, outside any request. The items are read
+     * in one statement as the database sends them; {@code parts} writes in transactions of its own.
+     */
     @Override
     @Transactional
-    public List<OpenItem> openItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo) {
-        return compliance.allOpenItems(asOf, dueFrom, dueTo);
+    @TransactionConfiguration(timeout = 600)
+    public long openItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo, Consumer<List<OpenItem>> parts) {
+        return compliance.eachOpenItem(asOf, dueFrom, dueTo, parts);
     }
 
     @Override

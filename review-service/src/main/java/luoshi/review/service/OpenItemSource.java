@@ -3,9 +3,11 @@ package luoshi.review.service;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.compliance.ServiceRollup;
+import luoshi.db.Database;
 
 /**
  * What the jobs read of one owner of requirements: its PENDING and NON_COMPLIANT items in bulk (the reminder job), one
@@ -16,8 +18,13 @@ public interface OpenItemSource {
     /** The owner's name (org, funding, review), reported when it cannot be read. */
     String name();
 
-    /** Every open item due in [dueFrom, dueTo], evaluated on {@code asOf}. */
-    List<OpenItem> openItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo);
+    /**
+     * Every open item due in [dueFrom, dueTo], evaluated on {@code asOf}, handed to {@code parts} as it is read, at most
+     * {@link Database#CHUNK} items at a time, in the owner's order (requirement, region, period); answers how many. The
+     * items of a national run are never held at once (issue #29: review-service's heap in the reminder job). An exception
+     * of {@code parts} ends the read and is thrown as it is.
+     */
+    long openItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo, Consumer<List<OpenItem>> parts);
 
     /**
      * The owner's item of {@code requirementId} for {@code regionCode} whose period starts on {@code periodStart}, among

@@ -1,5 +1,6 @@
 package luoshi.review.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -37,16 +38,18 @@ public class OpenItemSources {
     private final Instance<OpenItemSource> local;
     private final ServiceTokens tokens;
     private final RegionReplica replica;
+    private final ObjectMapper json;
 
     private volatile List<OpenItemSource> all;
 
     OpenItemSources(ServiceUrls urls, ReminderConfig config, Instance<OpenItemSource> local, ServiceTokens tokens,
-            RegionReplica replica) {
+            RegionReplica replica, ObjectMapper json) {
         this.urls = urls;
         this.config = config;
         this.local = local;
         this.tokens = tokens;
         this.replica = replica;
+        this.json = json;
     }
 
     /**
@@ -68,8 +71,8 @@ public class OpenItemSources {
     public List<OpenItemSource> all() {
         if (all == null) {
             List<OpenItemSource> sources = new ArrayList<>();
-            sources.add(new RemoteOpenItems("org", client(urls.org()), config.pageSize()));
-            sources.add(new RemoteOpenItems("funding", client(urls.funding()), config.pageSize()));
+            sources.add(remote("org", urls.org()));
+            sources.add(remote("funding", urls.funding()));
             local.forEach(sources::add);
             all = List.copyOf(sources);
         }
@@ -85,11 +88,16 @@ public class OpenItemSources {
         };
     }
 
-    private ComplianceSource client(URI base) {
+    private RemoteOpenItems remote(String name, URI base) {
+        return new RemoteOpenItems(name, client(base, ComplianceSource.class), client(base, RemoteOpenItems.Feed.class),
+                json, config.pageSize());
+    }
+
+    private <T> T client(URI base, Class<T> api) {
         return QuarkusRestClientBuilder.newBuilder().baseUri(base)
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS)
                 .register(tokens.filter())
                 .register(atLeastTheCopy())
-                .build(ComplianceSource.class);
+                .build(api);
     }
 }

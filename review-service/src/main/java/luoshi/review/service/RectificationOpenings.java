@@ -21,6 +21,7 @@ import luoshi.audit.AuditTrail.Action;
 import luoshi.db.Database;
 import luoshi.db.RetriedOnConflict;
 import luoshi.review.config.RectificationConfig;
+import luoshi.review.store.ItemSpans;
 import luoshi.review.store.RectificationStore;
 
 /**
@@ -56,21 +57,21 @@ public class RectificationOpenings {
     }
 
     /**
-     * Opens the rectifications of the NON_COMPLIANT {@code items} of {@code scope} that have none open; answers how many.
+     * Opens the rectifications of the NON_COMPLIANT {@code items} (of a run's scope) that have none open; answers how many.
      * A transaction of its own, as the reminders' ({@link ReminderWriter}): a run asked with an Idempotency-Key is inside
-     * the key's transaction, whose timeout cannot be changed, and the openings are idempotent by themselves. The items
-     * are opened a multi-row statement's worth at a time ({@link Database#CHUNK}), each part stored, audited and told
-     * before the next is made: a national run opens tens of thousands, and what the run holds beside its items stays
-     * one part's (#26).
+     * the key's transaction, whose timeout cannot be changed, and the openings are idempotent by themselves. The run hands
+     * its items over a part at a time as the owners send them (issue #29); what is open already is read for the part's
+     * items only ({@link ItemSpans}), and the items are opened a multi-row statement's worth at a time
+     * ({@link Database#CHUNK}), each stored, audited and told before the next is made.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TransactionConfiguration(timeout = 600)
-    public int open(List<OpenItem> items, LocalDate asOf, String scope, Instant at) {
+    public int open(List<OpenItem> items, LocalDate asOf, Instant at) {
         if (items.isEmpty()) {
             return 0;
         }
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
-        Set<RectificationStore.Item> open = store.openItems(scope);
+        Set<RectificationStore.Item> open = store.openItems(ItemSpans.of(items));
         LocalDate due = asOf.plusDays(config.dueDays());
         int opened = 0;
         for (int from = 0; from < items.size(); from += Database.CHUNK) {

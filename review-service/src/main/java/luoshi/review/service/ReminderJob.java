@@ -9,20 +9,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import luoshi.api.compliance.ComplianceStatus;
-import luoshi.api.compliance.ItemOwner;
 import luoshi.api.compliance.OpenItem;
 import luoshi.api.region.RegionCode;
 import luoshi.api.review.ReminderRun;
@@ -44,6 +42,9 @@ import org.jboss.logging.Logger;
 public class ReminderJob {
 
     private static final Logger LOG = Logger.getLogger(ReminderJob.class);
+
+    /** The parts a lane holds waiting, at most: an owner's thread that would add one more waits until one is written. */
+    private static final int LANE_PARTS = 4;
 
     private final OpenItemSources sources;
     private final ReminderWriter writer;
@@ -86,100 +87,145 @@ public class ReminderJob {
 
     /**
      * A run for the open items of {@code scope}'s subtree; the owners are still read in bulk. The owners are asked at
-     * once, and each owner's rectifications are opened as soon as its items are read, in a transaction of their own on
-     * a thread of the run: while the other owners still evaluate the country, and while the reminders are written (a
-     * national run opens tens of thousands, #26: their statements run beside the reminders' on another connection, and
-     * the audit trail's version row orders the commits). Each opening is exactly once by itself (the unique key of the
-     * open item), so the order between owners does not matter.
+     * once, each on a thread of the run, and their items are written as they arrive, a part at a time (issue #29): each
+     * part's reminders on the run's reminder lane ({@link ReminderWriter}, a transaction per part), the rectifications
+     * of its NON_COMPLIANT items on its openings lane ({@link RectificationOpenings}). A lane is one thread with a few
+     * parts waiting at most: an owner that sends faster than the lanes write waits, so the run holds a few parts, never
+     * the country's items; and the owners' reads, the reminders and the openings go on side by side. Each reminder and
+     * each opening is exactly once by itself (a unique key), so neither the order between owners nor a run that stops
+     * half way matters: the next run writes what is missing.
      */
     public ReminderRun run(LocalDate asOf, String scope) {
         ReminderStages stages = new ReminderStages(config.leadDays(), config.overdueWindowDays());
         long start = System.nanoTime();
         Instant now = clock.instant();
         List<OpenItemSource> owners = sources.current();
-        // the owners evaluate the whole country each: asked at once, the run waits for the slowest, not for the sum;
-        // and a thread per owner for its openings
-        ExecutorService pool = Executors.newFixedThreadPool(2 * owners.size());
+        // the owners evaluate the whole country each: asked at once, the run waits for the slowest, not for the sum
+        ExecutorService pool = Executors.newFixedThreadPool(owners.size());
+        ExecutorService reminderLane = lane();
+        List<ExecutorService> openingLanes = new ArrayList<>();
         InRequest inRequest = InRequest.current();
         try {
-            CompletionService<Read> reads = new ExecutorCompletionService<>(pool);
-            for (int i = 0; i < owners.size(); i++) {
-                OpenItemSource source = owners.get(i);
-                int owner = i;
-                reads.submit(() -> {
-                    try {
-                        return new Read(owner, shared(source.openItems(asOf, stages.earliestDue(asOf),
-                                stages.latestDue(asOf))), null, ms(System.nanoTime() - start));
-                    } catch (RuntimeException e) {
-                        return new Read(owner, List.of(), e, ms(System.nanoTime() - start));
+            List<Future<Owner>> reads = new ArrayList<>();
+            for (OpenItemSource source : owners) {
+                // an opening costs several times a reminder (its steps, audit event and notice): a lane per owner
+                ExecutorService openingLane = lane();
+                openingLanes.add(openingLane);
+                reads.add(pool.submit(() -> read(source, asOf, scope, stages, start, part -> {
+                    if (!part.candidates().isEmpty()) {
+                        part.owner().created.add(reminderLane.submit(() -> writer.write(part.candidates(), now)));
                     }
-                });
-            }
-            List<List<ReminderWriter.Candidate>> candidatesOf = new ArrayList<>(Collections.nCopies(owners.size(), List.of()));
-            boolean[] failed = new boolean[owners.size()];
-            long[] readMs = new long[owners.size()];
-            List<Future<Integer>> openings = new ArrayList<>();
-            int nonCompliantCount = 0;
-            for (int n = 0; n < owners.size(); n++) {
-                Read read = result(reads.take());
-                readMs[read.owner()] = read.ms();
-                if (read.failure() != null) {
-                    // the owner's reminders come with the next run; the others go out now
-                    LOG.warnf("The open items of %s could not be read: %s", owners.get(read.owner()).name(),
-                            read.failure().getMessage());
-                    failed[read.owner()] = true;
-                    continue;
-                }
-                List<ReminderWriter.Candidate> candidates = new ArrayList<>();
-                List<OpenItem> nonCompliant = new ArrayList<>();
-                for (OpenItem item : read.items()) {
-                    if (RegionCode.contains(scope, item.regionCode())) {
-                        stages.reached(item.dueDate(), asOf).ifPresent(s -> candidates.add(new ReminderWriter.Candidate(item, s)));
-                        if (item.status() == ComplianceStatus.NON_COMPLIANT) {
-                            nonCompliant.add(item);
-                        }
+                    if (!part.nonCompliant().isEmpty()) {
+                        part.owner().opened.add(openingLane.submit(() -> inRequest.call(
+                                () -> rectifications.open(part.nonCompliant(), asOf, now))));
                     }
-                }
-                candidatesOf.set(read.owner(), candidates);
-                nonCompliantCount += nonCompliant.size();
-                // API.md, "Rectification": the job opens a rectification for each item that became NON_COMPLIANT
-                if (!nonCompliant.isEmpty()) {
-                    openings.add(pool.submit(() -> inRequest.call(() -> rectifications.open(nonCompliant, asOf, scope, now))));
-                }
+                })));
             }
-            List<ReminderWriter.Candidate> candidates = new ArrayList<>();
+            int created = 0;
+            int opened = 0;
+            long candidates = 0;
+            long nonCompliant = 0;
             List<String> incomplete = new ArrayList<>();
+            List<String> owned = new ArrayList<>();
             for (int i = 0; i < owners.size(); i++) {
-                candidates.addAll(candidatesOf.get(i));
-                if (failed[i]) {
+                Owner read = result(reads.get(i));
+                if (read.failure != null) {
+                    // the owner's other reminders come with the next run; the others go out now
+                    LOG.warnf("The open items of %s could not be read: %s", owners.get(i).name(), read.failure.getMessage());
                     incomplete.add(owners.get(i).name());
                 }
+                // a part that could not be written fails the run
+                for (Future<Integer> part : read.created) {
+                    created += result(part);
+                }
+                for (Future<Integer> part : read.opened) {
+                    opened += result(part);
+                }
+                candidates += read.candidates;
+                nonCompliant += read.nonCompliant;
+                owned.add(owners.get(i).name() + " " + read.items + " items read in " + read.ms + " ms");
             }
-            candidatesOf.clear();
-            long allRead = System.nanoTime();
-            int created = writer.write(candidates, asOf, scope, now);
             long written = System.nanoTime();
-            int opened = 0;
-            for (Future<Integer> o : openings) {
-                opened += result(o);
-            }
-            long openedAt = System.nanoTime();
+            writer.recordRun(asOf, scope, created);
             // API.md, "Rectification": and tells of each open one past its due date, once
             int overdue = rectifications.overdue(asOf, scope, now);
             long end = System.nanoTime();
             // the stages of a run, once per run: what a national run (benchmarks/, #26) spends its time on
-            LOG.infof("Reminder run of %s on %s in %d ms: the owners read after %s ms (%d candidates, %d NON_COMPLIANT);"
-                    + " %d reminders written in %d ms after the last; %d rectifications opened, the last %d ms after the"
-                    + " reminders; %d overdue in %d ms", scope, asOf, ms(end - start), Arrays.toString(readMs),
-                    candidates.size(), nonCompliantCount, created, ms(written - allRead), opened, ms(openedAt - written),
-                    overdue, ms(end - openedAt));
+            LOG.infof("Reminder run of %s on %s in %d ms: %s (%d candidates, %d NON_COMPLIANT); %d reminders created and"
+                    + " %d rectifications opened after %d ms; %d overdue in %d ms", scope, asOf, ms(end - start), owned,
+                    candidates, nonCompliant, created, opened, ms(written - start), overdue, ms(end - written));
             return new ReminderRun(created, incomplete, opened, overdue);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the reminder run was interrupted", e);
         } finally {
             pool.shutdownNow();
+            reminderLane.shutdownNow();
+            openingLanes.forEach(ExecutorService::shutdownNow);
         }
+    }
+
+    /** One thread that writes the parts handed to it in turn; handing one to a full lane waits. */
+    private static ExecutorService lane() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(LANE_PARTS), (task, lane) -> {
+            if (lane.isShutdown()) {
+                throw new RejectedExecutionException("the run is over");
+            }
+            try {
+                lane.getQueue().put(task);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RejectedExecutionException("the run was interrupted", e);
+            }
+        });
+    }
+
+    /**
+     * Reads one owner's open items and hands each part on as it arrives: the items of {@code scope} that reached a stage
+     * (reminders) and the NON_COMPLIANT ones (rectifications). An owner that cannot be read (or stops answering half way)
+     * is the run's {@code incomplete}, the parts it handed on so far written.
+     */
+    private Owner read(OpenItemSource source, LocalDate asOf, String scope, ReminderStages stages, long start,
+            Consumer<Part> write) {
+        Owner owner = new Owner();
+        try {
+            owner.items = source.openItems(asOf, stages.earliestDue(asOf), stages.latestDue(asOf), items -> {
+                List<ReminderWriter.Candidate> candidates = new ArrayList<>();
+                List<OpenItem> nonCompliant = new ArrayList<>();
+                for (OpenItem item : items) {
+                    if (RegionCode.contains(scope, item.regionCode())) {
+                        stages.reached(item.dueDate(), asOf).ifPresent(s -> candidates.add(new ReminderWriter.Candidate(item, s)));
+                        // API.md, "Rectification": the job opens a rectification for each item that became NON_COMPLIANT
+                        if (item.status() == ComplianceStatus.NON_COMPLIANT) {
+                            nonCompliant.add(item);
+                        }
+                    }
+                }
+                owner.candidates += candidates.size();
+                owner.nonCompliant += nonCompliant.size();
+                write.accept(new Part(owner, candidates, nonCompliant));
+            });
+        } catch (RuntimeException e) {
+            owner.failure = e;
+        }
+        owner.ms = ms(System.nanoTime() - start);
+        return owner;
+    }
+
+    /** A part of an owner's items to write. */
+    private record Part(Owner owner, List<ReminderWriter.Candidate> candidates, List<OpenItem> nonCompliant) {
+    }
+
+    /** What a run did with one owner's items: filled on the owner's thread, read by the run once the thread is done. */
+    private static final class Owner {
+        long items;
+        long candidates;
+        long nonCompliant;
+        long ms;
+        RuntimeException failure;
+        /** The reminders each part created, and the rectifications it opened, once the lanes wrote it. */
+        final List<Future<Integer>> created = new ArrayList<>();
+        final List<Future<Integer>> opened = new ArrayList<>();
     }
 
     /**
@@ -205,34 +251,6 @@ public class ReminderJob {
                 context.deactivate();   // the state stays the request's: it ends with the request
             }
         }
-    }
-
-    /**
-     * The items with their repeated values shared: each item read from an owner's JSON has strings and dates of its
-     * own, though a national run's tens of thousands repeat a few requirements, titles, dates and verdicts, and each
-     * region for each of its requirements. A run holds its items until the last write, and with them copied it held
-     * the heap of 128 MiB nearly full and spent seconds in full collections (JFR, #26).
-     */
-    static List<OpenItem> shared(List<OpenItem> items) {
-        Map<Object, Object> seen = new HashMap<>();
-        List<OpenItem> out = new ArrayList<>(items.size());
-        for (OpenItem i : items) {
-            ItemOwner owner = i.owner() == null ? null : one(seen, new ItemOwner(one(seen, i.owner().unit()),
-                    one(seen, i.owner().contact()), one(seen, i.owner().regionCode())));
-            out.add(new OpenItem(one(seen, i.requirementId()), one(seen, i.requirementTitle()), one(seen, i.regionCode()),
-                    one(seen, i.regionName()), one(seen, i.periodStart()), one(seen, i.periodEnd()), one(seen, i.dueDate()),
-                    i.status(), owner, one(seen, i.expected()), one(seen, i.actual())));
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T one(Map<Object, Object> seen, T value) {
-        return value == null ? null : (T) seen.computeIfAbsent(value, v -> v);
-    }
-
-    /** An owner's open items (none when it failed), read after {@code ms} of the run. */
-    private record Read(int owner, List<OpenItem> items, RuntimeException failure, long ms) {
     }
 
     /** The value of a task of the run, its failure thrown as it was. */

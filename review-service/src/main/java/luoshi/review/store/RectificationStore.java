@@ -81,10 +81,13 @@ public class RectificationStore {
                 Timestamps.utc(createdAt));
     }
 
-    /** The items of {@code scope}'s subtree that have an open rectification, in one query. */
-    public Set<Item> openItems(String scope) {
+    /** Those of the items of {@code spans} that have an open rectification, in one query on the open items' key. */
+    public Set<Item> openItems(ItemSpans spans) {
+        if (spans.isEmpty()) {
+            return new HashSet<>();
+        }
         return new HashSet<>(db.list(Sql.of("SELECT requirement_id, region_code, period_start FROM rectification"
-                + " WHERE open_slot = 1 AND region_code LIKE :subtree").bind("subtree", subtree(scope)),
+                + " WHERE open_slot = 1 AND :spans").bind("spans", spans.condition()),
                 rs -> new Item(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class))));
     }
 

@@ -37,10 +37,13 @@ public class ReminderStore {
         this.db = db;
     }
 
-    /** The keys of the reminders stored for due dates in [from, to], in one query. */
-    public Set<Key> keysDueBetween(LocalDate from, LocalDate to) {
+    /** The keys of the reminders stored for the items of {@code spans}, in one query on the unique key. */
+    public Set<Key> keysOf(ItemSpans spans) {
+        if (spans.isEmpty()) {
+            return new HashSet<>();
+        }
         return new HashSet<>(db.list(Sql.of("SELECT requirement_id, region_code, period_start, stage, lead_days FROM reminder"
-                + " WHERE due_date BETWEEN :from AND :to").bind("from", from).bind("to", to),
+                + " WHERE :spans").bind("spans", spans.condition()),
                 rs -> new Key(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                         ReminderStage.valueOf(rs.getString(4)), rs.getInt(5))));
     }

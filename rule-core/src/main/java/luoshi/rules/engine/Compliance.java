@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import luoshi.api.common.Page;
 import luoshi.api.compliance.ComplianceItem;
 import luoshi.api.compliance.ComplianceSource;
@@ -335,6 +336,39 @@ public class Compliance {
         if (size < 1 || size > ComplianceSource.MAX_OPEN_ITEMS_PAGE) {
             throw ProblemException.badRequest("size", "must be between 1 and " + ComplianceSource.MAX_OPEN_ITEMS_PAGE);
         }
+        OpenItems open = openItems(asOf, dueFrom, dueTo);
+        if (open.all() == null) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        List<OpenItem> items = db.list(Sql.of(":ordered LIMIT :size OFFSET :offset").bind("ordered", open.ordered())
+                .bind("size", size).bind("offset", Page.offset(page, size)), open.reader());
+        long total = Page.total(page, size, items.size(), () -> db.count(Sql.of("SELECT COUNT(*) FROM (:open) o")
+                .bind("open", open.all())));
+        return new Page<>(items, page, size, total);
+    }
+
+    /**
+     * Every open item of {@link #openItems} in one statement, handed to {@code parts} as the database sends them (at most
+     * {@link Database#CHUNK} at a time, in the pages' order), never all held at once: the reminder job's own service
+     * reads its items so (issue #29). Answers how many.
+     */
+    public long eachOpenItem(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo, Consumer<List<OpenItem>> parts) {
+        OpenItems open = openItems(asOf, dueFrom, dueTo);
+        return open.all() == null ? 0 : db.each(open.ordered(), open.reader(), parts);
+    }
+
+    /** Every open item of {@link #openItems} at once. */
+    public List<OpenItem> allOpenItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo) {
+        List<OpenItem> all = new ArrayList<>();
+        eachOpenItem(asOf, dueFrom, dueTo, all::addAll);
+        return all;
+    }
+
+    /** The open items' statement ({@code all} null when no requirement has rows), in order, and how a row is read. */
+    private record OpenItems(Sql all, Sql ordered, Database.RowReader<OpenItem> reader) {
+    }
+
+    private OpenItems openItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo) {
         LocalDate day = Clocks.asOfOrToday(asOf, clock);
         LocalDate from = dueFrom != null ? dueFrom : day.minusDays(DEFAULT_WINDOW_DAYS);
         LocalDate to = dueTo != null ? dueTo : day.plusDays(DEFAULT_WINDOW_DAYS);
@@ -355,12 +389,11 @@ public class Compliance {
             }
         }
         if (selects.isEmpty()) {
-            return new Page<>(List.of(), page, size, 0);
+            return new OpenItems(null, null, null);
         }
         Sql open = Sql.join(" UNION ALL ", selects);
-        List<OpenItem> items = db.list(Sql.of("SELECT * FROM (:open) o ORDER BY o.requirement_id, o.code, o.period_start"
-                + " LIMIT :size OFFSET :offset").bind("open", open).bind("size", size).bind("offset", Page.offset(page, size)),
-                rs -> {
+        return new OpenItems(open, Sql.of("SELECT * FROM (:open) o ORDER BY o.requirement_id, o.code, o.period_start")
+                .bind("open", open), rs -> {
                     Requirement r = byId.get(rs.getString("requirement_id"));
                     String code = rs.getString("code");
                     ItemRow row = ItemRow.read(rs);
@@ -371,21 +404,6 @@ public class Compliance {
                             row.status(), owner, judged == null ? null : judged.expected(),
                             judged == null ? null : judged.actual());
                 });
-        long total = Page.total(page, size, items.size(), () -> db.count(Sql.of("SELECT COUNT(*) FROM (:open) o")
-                .bind("open", open)));
-        return new Page<>(items, page, size, total);
-    }
-
-    /** Every open item of {@link #openItems} at once (the reminder job's own service reads them in one call). */
-    public List<OpenItem> allOpenItems(LocalDate asOf, LocalDate dueFrom, LocalDate dueTo) {
-        List<OpenItem> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            Page<OpenItem> p = openItems(asOf, dueFrom, dueTo, page, ComplianceSource.MAX_OPEN_ITEMS_PAGE);
-            all.addAll(p.items());
-            if (p.items().size() < ComplianceSource.MAX_OPEN_ITEMS_PAGE) {
-                return all;
-            }
-        }
     }
 
     /**
