@@ -55,8 +55,9 @@ DB_PORT=${LUOSHI_DB_PORT:-3307}
 DB_HOST=${LUOSHI_DB_HOST:-}
 DB_URL=${LUOSHI_DB_URL:-}
 # A small footprint by default (issue #18: ≤ 256 MiB RSS each under load; docs/BENCHMARKS.md). The heap: at most 112 MiB
-# for a service (its live data stays under 60 MiB; the country's reminder run holds a few parts of a thousand items,
-# issue #29), 96 MiB for the gateway (it keeps little); a -Xmx in LUOSHI_JAVA_OPTS comes after it and wins. The heap starts at 16 MiB and grows only as far
+# for org- and funding-service (their live data stays under 60 MiB), 96 MiB for review-service (its jobs' live data is
+# at most 36 MiB since the reminder run holds a few parts of a thousand items, issue #29) and the gateway (it keeps
+# little); a -Xmx in LUOSHI_JAVA_OPTS comes after it and wins. The heap starts at 16 MiB and grows only as far
 # as the live data needs (at most 10 % free after a collection before it grows, at most 30 % free before it shrinks
 # again; issue #29: after the national imports a service's RSS stayed 40-50 MiB higher with the heap committed in
 # full from the start, the JVM's default of -Xms = -Xmx on a machine this size). The serial collector (no concurrent GC threads
@@ -180,7 +181,7 @@ fi
 
 # --- the services ----------------------------------------------------------------------------
 heap_of() { # module
-  [ "$1" = gateway ] && echo 96m || echo 112m
+  case $1 in gateway | review-service) echo 96m ;; *) echo 112m ;; esac
 }
 kept_password() { # user: its password in the embedded server's accounts file (letters and digits only)
   sed -n "s/^$1=//p" "$ACCOUNTS_FILE"
