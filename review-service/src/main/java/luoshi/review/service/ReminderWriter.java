@@ -80,8 +80,12 @@ public class ReminderWriter {
         return created.size();
     }
 
-    /** The run's audit event, once its parts are written: how many reminders it created in {@code scope}. */
+    /**
+     * The run's audit event, once its parts are written: how many reminders it created in {@code scope}. Retried as the
+     * parts are: it advances the data version's row, which a write on another Galera node may take first (1213).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @RetriedOnConflict
     public void recordRun(LocalDate asOf, String scope, int created) {
         audit.record(AuditTrail.Action.RUN, "reminder-run", null, scope, null, new Run(asOf, created));
     }
